@@ -1,0 +1,318 @@
+package io.certaudit.model;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.security.PublicKey;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.DSAPublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DERIA5String;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.util.encoders.Hex;
+
+/**
+ * The parts of a certificate the rules and the report look at, decoded once. A field that cannot be decoded
+ * is {@code null} or empty, never an exception: a certificate the JDK parsed is audited as far as it goes.
+ */
+public final class CertificateFacts {
+
+    /** OID of the Server Authentication extended key usage. */
+    public static final String EKU_SERVER_AUTH = KeyPurposeId.id_kp_serverAuth.getId();
+    /** OID of the Client Authentication extended key usage. */
+    public static final String EKU_CLIENT_AUTH = KeyPurposeId.id_kp_clientAuth.getId();
+    /** OID of anyExtendedKeyUsage, which permits every purpose. */
+    public static final String EKU_ANY = KeyPurposeId.anyExtendedKeyUsage.getId();
+
+    private final String subject;
+    private final String subjectCommonName;
+    private final String issuer;
+    private final String serialNumber;
+    private final Instant notBefore;
+    private final Instant notAfter;
+    private final String keyAlgorithm;
+    private final Integer keyBits;
+    private final String signatureAlgorithm;
+    private final String signatureAlgorithmOid;
+    private final List<String> dnsNames;
+    private final List<String> subjectAlternativeNames;
+    private final List<String> extendedKeyUsages;
+    private final boolean certificateAuthority;
+    private final boolean selfIssued;
+    private final String subjectKeyIdentifier;
+    private final String authorityKeyIdentifier;
+    private final List<String> crlDistributionPoints;
+    private final int encodedSubjectLength;
+
+    CertificateFacts(X509Certificate certificate) {
+        X500Name subjectName = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        this.subject = certificate.getSubjectX500Principal().getName();
+        this.subjectCommonName = commonName(subjectName);
+        this.issuer = certificate.getIssuerX500Principal().getName();
+        this.serialNumber = certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+        this.notBefore = certificate.getNotBefore().toInstant();
+        this.notAfter = certificate.getNotAfter().toInstant();
+        PublicKey key = certificate.getPublicKey();
+        this.keyAlgorithm = key.getAlgorithm();
+        this.keyBits = keyBits(key);
+        this.signatureAlgorithm = certificate.getSigAlgName();
+        this.signatureAlgorithmOid = certificate.getSigAlgOID();
+        List<String> dns = new ArrayList<>();
+        this.subjectAlternativeNames = subjectAlternativeNames(certificate, dns);
+        this.dnsNames = List.copyOf(dns);
+        this.extendedKeyUsages = extendedKeyUsages(certificate);
+        this.certificateAuthority = certificate.getBasicConstraints() >= 0;
+        this.selfIssued = certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal());
+        this.subjectKeyIdentifier = subjectKeyIdentifier(certificate);
+        this.authorityKeyIdentifier = authorityKeyIdentifier(certificate);
+        this.crlDistributionPoints = crlDistributionPoints(certificate);
+        this.encodedSubjectLength = certificate.getSubjectX500Principal().getEncoded().length;
+    }
+
+    /** The subject distinguished name, RFC 2253 (most specific first). */
+    public String subject() {
+        return subject;
+    }
+
+    /** The most specific CN of the subject, or {@code null} when there is none. */
+    public String subjectCommonName() {
+        return subjectCommonName;
+    }
+
+    /** The issuer distinguished name, RFC 2253. */
+    public String issuer() {
+        return issuer;
+    }
+
+    /** The serial number, uppercase hexadecimal as Windows shows it. */
+    public String serialNumber() {
+        return serialNumber;
+    }
+
+    public Instant notBefore() {
+        return notBefore;
+    }
+
+    public Instant notAfter() {
+        return notAfter;
+    }
+
+    /** {@code RSA}, {@code EC}, {@code DSA}, {@code Ed25519}... */
+    public String keyAlgorithm() {
+        return keyAlgorithm;
+    }
+
+    /** Modulus length (RSA, DSA) or field size (EC, EdDSA) in bits, or {@code null} when not known. */
+    public Integer keyBits() {
+        return keyBits;
+    }
+
+    /** The JDK's name of the signature algorithm, e.g. {@code SHA256withRSA}, {@code RSASSA-PSS}. */
+    public String signatureAlgorithm() {
+        return signatureAlgorithm;
+    }
+
+    public String signatureAlgorithmOid() {
+        return signatureAlgorithmOid;
+    }
+
+    /** The dNSName entries of the Subject Alternative Name, in certificate order, case kept. */
+    public List<String> dnsNames() {
+        return dnsNames;
+    }
+
+    /** Every SAN entry as {@code DNS:name}, {@code IP:address}, {@code URI:...}, {@code email:...}. */
+    public List<String> subjectAlternativeNames() {
+        return subjectAlternativeNames;
+    }
+
+    /** The EKU OIDs, or {@code null} when the certificate has no EKU extension (valid for every purpose). */
+    public List<String> extendedKeyUsages() {
+        return extendedKeyUsages;
+    }
+
+    /** Whether basicConstraints marks the certificate as a CA. */
+    public boolean certificateAuthority() {
+        return certificateAuthority;
+    }
+
+    /** Whether subject and issuer names are equal (a candidate self-signed certificate). */
+    public boolean selfIssued() {
+        return selfIssued;
+    }
+
+    /** Subject key identifier in uppercase hex, or {@code null}. */
+    public String subjectKeyIdentifier() {
+        return subjectKeyIdentifier;
+    }
+
+    /** Authority key identifier (keyIdentifier field) in uppercase hex, or {@code null}. */
+    public String authorityKeyIdentifier() {
+        return authorityKeyIdentifier;
+    }
+
+    /** URIs of the CRL distribution points; empty when the extension is absent. */
+    public List<String> crlDistributionPoints() {
+        return crlDistributionPoints;
+    }
+
+    /** Whether the CRL distribution points extension is present, even with no URI in it. */
+    public boolean hasCrlDistributionPoints() {
+        return !crlDistributionPoints.isEmpty();
+    }
+
+    /** Length in bytes of the DER-encoded subject name, what SChannel puts in a CertificateRequest. */
+    public int encodedSubjectLength() {
+        return encodedSubjectLength;
+    }
+
+    private static String commonName(X500Name name) {
+        RDN[] rdns = name.getRDNs(BCStyle.CN);
+        if (rdns.length == 0) {
+            return null;
+        }
+        // X.500 names are encoded most general first; the last CN is the most specific.
+        return IETFUtils.valueToString(rdns[rdns.length - 1].getFirst().getValue());
+    }
+
+    private static Integer keyBits(PublicKey key) {
+        if (key instanceof RSAPublicKey rsa) {
+            return rsa.getModulus().bitLength();
+        }
+        if (key instanceof ECPublicKey ec) {
+            return ec.getParams().getCurve().getField().getFieldSize();
+        }
+        if (key instanceof DSAPublicKey dsa && dsa.getParams() != null) {
+            BigInteger p = dsa.getParams().getP();
+            return p.bitLength();
+        }
+        return switch (key.getAlgorithm()) {
+            case "Ed25519", "X25519" -> 255;
+            case "Ed448", "X448" -> 448;
+            case "EdDSA" -> key.getEncoded().length > 50 ? 448 : 255;
+            default -> null;
+        };
+    }
+
+    private static List<String> subjectAlternativeNames(X509Certificate certificate, List<String> dns) {
+        Collection<List<?>> names;
+        try {
+            names = certificate.getSubjectAlternativeNames();
+        } catch (CertificateParsingException e) {
+            return List.of();
+        }
+        if (names == null) {
+            return List.of();
+        }
+        List<String> all = new ArrayList<>();
+        for (List<?> entry : names) {
+            int type = (Integer) entry.get(0);
+            Object value = entry.get(1);
+            String text = value instanceof String s ? s : "<" + value.getClass().getSimpleName() + ">";
+            switch (type) {
+                case GeneralName.dNSName -> {
+                    dns.add(text);
+                    all.add("DNS:" + text);
+                }
+                case GeneralName.iPAddress -> all.add("IP:" + text);
+                case GeneralName.uniformResourceIdentifier -> all.add("URI:" + text);
+                case GeneralName.rfc822Name -> all.add("email:" + text);
+                case GeneralName.directoryName -> all.add("DirName:" + text);
+                default -> all.add("other:" + type);
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    private static List<String> extendedKeyUsages(X509Certificate certificate) {
+        try {
+            List<String> usages = certificate.getExtendedKeyUsage();
+            return usages == null ? null : List.copyOf(usages);
+        } catch (CertificateParsingException e) {
+            return List.of();
+        }
+    }
+
+    private static ASN1Primitive extension(X509Certificate certificate, ASN1ObjectIdentifier oid) {
+        byte[] wrapped = certificate.getExtensionValue(oid.getId());
+        if (wrapped == null) {
+            return null;
+        }
+        try {
+            return ASN1Primitive.fromByteArray(ASN1OctetString.getInstance(wrapped).getOctets());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String subjectKeyIdentifier(X509Certificate certificate) {
+        ASN1Primitive value = extension(certificate, Extension.subjectKeyIdentifier);
+        try {
+            return value == null ? null : hex(SubjectKeyIdentifier.getInstance(value).getKeyIdentifier());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String authorityKeyIdentifier(X509Certificate certificate) {
+        ASN1Primitive value = extension(certificate, Extension.authorityKeyIdentifier);
+        try {
+            byte[] id = value == null ? null : AuthorityKeyIdentifier.getInstance(value).getKeyIdentifierOctets();
+            return id == null ? null : hex(id);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static List<String> crlDistributionPoints(X509Certificate certificate) {
+        ASN1Primitive value = extension(certificate, Extension.cRLDistributionPoints);
+        if (value == null) {
+            return List.of();
+        }
+        List<String> uris = new ArrayList<>();
+        try {
+            for (DistributionPoint point : CRLDistPoint.getInstance(value).getDistributionPoints()) {
+                DistributionPointName name = point.getDistributionPoint();
+                if (name != null && name.getType() == DistributionPointName.FULL_NAME) {
+                    for (GeneralName general : GeneralNames.getInstance(name.getName()).getNames()) {
+                        ASN1Encodable inner = general.getName();
+                        uris.add(general.getTagNo() == GeneralName.uniformResourceIdentifier
+                                ? DERIA5String.getInstance(inner).getString() : inner.toString());
+                    }
+                } else {
+                    uris.add("<relative name>");
+                }
+            }
+        } catch (RuntimeException e) {
+            uris.add("<undecodable>");
+        }
+        return List.copyOf(uris);
+    }
+
+    private static String hex(byte[] bytes) {
+        return Hex.toHexString(bytes).toUpperCase(Locale.ROOT);
+    }
+}

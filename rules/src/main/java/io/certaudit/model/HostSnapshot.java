@@ -1,0 +1,163 @@
+package io.certaudit.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything one source observed about one host: the certificates of MY, CA and ROOT, what it could not read,
+ * and the access facts it knows. The single input of chain analysis and of every rule.
+ */
+public final class HostSnapshot {
+
+    private final String hostName;
+    private final String source;
+    private final List<StoredCertificate> certificates;
+    private final Map<StoreName, List<StoredCertificate>> byStore;
+    private final List<SourceProblem> problems;
+    private final Map<StoreName, AccessFacts> storeAccess;
+    private final ServiceAccount serviceAccount;
+    private final List<StoredCertificate> userStoreCertificates;
+    private final Map<String, String> hostFacts;
+
+    private HostSnapshot(Builder builder) {
+        this.hostName = builder.hostName;
+        this.source = builder.source;
+        this.certificates = List.copyOf(builder.certificates);
+        Map<StoreName, List<StoredCertificate>> stores = new EnumMap<>(StoreName.class);
+        for (StoreName store : StoreName.values()) {
+            stores.put(store, new ArrayList<>());
+        }
+        for (StoredCertificate certificate : certificates) {
+            stores.get(certificate.store()).add(certificate);
+        }
+        stores.replaceAll((store, list) -> Collections.unmodifiableList(list));
+        this.byStore = Collections.unmodifiableMap(stores);
+        this.problems = List.copyOf(builder.problems);
+        this.storeAccess = Collections.unmodifiableMap(new EnumMap<>(builder.storeAccess));
+        this.serviceAccount = builder.serviceAccount;
+        this.userStoreCertificates = List.copyOf(builder.userStoreCertificates);
+        this.hostFacts = Collections.unmodifiableMap(new LinkedHashMap<>(builder.hostFacts));
+    }
+
+    public static Builder builder(String hostName, String source) {
+        return new Builder(hostName, source);
+    }
+
+    /** The host's name as the source knows it. */
+    public String hostName() {
+        return hostName;
+    }
+
+    /** What was read, e.g. {@code folder examples/bems-host} or {@code LocalMachine certificate stores}. */
+    public String source() {
+        return source;
+    }
+
+    /** Every certificate of every store, in the order the source read them. */
+    public List<StoredCertificate> certificates() {
+        return certificates;
+    }
+
+    /** The certificates of one store, in the order the source read them. */
+    public List<StoredCertificate> store(StoreName store) {
+        return byStore.get(store);
+    }
+
+    /** Entries the source could not read. */
+    public List<SourceProblem> problems() {
+        return problems;
+    }
+
+    /** The service account's access to each store, where the source checked it. */
+    public Map<StoreName, AccessFacts> storeAccess() {
+        return storeAccess;
+    }
+
+    /** The service account, or {@code null} when none was configured. */
+    public ServiceAccount serviceAccount() {
+        return serviceAccount;
+    }
+
+    /** Certificates found in user Personal stores (current user, service account), to catch misplaced ones. */
+    public List<StoredCertificate> userStoreCertificates() {
+        return userStoreCertificates;
+    }
+
+    /** Source-specific host facts shown as evidence, e.g. SCHANNEL registry values. */
+    public Map<String, String> hostFacts() {
+        return hostFacts;
+    }
+
+    /** Collects a snapshot; sources add to it as they read. */
+    public static final class Builder {
+        private final String hostName;
+        private final String source;
+        private final List<StoredCertificate> certificates = new ArrayList<>();
+        private final List<SourceProblem> problems = new ArrayList<>();
+        private final Map<StoreName, AccessFacts> storeAccess = new EnumMap<>(StoreName.class);
+        private ServiceAccount serviceAccount;
+        private final List<StoredCertificate> userStoreCertificates = new ArrayList<>();
+        private final Map<String, String> hostFacts = new LinkedHashMap<>();
+
+        private Builder(String hostName, String source) {
+            this.hostName = Objects.requireNonNull(hostName, "hostName");
+            this.source = Objects.requireNonNull(source, "source");
+        }
+
+        public Builder add(StoredCertificate certificate) {
+            certificates.add(Objects.requireNonNull(certificate, "certificate"));
+            return this;
+        }
+
+        public Builder problem(SourceProblem problem) {
+            problems.add(Objects.requireNonNull(problem, "problem"));
+            return this;
+        }
+
+        public Builder problem(StoreName store, String origin, String message) {
+            return problem(new SourceProblem(store, origin, message));
+        }
+
+        public Builder storeAccess(StoreName store, AccessFacts access) {
+            storeAccess.put(store, access);
+            return this;
+        }
+
+        public Builder serviceAccount(ServiceAccount account) {
+            this.serviceAccount = account;
+            return this;
+        }
+
+        public Builder userStoreCertificate(StoredCertificate certificate) {
+            userStoreCertificates.add(certificate);
+            return this;
+        }
+
+        public Builder hostFact(String name, String value) {
+            hostFacts.put(name, value);
+            return this;
+        }
+
+        /** Adds everything another snapshot holds, so several sources combine into one host. */
+        public Builder addAll(HostSnapshot other) {
+            certificates.addAll(other.certificates);
+            problems.addAll(other.problems);
+            storeAccess.putAll(other.storeAccess);
+            if (other.serviceAccount != null) {
+                serviceAccount = other.serviceAccount;
+            }
+            userStoreCertificates.addAll(other.userStoreCertificates);
+            hostFacts.putAll(other.hostFacts);
+            return this;
+        }
+
+        public HostSnapshot build() {
+            return new HostSnapshot(this);
+        }
+    }
+}

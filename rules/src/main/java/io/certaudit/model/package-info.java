@@ -1,0 +1,2 @@
+/** Plain facts about a host's certificate stores, as a source observed them; no judgement here. */
+package io.certaudit.model;
