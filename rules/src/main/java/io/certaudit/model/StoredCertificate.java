@@ -172,6 +172,12 @@ public final class StoredCertificate {
         return properties;
     }
 
+    /** How messages name the certificate: its CN (or subject) and thumbprint. */
+    public String label() {
+        String cn = facts.subjectCommonName();
+        return "'" + (cn == null ? facts.subject() : cn) + "' (" + thumbprint + ")";
+    }
+
     @Override
     public String toString() {
         return store + "/" + thumbprint + " " + facts.subject();

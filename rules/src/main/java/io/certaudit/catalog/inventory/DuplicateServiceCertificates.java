@@ -1,0 +1,89 @@
+package io.certaudit.catalog.inventory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.certaudit.engine.Area;
+import io.certaudit.engine.AuditContext;
+import io.certaudit.engine.Findings;
+import io.certaudit.engine.HostRule;
+import io.certaudit.engine.RuleInfo;
+import io.certaudit.engine.Severity;
+import io.certaudit.model.StoredCertificate;
+
+/*
+ * Field: a certificate renewed with the old one left beside it gives the service two valid candidates, and it
+ * may pick either (often the old one, which then expires under it).
+ */
+@RuleInfo(
+        id = "duplicate-service-certificates",
+        title = "Several valid service certificates for the same name",
+        severity = Severity.WARNING,
+        area = Area.INVENTORY,
+        citation = "Field reports: renewed certificate left beside the old one",
+        description = "Warns when two or more service certificates that are valid at the evaluation instant "
+                + "cover the same name (a configured FQDN, or the same subject CN when none is configured). "
+                + "Each older one is reported, naming the newest.",
+        remediation = "Keep only the newest certificate for the name: remove (or archive) the older ones from "
+                + "LocalMachine\\Personal after confirming the service uses the new one.")
+public final class DuplicateServiceCertificates extends HostRule {
+
+    @Override
+    protected boolean appliesTo(AuditContext context) {
+        return context.serviceCertificates().size() > 1;
+    }
+
+    @Override
+    protected void check(AuditContext context, Findings findings) {
+        Instant at = context.at();
+        Map<String, List<StoredCertificate>> byName = new LinkedHashMap<>();
+        List<String> expected = context.settings().expectedNames();
+        for (StoredCertificate certificate : context.serviceCertificates()) {
+            if (at.isBefore(certificate.facts().notBefore()) || at.isAfter(certificate.facts().notAfter())) {
+                continue;
+            }
+            for (String name : namesOf(certificate, expected)) {
+                byName.computeIfAbsent(name, n -> new ArrayList<>()).add(certificate);
+            }
+        }
+        for (Map.Entry<String, List<StoredCertificate>> group : byName.entrySet()) {
+            List<StoredCertificate> candidates = group.getValue();
+            if (candidates.size() < 2) {
+                continue;
+            }
+            StoredCertificate newest = candidates.stream()
+                    .max(Comparator.comparing((StoredCertificate c) -> c.facts().notBefore())
+                            .thenComparing(c -> c.facts().notAfter()))
+                    .orElseThrow();
+            for (StoredCertificate older : candidates) {
+                if (older != newest) {
+                    findings.add(older, "Certificate " + older.label() + " and " + newest.label()
+                            + " are both valid for " + group.getKey() + "; the service may pick either. "
+                            + newest.label() + " is the newest.",
+                            Map.of("name", group.getKey(), "newest", newest.thumbprint(),
+                                    "candidates", Integer.toString(candidates.size())));
+                }
+            }
+        }
+    }
+
+    private static List<String> namesOf(StoredCertificate certificate, List<String> expected) {
+        String cn = certificate.facts().subjectCommonName();
+        if (expected.isEmpty()) {
+            return cn == null ? List.of() : List.of(cn.toLowerCase(Locale.ROOT));
+        }
+        List<String> covered = new ArrayList<>();
+        for (String name : expected) {
+            boolean inSan = certificate.facts().dnsNames().stream().anyMatch(n -> n.equalsIgnoreCase(name));
+            if (inSan || name.equalsIgnoreCase(cn)) {
+                covered.add(name.toLowerCase(Locale.ROOT));
+            }
+        }
+        return covered;
+    }
+}

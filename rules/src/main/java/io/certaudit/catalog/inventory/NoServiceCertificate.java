@@ -1,0 +1,46 @@
+package io.certaudit.catalog.inventory;
+
+import java.util.Map;
+
+import io.certaudit.engine.Area;
+import io.certaudit.engine.AuditContext;
+import io.certaudit.engine.Findings;
+import io.certaudit.engine.HostRule;
+import io.certaudit.engine.RuleInfo;
+import io.certaudit.engine.Severity;
+import io.certaudit.model.StoreName;
+
+/*
+ * BEMS: "The private certificate issued for BEMS by a trusted CA must be stored on the computer hosting BEMS
+ * Console Root\Certificates <local_host_name>\Personal\Certificate folder."
+ */
+@RuleInfo(
+        id = "no-service-certificate",
+        title = "No service certificate in LocalMachine Personal",
+        severity = Severity.ERROR,
+        area = Area.INVENTORY,
+        citation = "BEMS MTLS certificates: the certificate must be in the computer's Personal store (B1)",
+        description = "Fails when LocalMachine\\Personal holds no certificate the service can use: none whose "
+                + "CN or SAN names the configured pool, instance or gateway FQDN, or, when no names are "
+                + "configured, no end-entity (non-CA) certificate at all.",
+        remediation = "Import the service certificate with its private key into Certificates (Local Computer) > "
+                + "Personal > Certificates (certlm.msc, or Import-PfxCertificate -CertStoreLocation "
+                + "Cert:\\LocalMachine\\My), not into the current user's store.")
+public final class NoServiceCertificate extends HostRule {
+
+    @Override
+    protected void check(AuditContext context, Findings findings) {
+        if (!context.serviceCertificates().isEmpty()) {
+            return;
+        }
+        int personal = context.snapshot().store(StoreName.MY).size();
+        var names = context.settings().expectedNames();
+        String message = names.isEmpty()
+                ? "LocalMachine\\Personal holds no end-entity certificate (" + personal
+                + " certificate(s), all CAs or none)."
+                : "No certificate in LocalMachine\\Personal names " + String.join(", ", names)
+                + " in its CN or SAN (" + personal + " certificate(s) examined).";
+        findings.addHost(StoreName.MY, message, Map.of("personalCertificates", Integer.toString(personal),
+                "expectedNames", String.join(", ", names)));
+    }
+}

@@ -1,0 +1,2 @@
+/** Which service certificates the host has, and entries that could not be read. */
+package io.certaudit.catalog.inventory;

@@ -1,0 +1,2 @@
+/** Rules on private keys and key strength. */
+package io.certaudit.catalog.keys;

@@ -1,0 +1,40 @@
+package io.certaudit.catalog.names;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** What makes a string a fully qualified domain name a peer can match, per RFC 1123 host name syntax. */
+final class HostNames {
+
+    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+
+    private HostNames() {
+    }
+
+    /** Why {@code name} is not an FQDN, or empty when it is one. */
+    static Optional<String> whyNotFqdn(String name) {
+        if (name == null || name.isEmpty()) {
+            return Optional.of("it is empty");
+        }
+        if (name.startsWith("*")) {
+            return Optional.of("it is a wildcard, which does not name one host");
+        }
+        String host = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        if (host.length() > 253) {
+            return Optional.of("it is longer than 253 characters");
+        }
+        String[] labels = host.split("\\.", -1);
+        if (labels.length < 2) {
+            return Optional.of("it is a single label, not fully qualified");
+        }
+        for (String label : labels) {
+            if (!LABEL.matcher(label).matches()) {
+                return Optional.of("label '" + label + "' is not a valid host name label");
+            }
+        }
+        if (labels[labels.length - 1].chars().allMatch(Character::isDigit)) {
+            return Optional.of("it is an IP address or ends in a numeric label");
+        }
+        return Optional.empty();
+    }
+}

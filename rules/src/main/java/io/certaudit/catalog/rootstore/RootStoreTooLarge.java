@@ -1,0 +1,64 @@
+package io.certaudit.catalog.rootstore;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.certaudit.engine.Area;
+import io.certaudit.engine.AuditContext;
+import io.certaudit.engine.Findings;
+import io.certaudit.engine.HostRule;
+import io.certaudit.engine.RuleInfo;
+import io.certaudit.engine.Severity;
+import io.certaudit.model.StoreName;
+import io.certaudit.model.StoredCertificate;
+
+/*
+ * KB 2464556, KB 2880390, KB 933430: SChannel sends the issuer names of all trusted roots in the
+ * CertificateRequest; past 16 KB of encoded names client-certificate authentication fails (on Windows Server 2012
+ * whatever SendTrustedIssuerList says).
+ */
+@RuleInfo(
+        id = "root-store-too-large",
+        title = "Trusted Root issuer list exceeds 16 KB",
+        severity = Severity.WARNING,
+        area = Area.ROOTSTORE,
+        citation = "Microsoft KB 2464556, KB 2880390, KB 933430: trusted issuer list limit in SChannel",
+        description = "Warns when the distinguished names of the distinct certificates in Trusted Root, each "
+                + "DER-encoded with a 2-byte length as in a TLS CertificateRequest, add up to more than 16,384 "
+                + "bytes. SChannel then fails client-certificate authentication.",
+        remediation = "Remove roots the server does not need from Trusted Root (keep the roots of the service's "
+                + "and the peer's chains), and on Windows Server 2012 or later set "
+                + "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\ClientAuthTrustMode "
+                + "as KB 2880390 describes.")
+public final class RootStoreTooLarge extends HostRule {
+
+    /** SChannel's limit on the encoded trusted issuer list, in bytes. */
+    public static final int LIMIT_BYTES = 16_384;
+
+    @Override
+    protected boolean appliesTo(AuditContext context) {
+        return !context.snapshot().store(StoreName.ROOT).isEmpty();
+    }
+
+    @Override
+    protected void check(AuditContext context, Findings findings) {
+        Map<String, StoredCertificate> distinct = new LinkedHashMap<>();
+        context.snapshot().store(StoreName.ROOT).forEach(c -> distinct.putIfAbsent(c.thumbprint(), c));
+        int total = distinct.values().stream().mapToInt(c -> c.facts().encodedSubjectLength() + 2).sum();
+        if (total <= LIMIT_BYTES) {
+            return;
+        }
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put("issuerListBytes", Integer.toString(total));
+        evidence.put("limitBytes", Integer.toString(LIMIT_BYTES));
+        evidence.put("rootCertificates", Integer.toString(distinct.size()));
+        context.snapshot().hostFacts().forEach((name, value) -> {
+            if (name.startsWith("SCHANNEL\\")) {
+                evidence.put(name, value);
+            }
+        });
+        findings.addHost(StoreName.ROOT, "Trusted Root holds " + distinct.size() + " certificates whose names "
+                + "take " + total + " bytes in a CertificateRequest, over SChannel's " + LIMIT_BYTES
+                + "-byte limit.", evidence);
+    }
+}

@@ -1,0 +1,2 @@
+/** Hygiene rules for the Trusted Root store. */
+package io.certaudit.catalog.rootstore;

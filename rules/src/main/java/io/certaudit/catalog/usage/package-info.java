@@ -1,0 +1,2 @@
+/** Rules on extended key usages, signature algorithms and CRL pointers. */
+package io.certaudit.catalog.usage;

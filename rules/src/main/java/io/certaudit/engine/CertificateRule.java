@@ -1,0 +1,48 @@
+package io.certaudit.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.certaudit.model.StoreName;
+import io.certaudit.model.StoredCertificate;
+
+/** A rule judged certificate by certificate over a {@link Scope}. */
+public abstract class CertificateRule implements Rule {
+
+    /** The certificates this rule is offered. */
+    protected abstract Scope scope();
+
+    /** Whether the rule applies to {@code certificate}; one it does not apply to is neither passed nor failed. */
+    protected boolean appliesTo(StoredCertificate certificate, AuditContext context) {
+        return true;
+    }
+
+    /** Judges one certificate the rule applies to. */
+    protected abstract void check(StoredCertificate certificate, AuditContext context, Findings findings);
+
+    @Override
+    public final int evaluate(AuditContext context, Findings findings) {
+        int applied = 0;
+        for (StoredCertificate certificate : targets(context).values()) {
+            if (appliesTo(certificate, context)) {
+                applied++;
+                findings.guard(certificate, () -> check(certificate, context, findings));
+            }
+        }
+        return applied;
+    }
+
+    private Map<String, StoredCertificate> targets(AuditContext context) {
+        Map<String, StoredCertificate> targets = new LinkedHashMap<>();
+        switch (scope()) {
+            case SERVICE_CERTIFICATES -> context.serviceCertificates()
+                    .forEach(c -> targets.putIfAbsent(c.thumbprint(), c));
+            case SERVICE_PATHS -> context.serviceCertificates()
+                    .forEach(c -> context.chains().pathOf(c).elements()
+                            .forEach(e -> targets.putIfAbsent(e.thumbprint(), e)));
+            case ROOT_STORE -> context.snapshot().store(StoreName.ROOT)
+                    .forEach(c -> targets.putIfAbsent(c.thumbprint(), c));
+        }
+        return targets;
+    }
+}

@@ -1,0 +1,79 @@
+package io.certaudit.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.certaudit.model.StoreName;
+import io.certaudit.model.StoredCertificate;
+
+/**
+ * Where one rule reports what it found. It fills in the rule id, default severity and remediation from the rule's
+ * metadata, so a rule only says what is wrong and why.
+ */
+public final class Findings {
+
+    private final RuleInfo info;
+    private final List<Finding> collected = new ArrayList<>();
+    private int failures;
+
+    Findings(RuleInfo info) {
+        this.info = info;
+    }
+
+    /** Reports a problem with {@code certificate} at the rule's default severity. */
+    public void add(StoredCertificate certificate, String message) {
+        add(info.severity(), certificate, message, Map.of());
+    }
+
+    /** Reports a problem with {@code certificate} at the rule's default severity, with evidence. */
+    public void add(StoredCertificate certificate, String message, Map<String, String> evidence) {
+        add(info.severity(), certificate, message, evidence);
+    }
+
+    /** Reports a problem with {@code certificate} at a severity the rule chose for this case. */
+    public void add(Severity severity, StoredCertificate certificate, String message, Map<String, String> evidence) {
+        collected.add(new Finding(info.id(), severity, certificate.store(), certificate.thumbprint(),
+                certificate.facts().subject(), message, info.remediation(), evidence));
+    }
+
+    /** Reports a problem not tied to one certificate, optionally tied to a store. */
+    public void addHost(StoreName store, String message, Map<String, String> evidence) {
+        collected.add(new Finding(info.id(), info.severity(), store, null, null, message, info.remediation(),
+                evidence));
+    }
+
+    /** Reports a problem with an entry that has a thumbprint but could not be parsed, or is not in a store. */
+    public void addEntry(StoreName store, String thumbprint, String subject, String message,
+                         Map<String, String> evidence) {
+        collected.add(new Finding(info.id(), info.severity(), store, thumbprint, subject, message,
+                info.remediation(), evidence));
+    }
+
+    /**
+     * Runs one check; a check that throws becomes a warning finding of this rule saying it could not be
+     * evaluated, and the other checks and rules still run.
+     */
+    void guard(StoredCertificate certificate, Runnable check) {
+        try {
+            check.run();
+        } catch (RuntimeException e) {
+            failures++;
+            String target = certificate == null ? "this host" : certificate.thumbprint();
+            collected.add(new Finding(info.id(), Severity.WARNING, certificate == null ? null : certificate.store(),
+                    certificate == null ? null : certificate.thumbprint(),
+                    certificate == null ? null : certificate.facts().subject(),
+                    "Rule " + info.id() + " could not be evaluated for " + target + ": " + e,
+                    "Report this to the certaudit maintainers with the audit JSON; the other rules still ran.",
+                    Map.of("ruleFailure", e.getClass().getName())));
+        }
+    }
+
+    List<Finding> collected() {
+        return collected;
+    }
+
+    int failures() {
+        return failures;
+    }
+}

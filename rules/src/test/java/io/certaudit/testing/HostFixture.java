@@ -1,0 +1,95 @@
+package io.certaudit.testing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import io.certaudit.catalog.BuiltInRules;
+import io.certaudit.engine.AuditResult;
+import io.certaudit.engine.AuditSettings;
+import io.certaudit.engine.Finding;
+import io.certaudit.engine.RuleEngine;
+import io.certaudit.model.HostSnapshot;
+import io.certaudit.model.PrivateKeyFacts;
+import io.certaudit.model.StoreName;
+import io.certaudit.model.StoredCertificate;
+
+/**
+ * A host put together in a test: certificates placed in stores, then audited with the built-in catalogue.
+ *
+ * <pre>{@code
+ * AuditResult result = new HostFixture().add(StoreName.ROOT, root).addWithKey(leaf).audit();
+ * }</pre>
+ */
+public final class HostFixture {
+
+    private final HostSnapshot.Builder builder = HostSnapshot.builder("test-host", "test fixture");
+    private AuditSettings settings = AuditSettings.defaults();
+    private Instant at = TestPki.NOW;
+
+    public HostFixture add(StoreName store, TestPki.Issued... certificates) {
+        for (TestPki.Issued certificate : certificates) {
+            StoredCertificate stored = certificate.in(store);
+            builder.add(store == StoreName.MY ? stored.withPrivateKey(PrivateKeyFacts.absent("test: no key"))
+                    : stored);
+        }
+        return this;
+    }
+
+    /** Adds a Personal certificate whose private key is present. */
+    public HostFixture addWithKey(TestPki.Issued certificate) {
+        builder.add(certificate.in(StoreName.MY).withPrivateKey(PrivateKeyFacts.inFile("test.key", "test key")));
+        return this;
+    }
+
+    public HostFixture add(StoredCertificate certificate) {
+        builder.add(certificate);
+        return this;
+    }
+
+    /** The usual good host: root in ROOT, intermediate in CA, the leaf with its key in MY. */
+    public HostFixture chain(TestPki.Issued root, TestPki.Issued intermediate, TestPki.Issued leaf) {
+        return add(StoreName.ROOT, root).add(StoreName.CA, intermediate).addWithKey(leaf);
+    }
+
+    public HostFixture problem(StoreName store, String origin, String message) {
+        builder.problem(store, origin, message);
+        return this;
+    }
+
+    public HostFixture hostFact(String name, String value) {
+        builder.hostFact(name, value);
+        return this;
+    }
+
+    public HostFixture settings(UnaryOperator<AuditSettings> change) {
+        settings = change.apply(settings);
+        return this;
+    }
+
+    public HostFixture at(Instant instant) {
+        at = instant;
+        return this;
+    }
+
+    public HostSnapshot snapshot() {
+        return builder.build();
+    }
+
+    public AuditResult audit() {
+        return new RuleEngine(BuiltInRules.catalog()).run(snapshot(), settings, at);
+    }
+
+    /** The findings of one rule. */
+    public List<Finding> findings(String rule) {
+        return audit().findings().stream().filter(f -> f.rule().equals(rule)).toList();
+    }
+
+    /** Findings by rule id, for assertion messages. */
+    public static Map<String, List<String>> summary(AuditResult result) {
+        return result.findings().stream().collect(java.util.stream.Collectors.groupingBy(Finding::rule,
+                java.util.TreeMap::new, java.util.stream.Collectors.mapping(Finding::message,
+                        java.util.stream.Collectors.toList())));
+    }
+}
