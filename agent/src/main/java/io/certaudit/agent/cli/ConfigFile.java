@@ -1,0 +1,79 @@
+package io.certaudit.agent.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The settings file ({@code --config}), YAML or JSON, with the same settings as the command-line flags plus
+ * per-rule severity overrides ({@code error}, {@code warning}, {@code info}) and {@code off} to disable a rule.
+ * Unknown keys are errors, so a misspelt setting is never silently ignored.
+ *
+ * <pre>
+ * poolFqdn: bemsapppool.example.com
+ * instanceFqdns: [bemsserver01.example.com, bemsserver02.example.com]
+ * expiryWarningDays: 45
+ * rules:
+ *   eku-missing-client-auth: off
+ * </pre>
+ */
+public record ConfigFile(String poolFqdn, List<String> instanceFqdns, String gatewayAddress,
+                         Integer expiryWarningDays, Map<String, String> rules) {
+
+    /** Largest config file read; anything larger is not a settings file. */
+    static final long MAX_BYTES = 1024 * 1024;
+
+    public ConfigFile {
+        instanceFqdns = instanceFqdns == null ? List.of() : List.copyOf(instanceFqdns);
+        rules = rules == null ? Map.of() : new LinkedHashMap<>(rules);
+    }
+
+    public static ConfigFile empty() {
+        return new ConfigFile(null, List.of(), null, null, Map.of());
+    }
+
+    /** Reads {@code file}: YAML unless it ends in {@code .json}. */
+    public static ConfigFile load(Path file) throws UsageException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        ObjectMapper mapper = name.endsWith(".json") ? JsonMapper.builder().build()
+                : YAMLMapper.builder(new YAMLFactory()).build();
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new UsageException("config file " + file + " is larger than " + MAX_BYTES + " bytes");
+            }
+            ConfigFile config = mapper.readValue(file.toFile(), ConfigFile.class);
+            return config == null ? empty() : config;
+        } catch (NoSuchFileException e) {
+            throw new UsageException("config file " + file + " does not exist");
+        } catch (UnrecognizedPropertyException e) {
+            throw new UsageException("config file " + file + ": unknown setting '" + e.getPropertyName() + "'"
+                    + where(e.getLocation()) + "; known settings: poolFqdn, instanceFqdns, gatewayAddress, "
+                    + "expiryWarningDays, rules");
+        } catch (JsonProcessingException e) {
+            throw new UsageException("config file " + file + " is not valid " + (name.endsWith(".json") ? "JSON"
+                    : "YAML") + where(e.getLocation()) + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UsageException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+}

@@ -1,0 +1,95 @@
+package io.certaudit.agent.report;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * The audit as the JSON report carries it, described by {@code docs/schema/audit-report.v1.json}. Every writer
+ * renders this model, so a saved JSON re-renders to any format. Fields are added, never renamed or retyped;
+ * readers ignore fields they do not know.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"schemaVersion", "tool", "host", "generatedAt", "evaluatedAt", "source", "status", "exitCode",
+        "settings", "summary", "serviceCertificates", "stores", "problems", "findings", "rules", "serviceAccount",
+        "hostFacts"})
+public record AuditReport(String schemaVersion, Tool tool, String host, String generatedAt, String evaluatedAt,
+                          String source, String status, int exitCode, Settings settings, Summary summary,
+                          List<String> serviceCertificates, List<Store> stores, List<Problem> problems,
+                          List<FindingEntry> findings, List<RuleResult> rules, Account serviceAccount,
+                          Map<String, String> hostFacts) {
+
+    /** The schema version this code writes. Minor versions add fields; a major version would be a new file. */
+    public static final String SCHEMA_VERSION = "1.0";
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Tool(String name, String version) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Settings(String poolFqdn, List<String> instanceFqdns, String gatewayAddress, int expiryWarningDays,
+                           Map<String, String> severityOverrides, List<String> disabledRules) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Summary(int certificates, int serviceCertificates, int findings, int errors, int warnings,
+                          int info, int problems) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Store(String name, String displayName, List<CertificateEntry> certificates, Access access) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonPropertyOrder({"thumbprint", "sha256", "subject", "subjectCommonName", "issuer", "serialNumber",
+            "notBefore", "notAfter", "keyAlgorithm", "keyBits", "signatureAlgorithm", "signatureAlgorithmOid",
+            "subjectAlternativeNames", "extendedKeyUsages", "certificateAuthority", "selfSigned", "physicalStore",
+            "origin", "friendlyName", "serviceCertificate", "hasPrivateKey", "privateKey", "chain", "properties"})
+    public record CertificateEntry(String thumbprint, String sha256, String subject, String subjectCommonName,
+                                   String issuer, String serialNumber, String notBefore, String notAfter,
+                                   String keyAlgorithm, Integer keyBits, String signatureAlgorithm,
+                                   String signatureAlgorithmOid, List<String> subjectAlternativeNames,
+                                   List<String> extendedKeyUsages, boolean certificateAuthority, boolean selfSigned,
+                                   String physicalStore, String origin, String friendlyName,
+                                   boolean serviceCertificate, Boolean hasPrivateKey, PrivateKey privateKey,
+                                   Chain chain, Map<String, String> properties) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PrivateKey(String present, String kind, String provider, String container, Boolean machineKeyset,
+                             String keyFile, Access access, String evidence) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Access(String object, String account, String accountSid, Boolean canRead, String sddl,
+                         List<String> entries, String unknownReason) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Chain(String status, List<String> path, List<ChainElement> elements, String missingIssuer) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ChainElement(String thumbprint, String store, String subject, String notAfter) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Problem(String store, String origin, String message) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonPropertyOrder({"rule", "severity", "store", "thumbprint", "subject", "message", "remediation", "evidence"})
+    public record FindingEntry(String rule, String severity, String store, String thumbprint, String subject,
+                               String message, String remediation, Map<String, String> evidence) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RuleResult(String id, String result, int checked, int findings) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Account(String name, String sid, String foundBy) {
+    }
+}

@@ -1,0 +1,122 @@
+package io.certaudit.agent.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.certaudit.chain.CertificatePath;
+import io.certaudit.engine.AuditContext;
+import io.certaudit.engine.AuditResult;
+import io.certaudit.engine.AuditSettings;
+import io.certaudit.engine.Finding;
+import io.certaudit.engine.RuleOutcome;
+import io.certaudit.engine.Severity;
+import io.certaudit.model.AccessFacts;
+import io.certaudit.model.CertificateFacts;
+import io.certaudit.model.HostSnapshot;
+import io.certaudit.model.PrivateKeyFacts;
+import io.certaudit.model.SourceProblem;
+import io.certaudit.model.StoreName;
+import io.certaudit.model.StoredCertificate;
+
+/** Turns an engine result into the report model: facts of every certificate, findings, rule outcomes. */
+public final class ReportBuilder {
+
+    private final String toolVersion;
+
+    public ReportBuilder(String toolVersion) {
+        this.toolVersion = toolVersion;
+    }
+
+    public AuditReport build(AuditResult result, Instant generatedAt) {
+        AuditContext context = result.context();
+        HostSnapshot snapshot = context.snapshot();
+        List<AuditReport.Store> stores = new ArrayList<>();
+        for (StoreName store : StoreName.values()) {
+            List<AuditReport.CertificateEntry> entries = new ArrayList<>();
+            for (StoredCertificate certificate : snapshot.store(store)) {
+                entries.add(entry(certificate, context));
+            }
+            stores.add(new AuditReport.Store(store.name(), store.displayName(), entries,
+                    access(snapshot.storeAccess().get(store))));
+        }
+        List<AuditReport.FindingEntry> findings = result.findings().stream().map(ReportBuilder::finding).toList();
+        List<AuditReport.RuleResult> rules = result.outcomes().stream().map(ReportBuilder::outcome).toList();
+        List<AuditReport.Problem> problems = snapshot.problems().stream().map(ReportBuilder::problem).toList();
+        AuditReport.Summary summary = new AuditReport.Summary(snapshot.certificates().size(),
+                context.serviceCertificates().size(), findings.size(), (int) result.count(Severity.ERROR),
+                (int) result.count(Severity.WARNING), (int) result.count(Severity.INFO), problems.size());
+        var account = snapshot.serviceAccount();
+        return new AuditReport(AuditReport.SCHEMA_VERSION, new AuditReport.Tool("certaudit", toolVersion),
+                snapshot.hostName(), generatedAt.toString(), context.at().toString(), snapshot.source(),
+                result.status().name(), result.status().exitCode(), settings(context.settings()), summary,
+                context.serviceCertificates().stream().map(StoredCertificate::thumbprint).toList(), stores, problems,
+                findings, rules,
+                account == null ? null : new AuditReport.Account(account.name(), account.sid(), account.foundBy()),
+                new TreeMap<>(snapshot.hostFacts()));
+    }
+
+    private static AuditReport.Settings settings(AuditSettings settings) {
+        Map<String, String> overrides = new TreeMap<>();
+        settings.severityOverrides().forEach((rule, severity) -> overrides.put(rule, severity.label()));
+        return new AuditReport.Settings(settings.poolFqdn(), settings.instanceFqdns(), settings.gatewayAddress(),
+                settings.expiryWarningDays(), overrides, settings.disabledRules().stream().sorted().toList());
+    }
+
+    private static AuditReport.CertificateEntry entry(StoredCertificate certificate, AuditContext context) {
+        CertificateFacts facts = certificate.facts();
+        AuditReport.Chain chain = null;
+        if (certificate.store() == StoreName.MY) {
+            chain = chain(context.chains().pathOf(certificate));
+        }
+        PrivateKeyFacts key = certificate.privateKey();
+        return new AuditReport.CertificateEntry(certificate.thumbprint(), certificate.sha256(), facts.subject(),
+                facts.subjectCommonName(), facts.issuer(), facts.serialNumber(), facts.notBefore().toString(),
+                facts.notAfter().toString(), facts.keyAlgorithm(), facts.keyBits(), facts.signatureAlgorithm(),
+                facts.signatureAlgorithmOid(), facts.subjectAlternativeNames(), facts.extendedKeyUsages(),
+                facts.certificateAuthority(), context.chains().isSelfSigned(certificate),
+                certificate.physicalStore(), certificate.origin(), certificate.friendlyName(),
+                context.isServiceCertificate(certificate), certificate.hasPrivateKey().toBoolean(),
+                key == null ? null : privateKey(key), chain, new TreeMap<>(certificate.properties()));
+    }
+
+    private static AuditReport.Chain chain(CertificatePath path) {
+        List<AuditReport.ChainElement> elements = path.elements().stream()
+                .map(e -> new AuditReport.ChainElement(e.thumbprint(), e.store().name(), e.facts().subject(),
+                        e.facts().notAfter().toString()))
+                .toList();
+        return new AuditReport.Chain(path.status().label(), path.thumbprints(), elements, path.missingIssuer());
+    }
+
+    private static AuditReport.PrivateKey privateKey(PrivateKeyFacts key) {
+        return new AuditReport.PrivateKey(key.present().name().toLowerCase(java.util.Locale.ROOT),
+                key.kind().name(), key.provider(), key.container(), key.machineKeyset().toBoolean(), key.keyFile(),
+                access(key.keyFileAccess()), key.evidence());
+    }
+
+    private static AuditReport.Access access(AccessFacts access) {
+        if (access == null) {
+            return null;
+        }
+        return new AuditReport.Access(access.object(), access.account(), access.accountSid(),
+                access.canRead().toBoolean(), access.sddl(), access.entries(), access.unknownReason());
+    }
+
+    private static AuditReport.FindingEntry finding(Finding finding) {
+        return new AuditReport.FindingEntry(finding.rule(), finding.severity().label(),
+                finding.store() == null ? null : finding.store().name(), finding.thumbprint(), finding.subject(),
+                finding.message(), finding.remediation(), finding.evidence());
+    }
+
+    private static AuditReport.RuleResult outcome(RuleOutcome outcome) {
+        return new AuditReport.RuleResult(outcome.rule(), outcome.result().label(), outcome.checked(),
+                outcome.findings());
+    }
+
+    private static AuditReport.Problem problem(SourceProblem problem) {
+        return new AuditReport.Problem(problem.store() == null ? null : problem.store().name(), problem.origin(),
+                problem.message());
+    }
+}

@@ -1,0 +1,32 @@
+package io.certaudit.agent.report;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The formats an audit can be written in. */
+public enum ReportFormat {
+    /** The audit itself, schema v1: what monitoring and {@code certaudit report} read. */
+    JSON(JsonReportWriter::new),
+    /** For people at a terminal: status line, findings by certificate worst first, service certificate table. */
+    TEXT(TextReportWriter::new);
+
+    private final Supplier<ReportWriter> writer;
+
+    ReportFormat(Supplier<ReportWriter> writer) {
+        this.writer = writer;
+    }
+
+    public ReportWriter writer() {
+        return writer.get();
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<ReportFormat> fromLabel(String label) {
+        return Arrays.stream(values()).filter(f -> f.label().equalsIgnoreCase(label.trim())).findFirst();
+    }
+}
