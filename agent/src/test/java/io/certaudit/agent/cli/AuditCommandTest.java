@@ -1,0 +1,218 @@
+package io.certaudit.agent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.certaudit.agent.report.ReportSchema;
+import io.certaudit.agent.source.HostFolder;
+import io.certaudit.testing.TestPki;
+import io.certaudit.testing.TestPki.Issued;
+
+class AuditCommandTest {
+
+    private static final TestPki PKI = new TestPki();
+    private static final Issued ROOT = PKI.root("CLI Test Root");
+    private static final Issued CA = PKI.issue(ROOT, PKI.spec("CLI Test Issuing CA").ca());
+    private static final String AT = TestPki.NOW.toString();
+
+    @TempDir
+    Path dir;
+    private HostFolder host;
+
+    @BeforeEach
+    void goodHost() {
+        host = new HostFolder(dir.resolve("bems01"));
+        host.pem("ROOT", "root.crt", ROOT);
+        host.pem("CA", "issuing.crt", CA);
+    }
+
+    private void service(TestPki.Spec spec) {
+        Issued leaf = PKI.issue(CA, spec);
+        host.pemWithKey("MY", "service.pem", leaf, leaf);
+    }
+
+    private CliRun audit(String... extra) {
+        String[] base = {"audit", "--source", host.root().toString(), "--at", AT};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return CliRun.run(args);
+    }
+
+    @Test
+    void aHealthyHostExitsOkWithAValidJsonAudit() {
+        service(PKI.spec("bemsapppool.example.com").san("bemsapppool.example.com", "bemsserver01.example.com"));
+        CliRun run = audit("--format", "json", "--pool-fqdn", "bemsapppool.example.com",
+                "--instance-fqdn", "bemsserver01.example.com");
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonNode report = ReportSchema.assertValid(run.out());
+        assertEquals("OK", report.get("status").asText());
+        assertEquals("bems01", report.get("host").asText());
+        assertEquals(AT, report.get("evaluatedAt").asText());
+        JsonNode service = report.get("stores").get(0).get("certificates").get(0);
+        assertEquals("complete", service.get("chain").get("status").asText());
+        assertEquals(3, service.get("chain").get("path").size());
+        assertEquals("CA", service.get("chain").get("elements").get(1).get("store").asText());
+        assertTrue(service.get("hasPrivateKey").asBoolean());
+        assertTrue(service.get("thumbprint").asText().matches("[0-9A-F]{40}"));
+    }
+
+    @Test
+    void warningsOnlyExitOne() {
+        service(PKI.spec("bemsapppool.example.com").san("bemsapppool.example.com")
+                .eku(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_serverAuth));
+        CliRun run = audit();
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().startsWith("CERTAUDIT WARNING - 0 errors, 1 warning"), run.out());
+        assertTrue(run.out().contains("eku-missing-client-auth"), run.out());
+        assertTrue(run.out().contains("Fix: "), run.out());
+    }
+
+    @Test
+    void anErrorExitsTwoAndTheTextReportGroupsFindingsByCertificate() {
+        service(PKI.spec("bemsapppool").san("bemsapppool"));
+        CliRun run = audit();
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.out().startsWith("CERTAUDIT CRITICAL"), run.out());
+        assertTrue(run.out().contains("subject-cn-not-fqdn"), run.out());
+        assertTrue(run.out().contains("Service certificates (1)"), run.out());
+    }
+
+    @Test
+    void aConfigFileSetsNamesAndSeveritiesAndFlagsOverrideIt() throws Exception {
+        service(PKI.spec("bemsapppool.example.com").san("bemsapppool.example.com")
+                .eku(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_serverAuth));
+        Path config = Files.writeString(dir.resolve("certaudit.yaml"), """
+                poolFqdn: bemsapppool.example.com
+                instanceFqdns: [bemsserver09.example.com]
+                rules:
+                  eku-missing-client-auth: off
+                  san-missing-fqdn: warning
+                """);
+        CliRun fromFile = audit("--config", config.toString(), "--format", "json");
+        assertEquals(1, fromFile.exitCode(), fromFile::toString);
+        JsonNode report = ReportSchema.assertValid(fromFile.out());
+        assertEquals("san-missing-fqdn", report.get("findings").get(0).get("rule").asText());
+        assertEquals("warning", report.get("findings").get(0).get("severity").asText());
+        CliRun overridden = audit("--config", config.toString(), "--instance-fqdn", "bemsapppool.example.com");
+        assertEquals(0, overridden.exitCode(), overridden::toString);
+    }
+
+    @Test
+    void theJsonConfigFormatIsAcceptedToo() throws Exception {
+        service(PKI.spec("bemsapppool.example.com").san("bemsapppool.example.com"));
+        Path config = Files.writeString(dir.resolve("settings.json"), "{\"expiryWarningDays\": 400}");
+        CliRun run = audit("--config", config.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("certificate-expiring"), run.out());
+    }
+
+    @Test
+    void configMistakesAreClearErrorsWithExitThree() throws Exception {
+        service(PKI.spec("bemsapppool.example.com").san("bemsapppool.example.com"));
+        Map<String, String> cases = Map.of(
+                "poolFdqn: typo.example.com\n", "unknown setting 'poolFdqn'",
+                "rules:\n  no-such-rule: off\n", "unknown rule 'no-such-rule'",
+                "rules:\n  key-too-short: fatal\n", "use error, warning, info or off",
+                "poolFqdn: [unclosed\n", "is not valid YAML");
+        int i = 0;
+        for (Map.Entry<String, String> entry : cases.entrySet()) {
+            Path config = Files.writeString(dir.resolve("bad" + i++ + ".yaml"), entry.getKey());
+            CliRun run = audit("--config", config.toString());
+            assertEquals(3, run.exitCode(), run::toString);
+            assertTrue(run.err().contains(entry.getValue()), run::toString);
+            assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+        }
+        CliRun missing = audit("--config", dir.resolve("absent.yaml").toString());
+        assertEquals(3, missing.exitCode());
+        assertTrue(missing.err().contains("does not exist"), missing::toString);
+    }
+
+    @Test
+    void usageMistakesExitThreeWithAMessageAndNoStackTrace() {
+        service(PKI.spec("bemsapppool.example.com").san("bemsapppool.example.com"));
+        for (String[] args : new String[][] {
+            {"audit", "--source", host.root().toString(), "--at", "yesterday"},
+            {"audit", "--source", host.root().toString(), "--format", "xml"},
+            {"audit", "--source", host.root().toString(), "--expiry-warning-days", "-5"},
+            {"audit", "--source", host.root().toString(), "--no-such-option"},
+            {"audit", "--source", dir.resolve("absent").toString()},
+            {"audit", "--source", host.root().toString(), "--pfx-password-env", "UNSET_VARIABLE"},
+            {"frobnicate"}}) {
+            CliRun run = CliRun.run(args);
+            assertEquals(3, run.exitCode(), () -> String.join(" ", args) + "\n" + run);
+            assertTrue(run.err().startsWith("certaudit: "), run::toString);
+            assertFalse(run.err().contains("\tat "), run::toString);
+        }
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void withoutASourceOffWindowsItSaysHowToAuditAnExport() {
+        CliRun run = CliRun.run("audit");
+        assertEquals(3, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--source FOLDER"), run::toString);
+    }
+
+    @Test
+    void writesSeveralFormatsToFilesAtomically() throws Exception {
+        service(PKI.spec("bemsapppool.example.com").san("bemsapppool.example.com"));
+        Path json = dir.resolve("audit.json");
+        Path text = dir.resolve("audit.txt");
+        Files.writeString(json, "previous");
+        CliRun run = audit("--output", "json=" + json, "--output", "text=" + text);
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("", run.out(), "nothing on standard output when every report goes to a file");
+        ReportSchema.assertValid(Files.readString(json, StandardCharsets.UTF_8));
+        assertTrue(Files.readString(text).startsWith("CERTAUDIT OK"));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+        }
+    }
+
+    @Test
+    void anOutputInAMissingFolderExitsThree() {
+        service(PKI.spec("bemsapppool.example.com").san("bemsapppool.example.com"));
+        CliRun run = audit("--output", dir.resolve("no/such/folder/audit.json").toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("does not exist"), run::toString);
+    }
+
+    @Test
+    void aCorruptCertificateIsAFindingAndTheRestOfTheAuditGoesOn() {
+        service(PKI.spec("bemsapppool.example.com").san("bemsapppool.example.com"));
+        host.write(host.file("CA", "corrupt.cer"), "garbage".getBytes(StandardCharsets.US_ASCII));
+        CliRun run = audit("--format", "json");
+        assertEquals(1, run.exitCode(), run::toString);
+        JsonNode report = ReportSchema.assertValid(run.out());
+        assertEquals("unreadable-certificate", report.get("findings").get(0).get("rule").asText());
+        assertTrue(report.get("findings").get(0).get("message").asText().contains("corrupt.cer"));
+        assertEquals("complete", report.get("stores").get(0).get("certificates").get(0).get("chain").get("status")
+                .asText());
+    }
+
+    @Test
+    void pfxPasswordsComeFromTheNamedVariableAndNeverAppearInOutput() {
+        Issued leaf = PKI.issue(CA, PKI.spec("bemsapppool.example.com").san("bemsapppool.example.com"));
+        host.pfx("MY", "service.pfx", "Pa55-w0rd-XYZ", leaf);
+        CliRun run = CliRun.run(Map.of("BEMS_PFX", "Pa55-w0rd-XYZ"), "audit", "--source", host.root().toString(),
+                "--at", AT, "--format", "json", "--pfx-password-env", "BEMS_PFX");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertFalse(run.out().contains("Pa55-w0rd-XYZ") || run.err().contains("Pa55-w0rd-XYZ"));
+        assertFalse(run.out().contains("PRIVATE KEY"));
+    }
+}

@@ -1,0 +1,26 @@
+package io.certaudit.agent.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+
+/** Runs the command line in-process and captures what it prints. */
+record CliRun(int exitCode, String out, String err) {
+
+    static CliRun run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    static CliRun run(Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), environment::get)
+                .execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exitCode + "\n--- out\n" + out + "\n--- err\n" + err;
+    }
+}

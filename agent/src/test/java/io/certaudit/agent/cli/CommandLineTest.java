@@ -1,0 +1,49 @@
+package io.certaudit.agent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.certaudit.agent.report.Json;
+import io.certaudit.catalog.BuiltInRules;
+
+class CommandLineTest {
+
+    @Test
+    void helpListsTheSubcommandsAndTheExitCodes() {
+        CliRun run = CliRun.run("--help");
+        assertEquals(0, run.exitCode());
+        for (String expected : new String[] {"audit", "rules", "0", "OK", "1", "WARNING", "2", "CRITICAL", "3",
+            "UNKNOWN"}) {
+            assertTrue(run.out().contains(expected), expected + " in\n" + run.out());
+        }
+        CliRun audit = CliRun.run("audit", "--help");
+        assertTrue(audit.out().contains("--pool-fqdn") && audit.out().contains("Exit codes"), audit.out());
+    }
+
+    @Test
+    void versionNamesTheTool() {
+        CliRun run = CliRun.run("--version");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().startsWith("certaudit "), run.out());
+    }
+
+    @Test
+    void rulesListsTheWholeCatalogueAsJson() throws Exception {
+        CliRun run = CliRun.run("rules", "--format", "json");
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonNode rules = Json.MAPPER.readTree(run.out());
+        assertEquals(BuiltInRules.catalog().rules().size(), rules.size());
+        assertEquals("no-service-certificate", rules.get(0).get("id").asText());
+        assertTrue(rules.get(0).has("remediation") && rules.get(0).has("citation"));
+    }
+
+    @Test
+    void rulesAsTextIsOneLinePerRule() {
+        CliRun run = CliRun.run("rules");
+        assertEquals(BuiltInRules.catalog().rules().size(), run.out().lines().count());
+    }
+}
