@@ -2,8 +2,11 @@ package io.certaudit.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import io.certaudit.chain.ChainAnalysis;
 import io.certaudit.model.HostSnapshot;
@@ -18,6 +21,8 @@ public final class AuditContext {
     private final AuditSettings settings;
     private final Instant at;
     private final List<StoredCertificate> serviceCertificates;
+    /** The same entries by identity, so the per-certificate membership test rules make is O(1). */
+    private final Set<StoredCertificate> serviceCertificateSet;
 
     public AuditContext(HostSnapshot snapshot, ChainAnalysis chains, AuditSettings settings, Instant at) {
         this.snapshot = snapshot;
@@ -25,6 +30,8 @@ public final class AuditContext {
         this.settings = settings;
         this.at = at;
         this.serviceCertificates = List.copyOf(selectServiceCertificates(snapshot, settings));
+        this.serviceCertificateSet = Collections.newSetFromMap(new IdentityHashMap<>());
+        this.serviceCertificateSet.addAll(serviceCertificates);
     }
 
     public HostSnapshot snapshot() {
@@ -55,7 +62,7 @@ public final class AuditContext {
 
     /** Whether the certificate is one of the service certificates. */
     public boolean isServiceCertificate(StoredCertificate certificate) {
-        return serviceCertificates.stream().anyMatch(c -> c == certificate);
+        return serviceCertificateSet.contains(certificate);
     }
 
     static List<StoredCertificate> selectServiceCertificates(HostSnapshot snapshot, AuditSettings settings) {
