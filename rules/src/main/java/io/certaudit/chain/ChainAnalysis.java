@@ -1,6 +1,10 @@
 package io.certaudit.chain;
 
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.Provider;
 import java.security.PublicKey;
+import java.security.SignatureException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +18,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.security.auth.x500.X500Principal;
+
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.StoreName;
@@ -113,10 +119,23 @@ public final class ChainAnalysis {
         try {
             child.verify(key);
             return true;
-        } catch (Exception e) {
-            // Wrong key, unsupported algorithm or malformed signature: not this issuer.
+        } catch (SignatureException | InvalidKeyException e) {
+            // Wrong key or a malformed signature: not this issuer.
             return false;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // The JDK lacks the algorithm or curve (e.g. brainpool); BouncyCastle may have it.
+            try {
+                child.verify(key, Fallback.PROVIDER);
+                return true;
+            } catch (GeneralSecurityException | RuntimeException unsupported) {
+                return false;
+            }
         }
+    }
+
+    /** Loaded only when needed: building the BouncyCastle provider costs start-up time most audits never need. */
+    private static final class Fallback {
+        static final Provider PROVIDER = new BouncyCastleProvider();
     }
 
     /**
