@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.util.encoders.Hex;
 
 /**
  * Builds serialized-store bytes by hand, from the documented layout ([MS-OSHARED] 2.3.2.5 and 2.3.9.1):
@@ -71,6 +72,11 @@ final class SerializedBytes {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The bytes of a hexadecimal string, e.g. a thumbprint. */
+    static byte[] hex(String hex) {
+        return Hex.decode(hex);
     }
 
     static byte[] concat(byte[]... parts) {

@@ -55,7 +55,7 @@ class SstSourceTest {
                 entry(2, keyProviderInfo("le-container", "Microsoft Enhanced RSA and AES Cryptographic Provider",
                         24, 0x20, 1)),
                 entry(9, enhancedKeyUsage(SERVER_AUTH, CLIENT_AUTH)),
-                entry(3, hexBytes(TestCertificates.thumbprint(service))),
+                entry(3, SerializedBytes.hex(TestCertificates.thumbprint(service))),
                 entry(CERTIFICATE, service),
                 entry(2, keyProviderInfo("cng-key", "Microsoft Software Key Storage Provider", 0, 0, 0)),
                 entry(19, new byte[0]),
@@ -431,9 +431,5 @@ class SstSourceTest {
         }
         throw new AssertionError("no problem at \"" + origin + "\" saying \"" + message + "\" in "
                 + snapshot.problems());
-    }
-
-    static byte[] hexBytes(String hex) {
-        return org.bouncycastle.util.encoders.Hex.decode(hex);
     }
 }
