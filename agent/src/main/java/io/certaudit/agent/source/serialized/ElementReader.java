@@ -60,6 +60,7 @@ final class ElementReader {
         int pendingStart = start;
         int position = start;
         boolean ended = false;
+        boolean framingLost = false;
         while (!ended) {
             int remaining = end - position;
             if (remaining == 0) {
@@ -71,6 +72,7 @@ final class ElementReader {
             if (remaining < ENTRY_HEADER_BYTES) {
                 problems.report(position, "truncated entry: " + remaining + " byte(s) left where a 12-byte"
                         + " entry header should be");
+                framingLost = true;
                 break;
             }
             long id = LittleEndian.u32(data, position);
@@ -85,6 +87,7 @@ final class ElementReader {
             if (length > end - dataStart) {
                 problems.report(position, "property " + id + " declares " + length + " bytes but only "
                         + (end - dataStart) + " remain; nothing after it can be read");
+                framingLost = true;
                 break;
             }
             if (reserved != 1) {
@@ -112,6 +115,10 @@ final class ElementReader {
                 pending.add(new SerializedProperty(id, position, Arrays.copyOfRange(data, dataStart, next)));
             }
             position = next;
+        }
+        if (framingLost) {
+            // Whatever was pending belongs to the element that was cut, which is already reported.
+            return elements;
         }
         if (!pending.isEmpty()) {
             problems.report(pendingStart, pending.size() + " propert" + (pending.size() == 1 ? "y is" : "ies are")

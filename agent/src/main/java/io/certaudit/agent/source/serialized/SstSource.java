@@ -45,8 +45,10 @@ public final class SstSource implements HostSource {
         byte[] data = ExportFile.read(file, MAX_FILE_BYTES);
         HostSnapshot.Builder snapshot = HostSnapshot.builder(ExportFile.name(file), describe());
         OffsetProblems problems = (offset, message) -> snapshot.problem(target, origin(offset), message);
-        int start = header(data, problems);
-        for (SerializedElement element : ElementReader.readStore(data, start, problems)) {
+        if (!header(data, problems)) {
+            return snapshot.build();
+        }
+        for (SerializedElement element : ElementReader.readStore(data, HEADER.length, problems)) {
             StoreEntryFactory.create(element, target, null, origin(element.offset()), problems)
                     .ifPresent(snapshot::add);
         }
@@ -69,24 +71,24 @@ public final class SstSource implements HostSource {
      * Checks the file header. A wrong header is reported and the elements are still read after it, so a file
      * whose first bytes alone were damaged still yields its certificates.
      *
-     * @return where the first element starts
+     * @return whether there is anything after a header to read
      */
-    private static int header(byte[] data, OffsetProblems problems) {
+    private static boolean header(byte[] data, OffsetProblems problems) {
         if (data.length == 0) {
             problems.report(0, "the file is empty: no header, no certificates and no end marker");
-            return 0;
+            return false;
         }
         if (data.length < HEADER.length) {
             problems.report(0, "the file is " + data.length + " bytes, shorter than the 8-byte serialized store"
                     + " header");
-            return data.length;
+            return false;
         }
         if (!Arrays.equals(data, 0, HEADER.length, HEADER, 0, HEADER.length)) {
             problems.report(0, "not a serialized certificate store: it starts with " + hex(data)
                     + " instead of 00 00 00 00 43 45 52 54 (\"CERT\")" + likelyFormat(data)
                     + "; read on as if the header were right");
         }
-        return HEADER.length;
+        return true;
     }
 
     private static String likelyFormat(byte[] data) {

@@ -175,6 +175,7 @@ class SstSourceTest {
         HostSnapshot snapshot = read("my.sst", new byte[0], null);
 
         assertProblem(snapshot, "my.sst at offset 0", "empty");
+        assertEquals(1, snapshot.problems().size(), snapshot.problems().toString());
     }
 
     @Test
@@ -195,6 +196,7 @@ class SstSourceTest {
         assertEquals(1, snapshot.store(StoreName.MY).size());
         assertProblem(snapshot, "my.sst at offset " + secondEntry,
                 "property 32 declares " + other.length + " bytes but only 100 remain");
+        assertEquals(1, snapshot.problems().size(), snapshot.problems().toString());
     }
 
     @Test
