@@ -3,9 +3,11 @@ package io.certaudit.agent.source.serialized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,6 +15,11 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.certaudit.catalog.BuiltInRules;
+import io.certaudit.engine.AuditResult;
+import io.certaudit.engine.AuditSettings;
+import io.certaudit.engine.Finding;
+import io.certaudit.engine.RuleEngine;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.KeyKind;
 import io.certaudit.model.PrivateKeyFacts;
@@ -84,6 +91,22 @@ class WineSamplesTest {
         assertEquals("AB".repeat(20), planted.properties().get(StoreEntryProperties.STORED_SHA1));
         assertEquals("AB".repeat(20), planted.properties().get(StoreEntryProperties.REGISTRY_KEY_NAME));
         assertNotEquals(planted.thumbprint(), planted.properties().get(StoreEntryProperties.REGISTRY_KEY_NAME));
+    }
+
+    @Test
+    void theAuditOfAllSamplesTogetherFindsThePlantedRootAndNothingTampersWithTheRest() throws Exception {
+        HostSnapshot.Builder host = HostSnapshot.builder("wine", "Wine samples");
+        for (String name : List.of("my.reg", "ca.reg", "policies.reg", "enterprise.reg")) {
+            host.addAll(new RegistryExportSource(sample(name)).read());
+        }
+
+        AuditResult result = new RuleEngine(BuiltInRules.catalog()).run(host.build(), AuditSettings.defaults(),
+                Instant.parse("2030-01-01T00:00:00Z"));
+
+        List<Finding> tampered = result.findings().stream()
+                .filter(f -> f.rule().equals("store-entry-tampered")).toList();
+        assertEquals(1, tampered.size(), tampered.toString());
+        assertTrue(tampered.get(0).message().contains(".Enterprise"), tampered.get(0).message());
     }
 
     private static void assertServiceCertificate(StoredCertificate certificate) {
