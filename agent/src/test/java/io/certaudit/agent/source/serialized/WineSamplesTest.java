@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,6 +16,9 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.certaudit.agent.report.JsonReportWriter;
+import io.certaudit.agent.report.ReportBuilder;
+import io.certaudit.agent.report.ReportSchema;
 import io.certaudit.catalog.BuiltInRules;
 import io.certaudit.engine.AuditResult;
 import io.certaudit.engine.AuditSettings;
@@ -107,6 +111,9 @@ class WineSamplesTest {
                 .filter(f -> f.rule().equals("store-entry-tampered")).toList();
         assertEquals(1, tampered.size(), tampered.toString());
         assertTrue(tampered.get(0).message().contains(".Enterprise"), tampered.get(0).message());
+        StringWriter json = new StringWriter();
+        new JsonReportWriter().write(new ReportBuilder("test").build(result, Instant.EPOCH), json);
+        ReportSchema.assertValid(json.toString());
     }
 
     private static void assertServiceCertificate(StoredCertificate certificate) {
