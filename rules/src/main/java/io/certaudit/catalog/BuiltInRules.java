@@ -11,6 +11,7 @@ import io.certaudit.catalog.dates.CertificateExpiring;
 import io.certaudit.catalog.dates.CertificateNotYetValid;
 import io.certaudit.catalog.inventory.DuplicateServiceCertificates;
 import io.certaudit.catalog.inventory.NoServiceCertificate;
+import io.certaudit.catalog.inventory.StoreEntryTampered;
 import io.certaudit.catalog.inventory.UnreadableCertificate;
 import io.certaudit.catalog.keys.KeyTooShort;
 import io.certaudit.catalog.keys.PrivateKeyMissing;
@@ -39,6 +40,7 @@ public final class BuiltInRules {
                 new NoServiceCertificate(),
                 new DuplicateServiceCertificates(),
                 new UnreadableCertificate(),
+                new StoreEntryTampered(),
                 // keys
                 new PrivateKeyMissing(),
                 new KeyTooShort(),

@@ -53,6 +53,12 @@ public final class HostFixture {
         return add(StoreName.ROOT, root).add(StoreName.CA, intermediate).addWithKey(leaf);
     }
 
+    /** Adds a certificate found in a user's Personal store rather than the machine's. */
+    public HostFixture userStoreCertificate(StoredCertificate certificate) {
+        builder.userStoreCertificate(certificate);
+        return this;
+    }
+
     public HostFixture problem(StoreName store, String origin, String message) {
         builder.problem(store, origin, message);
         return this;

@@ -1,2 +1,2 @@
-/** Which service certificates the host has, and entries that could not be read. */
+/** Which service certificates the host has, and store entries that could not be read or were tampered with. */
 package io.certaudit.catalog.inventory;
