@@ -25,9 +25,9 @@ import io.certaudit.agent.report.AuditReport;
 import io.certaudit.agent.report.ReportBuilder;
 import io.certaudit.agent.report.ReportFormat;
 import io.certaudit.agent.source.CertificateFileReader;
-import io.certaudit.agent.source.FolderSource;
 import io.certaudit.agent.source.HostSource;
 import io.certaudit.agent.source.SourceException;
+import io.certaudit.agent.source.Sources;
 import io.certaudit.catalog.BuiltInRules;
 import io.certaudit.engine.AuditResult;
 import io.certaudit.engine.AuditSettings;
@@ -35,6 +35,7 @@ import io.certaudit.engine.RuleCatalog;
 import io.certaudit.engine.RuleEngine;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.HostSnapshot;
+import io.certaudit.model.StoreName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,11 +62,22 @@ public final class AuditCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--source", paramLabel = "DIR",
-            description = "A folder holding the host's stores as MY, CA and ROOT subfolders (also Personal, "
-                    + "Intermediate, Root, Trusted Root) of PEM, DER, PFX files. Without it, the local machine's "
-                    + "stores are read (Windows only).")
-    private Path source;
+    @Option(names = "--source", paramLabel = "PATH",
+            description = "What to audit: a folder holding the host's stores as MY, CA and ROOT subfolders (also "
+                    + "Personal, Intermediate, Root, Trusted Root) of PEM, DER, PFX files; a serialized store "
+                    + "(.sst); or a registry export of a store (.reg). Repeat to combine several into one host. "
+                    + "Without it, the local machine's stores are read (Windows only).")
+    private List<Path> sources = new ArrayList<>();
+
+    @Option(names = "--store", paramLabel = "STORE",
+            description = "The store (MY, CA or ROOT) of the .sst sources; without it, the file name must name "
+                    + "the store (my.sst, ca.sst, root.sst, Personal.sst...).")
+    private String store;
+
+    @Option(names = "--host-name", paramLabel = "NAME",
+            description = "The host's name in the report (default: the source folder's name, or the name of the "
+                    + "folder the source file is in).")
+    private String hostName;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Settings file (YAML, or JSON when named *.json): the settings below plus per-rule "
@@ -127,7 +139,7 @@ public final class AuditCommand implements Callable<Integer> {
         Map<Path, ReportFormat> files = outputFiles();
         ReportFormat stdoutFormat = files.isEmpty() ? parseFormat(format) : null;
 
-        HostSnapshot snapshot = source().read();
+        HostSnapshot snapshot = readHost();
         AuditResult result = new RuleEngine(catalog).run(snapshot, settings, evaluatedAt);
         AuditReport report = new ReportBuilder(VersionProvider.version())
                 .build(result, clock.instant().truncatedTo(ChronoUnit.SECONDS));
@@ -143,15 +155,22 @@ public final class AuditCommand implements Callable<Integer> {
         return result.status().exitCode();
     }
 
-    private HostSource source() throws SourceException, UsageException {
-        if (source == null) {
+    private HostSnapshot readHost() throws SourceException, UsageException {
+        if (sources.isEmpty()) {
             throw new UsageException("no --source given, and reading the local machine's stores needs Windows "
                     + "(this is " + System.getProperty("os.name") + "). To audit a Windows host from here, export "
                     + "its stores (certutil -store, or Export-Certificate for MY, CA and Root) into a folder with MY, "
                     + "CA and ROOT subfolders and run: certaudit audit --source FOLDER");
         }
-        return new FolderSource(source, new CertificateFileReader(pfxPassword(),
-                CertificateFileReader.DEFAULT_MAX_FILE_BYTES));
+        StoreName sstStore = store == null ? null : StoreName.fromAlias(store).orElseThrow(() -> new UsageException(
+                "--store " + store + " is not a store; use MY, CA or ROOT"));
+        CertificateFileReader reader = new CertificateFileReader(pfxPassword(),
+                CertificateFileReader.DEFAULT_MAX_FILE_BYTES);
+        List<HostSource> opened = new ArrayList<>();
+        for (Path path : sources) {
+            opened.add(Sources.open(path, sstStore, reader));
+        }
+        return Sources.combine(hostName != null ? hostName : Sources.hostNameOf(sources.get(0)), opened);
     }
 
     private char[] pfxPassword() throws UsageException {

@@ -1,0 +1,62 @@
+package io.certaudit.agent.source;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import io.certaudit.agent.source.serialized.RegistryExportSource;
+import io.certaudit.agent.source.serialized.SstSource;
+import io.certaudit.model.HostSnapshot;
+import io.certaudit.model.StoreName;
+
+/** Picks the source for a {@code --source} path, and combines several into one host. */
+public final class Sources {
+
+    private Sources() {
+    }
+
+    /**
+     * The source reading {@code path}: a folder of store subfolders, a serialized store ({@code .sst}) or a registry
+     * export ({@code .reg}).
+     *
+     * @param store the store an {@code .sst} belongs to, or {@code null} to take it from the file name
+     */
+    public static HostSource open(Path path, StoreName store, CertificateFileReader reader) throws SourceException {
+        if (Files.isDirectory(path)) {
+            return new FolderSource(path, reader);
+        }
+        if (!Files.exists(path)) {
+            throw new SourceException("source " + path + " does not exist");
+        }
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".sst")) {
+            return new SstSource(path, store);
+        }
+        if (name.endsWith(".reg")) {
+            return new RegistryExportSource(path);
+        }
+        throw new SourceException("source " + path + " is neither a folder nor a .sst or .reg export; give a folder "
+                + "with MY, CA and ROOT subfolders, a serialized store (.sst) or a registry export (.reg)");
+    }
+
+    /**
+     * Reads every source into one host named {@code hostName}; a source that cannot be read at all stops the
+     * audit, as it would alone.
+     */
+    public static HostSnapshot combine(String hostName, List<HostSource> sources) throws SourceException {
+        String description = String.join(" + ", sources.stream().map(HostSource::describe).toList());
+        HostSnapshot.Builder combined = HostSnapshot.builder(hostName, description);
+        for (HostSource source : sources) {
+            combined.addAll(source.read());
+        }
+        return combined.build();
+    }
+
+    /** The host name a path suggests: a folder's own name, or the name of the folder a file is in. */
+    public static String hostNameOf(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path named = Files.isDirectory(absolute) || absolute.getParent() == null ? absolute : absolute.getParent();
+        return named.getFileName() == null ? "host" : named.getFileName().toString();
+    }
+}
