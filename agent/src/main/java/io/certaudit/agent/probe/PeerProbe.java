@@ -1,0 +1,183 @@
+package io.certaudit.agent.probe;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+
+import io.certaudit.model.PeerAddress;
+import io.certaudit.model.PeerFailure;
+import io.certaudit.model.PeerObservation;
+import io.certaudit.model.Tristate;
+
+/**
+ * Observes a TLS peer with one handshake: the chain it sends and the certificate authorities it names in its
+ * CertificateRequest. The probe presents no certificate and holds no key, trusts and rejects nothing, sends no
+ * application data, and opens one connection per peer with no retry; every step is bounded by
+ * {@link ProbeSettings}. It judges nothing: the peer rules do, from the {@link PeerObservation}.
+ */
+public final class PeerProbe {
+
+    private static final String TLS13 = "TLSv1.3";
+    private static final List<String> PROTOCOLS = List.of(TLS13, "TLSv1.2");
+
+    private final ProbeSettings settings;
+
+    public PeerProbe(ProbeSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** Probes each distinct peer once, in the order given. */
+    public List<PeerObservation> probeAll(Collection<PeerAddress> peers) {
+        List<PeerObservation> observations = new ArrayList<>();
+        for (PeerAddress peer : new LinkedHashSet<>(peers)) {
+            observations.add(probe(peer));
+        }
+        return observations;
+    }
+
+    /** Resolves, connects to the first address of {@code peer} and handshakes once. Never throws for the peer's sake. */
+    public PeerObservation probe(PeerAddress peer) {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(peer.host());
+        } catch (UnknownHostException e) {
+            return failed(peer, null, new ProbeFailure(PeerFailure.DNS,
+                    "the name " + peer.host() + " does not resolve (" + e.getMessage() + ")"));
+        }
+        String resolved = address.getHostAddress();
+        Socket tcp = new Socket();
+        try {
+            tcp.connect(new InetSocketAddress(address, peer.port()), millis(settings.connectTimeout().toMillis()));
+        } catch (IOException e) {
+            closeQuietly(tcp);
+            String target = new PeerAddress(resolved, peer.port()).toString();
+            return failed(peer, resolved, ProbeFailure.ofConnect(e, target, settings.connectTimeout()));
+        }
+        return handshake(peer, resolved, tcp);
+    }
+
+    private PeerObservation handshake(PeerAddress peer, String resolved, Socket tcp) {
+        ServerChainRecorder chain = new ServerChainRecorder();
+        IssuerListRecorder issuers = new IssuerListRecorder();
+        SSLSocket tls;
+        try {
+            tls = (SSLSocket) context(chain, issuers).getSocketFactory()
+                    .createSocket(tcp, peer.host(), peer.port(), true);
+        } catch (IOException e) {
+            closeQuietly(tcp);
+            return failed(peer, resolved, ProbeFailure.ofHandshake(e, false, settings.handshakeTimeout()));
+        }
+        HandshakeDeadline deadline = new HandshakeDeadline(tls, settings.handshakeTimeout());
+        try {
+            tls.setSSLParameters(parameters(tls, peer));
+            tls.setSoTimeout(millis(settings.handshakeTimeout().toMillis()));
+            tls.startHandshake();
+            SSLSession session = tls.getSession();
+            Tristate required = !issuers.requested() ? Tristate.UNKNOWN
+                    : TLS13.equals(session.getProtocol()) ? awaitVerdict(tls, deadline) : Tristate.NO;
+            return new PeerObservation(peer, resolved, session.getProtocol(), session.getCipherSuite(), chain.chain(),
+                    issuers.issuers(), required, null, null);
+        } catch (IOException e) {
+            ProbeFailure failure = ProbeFailure.ofHandshake(e, deadline.expired(), settings.handshakeTimeout());
+            if (issuers.requested() && failure.endsHandshake()) {
+                // In TLS 1.2 the peer judges our empty Certificate before its Finished: it asked for a client
+                // certificate, got none and ended the handshake. That is mutual TLS enforced, not a failure.
+                return new PeerObservation(peer, resolved, chain.protocol(), chain.cipherSuite(), chain.chain(),
+                        issuers.issuers(), Tristate.YES, null, null);
+            }
+            return new PeerObservation(peer, resolved, chain.protocol(), chain.cipherSuite(), chain.chain(),
+                    issuers.issuers(), Tristate.UNKNOWN, failure.kind(), failure.message());
+        } finally {
+            deadline.close();
+            closeQuietly(tls);
+        }
+    }
+
+    /**
+     * In TLS 1.3 the client's handshake ends before the server has read our empty Certificate, so its verdict
+     * comes afterwards: an alert (certificate_required) when it insists on a certificate, nothing (or a session
+     * ticket) when it goes on without one. Reads until one or the other, within what is left of the deadline.
+     */
+    private static Tristate awaitVerdict(SSLSocket tls, HandshakeDeadline deadline) {
+        int left = deadline.remainingMillis();
+        if (left == 0) {
+            return Tristate.UNKNOWN;
+        }
+        try {
+            tls.setSoTimeout(left);
+            return tls.getInputStream().read() < 0 ? Tristate.UNKNOWN : Tristate.NO;
+        } catch (IOException e) {
+            if (e instanceof SocketTimeoutException || deadline.expired()) {
+                return Tristate.NO;
+            }
+            return e instanceof SSLException ? Tristate.YES : Tristate.UNKNOWN;
+        }
+    }
+
+    private static SSLContext context(ServerChainRecorder chain, IssuerListRecorder issuers) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new KeyManager[] {issuers}, new TrustManager[] {chain}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK's TLS provider is unavailable", e);
+        }
+    }
+
+    private static SSLParameters parameters(SSLSocket tls, PeerAddress peer) {
+        SSLParameters parameters = tls.getSSLParameters();
+        List<String> supported = Arrays.asList(tls.getSupportedProtocols());
+        parameters.setProtocols(PROTOCOLS.stream().filter(supported::contains).toArray(String[]::new));
+        if (!peer.hostIsIpLiteral()) {
+            sniName(peer.host()).ifPresent(name -> parameters.setServerNames(List.of(name)));
+        }
+        return parameters;
+    }
+
+    /** The SNI name for {@code host}; none for a name SNI cannot carry (an underscore, say), which the peer then judges. */
+    private static Optional<SNIHostName> sniName(String host) {
+        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        try {
+            return Optional.of(new SNIHostName(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static PeerObservation failed(PeerAddress peer, String resolved, ProbeFailure failure) {
+        return new PeerObservation(peer, resolved, null, null, List.of(), null, Tristate.UNKNOWN, failure.kind(),
+                failure.message());
+    }
+
+    private static int millis(long millis) {
+        return (int) Math.min(millis, Integer.MAX_VALUE);
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Closing only releases the socket; the observation is complete either way.
+        }
+    }
+}
