@@ -125,7 +125,11 @@ public final class PeerProbe {
         }
         try {
             tls.setSoTimeout(left);
-            return tls.getInputStream().read() < 0 ? Tristate.UNKNOWN : Tristate.NO;
+            if (tls.getInputStream().read() >= 0) {
+                return Tristate.NO;
+            }
+            // End of stream: either the deadline closed the socket, or the peer hung up without saying why.
+            return deadline.expired() ? Tristate.NO : Tristate.UNKNOWN;
         } catch (IOException e) {
             if (e instanceof SocketTimeoutException || deadline.expired()) {
                 return Tristate.NO;

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
-import io.certaudit.agent.probe.TestPki.Issued;
+import io.certaudit.testing.TestPki.Issued;
 
 /**
  * A loopback {@code openssl s_server}: a TLS stack other than the JDK's, with its own way of sending the chain and
@@ -37,8 +37,8 @@ final class OpensslServer implements AutoCloseable {
     OpensslServer(Path directory, Issued leaf, List<X509Certificate> intermediates, List<X509Certificate> clientCas,
                   String... options) throws IOException {
         List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:0",
-                "-cert", pem(directory.resolve("leaf.pem"), List.of(leaf.certificate())).toString(),
-                "-key", pem(directory.resolve("leaf.key"), List.of(new JcaPKCS8Generator(leaf.keys().getPrivate(), null))).toString(),
+                "-cert", pem(directory.resolve("leaf.pem"), List.of(PeerPki.x509(leaf))).toString(),
+                "-key", pem(directory.resolve("leaf.key"), List.of(new JcaPKCS8Generator(leaf.privateKey(), null))).toString(),
                 "-no-CApath", "-no-CAstore"));
         if (!intermediates.isEmpty()) {
             command.addAll(List.of("-cert_chain", pem(directory.resolve("chain.pem"), intermediates).toString()));

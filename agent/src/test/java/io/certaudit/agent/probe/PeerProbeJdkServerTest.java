@@ -1,12 +1,18 @@
 package io.certaudit.agent.probe;
 
+import static io.certaudit.agent.probe.PeerPki.OUR_ROOT;
+import static io.certaudit.agent.probe.PeerPki.PEER_INTERMEDIATE;
+import static io.certaudit.agent.probe.PeerPki.PEER_LEAF;
+import static io.certaudit.agent.probe.PeerPki.UNRELATED_ROOT;
+import static io.certaudit.agent.probe.PeerPki.subject;
+import static io.certaudit.agent.probe.PeerPki.thumbprint;
+import static io.certaudit.agent.probe.PeerPki.x509;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,22 +25,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.certaudit.agent.probe.JdkTlsServer.ClientAuth;
-import io.certaudit.agent.probe.TestPki.Issued;
 import io.certaudit.model.PeerAddress;
 import io.certaudit.model.PeerObservation;
-import io.certaudit.model.StoredCertificate;
 import io.certaudit.model.Tristate;
+import io.certaudit.testing.TestPki.Issued;
 
 /** The probe against the JDK's own TLS server: what it records, and what it never does. */
 class PeerProbeJdkServerTest {
-
-    /** The peer's PKI: a pool certificate under an intermediate under a root. */
-    private static final Issued PEER_ROOT = TestPki.root("Peer Root");
-    private static final Issued PEER_INTERMEDIATE = TestPki.intermediate("Peer Issuing CA", PEER_ROOT);
-    private static final Issued PEER_LEAF = TestPki.server("localhost", PEER_INTERMEDIATE);
-    /** Our service certificate's root, and one that has nothing to do with us. */
-    private static final Issued OUR_ROOT = TestPki.root("Our Root");
-    private static final Issued UNRELATED_ROOT = TestPki.root("Unrelated Root");
 
     private static final ProbeSettings SETTINGS = new ProbeSettings(Duration.ofSeconds(5), Duration.ofSeconds(3));
     private static final Comparator<X500Principal> BY_NAME = Comparator.comparing(X500Principal::getName);
@@ -49,7 +46,7 @@ class PeerProbeJdkServerTest {
             assertEquals(protocol, seen.protocol());
             assertNotNull(seen.cipherSuite());
             assertEquals(List.of(thumbprint(PEER_LEAF), thumbprint(PEER_INTERMEDIATE)), seen.thumbprints());
-            assertEquals(PEER_LEAF.certificate(), seen.chain().get(0));
+            assertEquals(x509(PEER_LEAF), seen.chain().get(0));
             assertFalse(seen.clientCertificateRequested());
             assertNull(seen.acceptableIssuers());
             assertEquals(Tristate.UNKNOWN, seen.clientCertificateRequired());
@@ -67,7 +64,7 @@ class PeerProbeJdkServerTest {
             assertEquals(protocol, seen.protocol());
             assertNotNull(seen.cipherSuite());
             assertTrue(seen.clientCertificateRequested());
-            assertEquals(sorted(List.of(OUR_ROOT.subject(), UNRELATED_ROOT.subject())),
+            assertEquals(sorted(List.of(subject(OUR_ROOT), subject(UNRELATED_ROOT))),
                     sorted(seen.acceptableIssuers()));
             assertEquals(Tristate.YES, seen.clientCertificateRequired());
             assertEquals(List.of(thumbprint(PEER_LEAF), thumbprint(PEER_INTERMEDIATE)), seen.thumbprints());
@@ -81,7 +78,7 @@ class PeerProbeJdkServerTest {
             PeerObservation seen = probe(server);
 
             assertTrue(seen.reached(), seen::failureMessage);
-            assertEquals(List.of(UNRELATED_ROOT.subject()), seen.acceptableIssuers());
+            assertEquals(List.of(subject(UNRELATED_ROOT)), seen.acceptableIssuers());
             assertEquals(Tristate.NO, seen.clientCertificateRequired());
         }
     }
@@ -134,11 +131,8 @@ class PeerProbeJdkServerTest {
 
     private static JdkTlsServer server(String protocol, ClientAuth auth, boolean sendIntermediate, Issued... clientCas)
             throws Exception {
-        List<X509Certificate> chain = sendIntermediate
-                ? List.of(PEER_LEAF.certificate(), PEER_INTERMEDIATE.certificate())
-                : List.of(PEER_LEAF.certificate());
-        return new JdkTlsServer(protocol, auth, chain, PEER_LEAF.keys().getPrivate(),
-                Arrays.stream(clientCas).map(Issued::certificate).toList());
+        return new JdkTlsServer(protocol, auth, PeerPki.sentChain(sendIntermediate), PeerPki.leafKey(),
+                x509(Arrays.asList(clientCas)));
     }
 
     private static PeerObservation probe(JdkTlsServer server) {
@@ -149,7 +143,4 @@ class PeerProbeJdkServerTest {
         return names.stream().sorted(BY_NAME).toList();
     }
 
-    static String thumbprint(Issued issued) throws Exception {
-        return StoredCertificate.digest("SHA-1", issued.certificate().getEncoded());
-    }
 }

@@ -1,5 +1,12 @@
 package io.certaudit.agent.probe;
 
+import static io.certaudit.agent.probe.PeerPki.OUR_ROOT;
+import static io.certaudit.agent.probe.PeerPki.PEER_INTERMEDIATE;
+import static io.certaudit.agent.probe.PeerPki.PEER_LEAF;
+import static io.certaudit.agent.probe.PeerPki.UNRELATED_ROOT;
+import static io.certaudit.agent.probe.PeerPki.subject;
+import static io.certaudit.agent.probe.PeerPki.thumbprint;
+import static io.certaudit.agent.probe.PeerPki.x509;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,19 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.certaudit.agent.probe.TestPki.Issued;
 import io.certaudit.model.PeerAddress;
 import io.certaudit.model.PeerObservation;
 import io.certaudit.model.Tristate;
 
 /** The probe against {@code openssl s_server}, a TLS stack other than the JDK's own. */
 class PeerProbeOpensslTest {
-
-    private static final Issued PEER_ROOT = TestPki.root("SBC Root");
-    private static final Issued PEER_INTERMEDIATE = TestPki.intermediate("SBC Issuing CA", PEER_ROOT);
-    private static final Issued PEER_LEAF = TestPki.server("localhost", PEER_INTERMEDIATE);
-    private static final Issued OUR_ROOT = TestPki.root("Our Root");
-    private static final Issued UNRELATED_ROOT = TestPki.root("Unrelated Root");
 
     private static final ProbeSettings SETTINGS = new ProbeSettings(Duration.ofSeconds(5), Duration.ofSeconds(3));
 
@@ -44,12 +44,12 @@ class PeerProbeOpensslTest {
     @ParameterizedTest
     @ValueSource(strings = {"-tls1_2", "-tls1_3"})
     void recordsTheClientCaListOfAServerThatRequiresACertificate(String protocol) throws Exception {
-        try (OpensslServer server = new OpensslServer(directory, PEER_LEAF, List.of(PEER_INTERMEDIATE.certificate()),
-                List.of(OUR_ROOT.certificate()), protocol, "-Verify", "1")) {
+        try (OpensslServer server = new OpensslServer(directory, PEER_LEAF, List.of(x509(PEER_INTERMEDIATE)),
+                List.of(x509(OUR_ROOT)), protocol, "-Verify", "1")) {
             PeerObservation seen = probe(server);
 
             assertTrue(seen.reached(), () -> seen.failureMessage() + "\n" + server.output());
-            assertEquals(List.of(OUR_ROOT.subject()), seen.acceptableIssuers());
+            assertEquals(List.of(subject(OUR_ROOT)), seen.acceptableIssuers());
             assertEquals(Tristate.YES, seen.clientCertificateRequired());
             assertEquals(List.of(thumbprint(PEER_LEAF), thumbprint(PEER_INTERMEDIATE)), seen.thumbprints());
             assertEquals(protocol.equals("-tls1_3") ? "TLSv1.3" : "TLSv1.2", seen.protocol());
@@ -59,13 +59,13 @@ class PeerProbeOpensslTest {
     @ParameterizedTest
     @ValueSource(strings = {"-tls1_2", "-tls1_3"})
     void recordsAListWithoutOurIssuerFromAServerThatOnlyRequestsACertificate(String protocol) throws Exception {
-        try (OpensslServer server = new OpensslServer(directory, PEER_LEAF, List.of(PEER_INTERMEDIATE.certificate()),
-                List.of(UNRELATED_ROOT.certificate()), protocol, "-verify", "1")) {
+        try (OpensslServer server = new OpensslServer(directory, PEER_LEAF, List.of(x509(PEER_INTERMEDIATE)),
+                List.of(x509(UNRELATED_ROOT)), protocol, "-verify", "1")) {
             PeerObservation seen = probe(server);
 
             assertTrue(seen.reached(), () -> seen.failureMessage() + "\n" + server.output());
-            assertEquals(List.of(UNRELATED_ROOT.subject()), seen.acceptableIssuers());
-            assertFalse(seen.acceptableIssuers().contains(OUR_ROOT.subject()));
+            assertEquals(List.of(subject(UNRELATED_ROOT)), seen.acceptableIssuers());
+            assertFalse(seen.acceptableIssuers().contains(subject(OUR_ROOT)));
             assertEquals(Tristate.NO, seen.clientCertificateRequired());
         }
     }
@@ -100,7 +100,4 @@ class PeerProbeOpensslTest {
         return new PeerProbe(SETTINGS).probe(new PeerAddress("localhost", server.port()));
     }
 
-    private static String thumbprint(Issued issued) throws Exception {
-        return PeerProbeJdkServerTest.thumbprint(issued);
-    }
 }
