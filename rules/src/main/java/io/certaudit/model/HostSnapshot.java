@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * Everything one source observed about one host: the certificates of MY, CA and ROOT, what it could not read,
- * and the access facts it knows. The single input of chain analysis and of every rule.
+ * the access facts it knows, and what the TLS peers it talks to showed in a handshake. The single input of chain
+ * analysis and of every rule.
  */
 public final class HostSnapshot {
 
@@ -23,6 +24,7 @@ public final class HostSnapshot {
     private final ServiceAccount serviceAccount;
     private final List<StoredCertificate> userStoreCertificates;
     private final Map<String, String> hostFacts;
+    private final List<PeerObservation> peers;
 
     private HostSnapshot(Builder builder) {
         this.hostName = builder.hostName;
@@ -42,6 +44,7 @@ public final class HostSnapshot {
         this.serviceAccount = builder.serviceAccount;
         this.userStoreCertificates = List.copyOf(builder.userStoreCertificates);
         this.hostFacts = Collections.unmodifiableMap(new LinkedHashMap<>(builder.hostFacts));
+        this.peers = List.copyOf(builder.peers);
     }
 
     public static Builder builder(String hostName, String source) {
@@ -93,6 +96,11 @@ public final class HostSnapshot {
         return hostFacts;
     }
 
+    /** The TLS peers probed for this host, in the order probed; empty when none was. */
+    public List<PeerObservation> peers() {
+        return peers;
+    }
+
     /** Collects a snapshot; sources add to it as they read. */
     public static final class Builder {
         private final String hostName;
@@ -103,6 +111,7 @@ public final class HostSnapshot {
         private ServiceAccount serviceAccount;
         private final List<StoredCertificate> userStoreCertificates = new ArrayList<>();
         private final Map<String, String> hostFacts = new LinkedHashMap<>();
+        private final List<PeerObservation> peers = new ArrayList<>();
 
         private Builder(String hostName, String source) {
             this.hostName = Objects.requireNonNull(hostName, "hostName");
@@ -143,6 +152,12 @@ public final class HostSnapshot {
             return this;
         }
 
+        /** Adds what one handshake with a TLS peer showed. */
+        public Builder peer(PeerObservation observation) {
+            peers.add(Objects.requireNonNull(observation, "observation"));
+            return this;
+        }
+
         /** Adds everything another snapshot holds, so several sources combine into one host. */
         public Builder addAll(HostSnapshot other) {
             certificates.addAll(other.certificates);
@@ -153,6 +168,7 @@ public final class HostSnapshot {
             }
             userStoreCertificates.addAll(other.userStoreCertificates);
             hostFacts.putAll(other.hostFacts);
+            peers.addAll(other.peers);
             return this;
         }
 
