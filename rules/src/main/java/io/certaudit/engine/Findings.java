@@ -3,7 +3,9 @@ package io.certaudit.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import io.certaudit.model.PeerAddress;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
 
@@ -51,21 +53,52 @@ public final class Findings {
     }
 
     /**
+     * Reports a problem seen on a TLS peer, at a severity the rule chose. The peer's address goes into the
+     * evidence as {@code peer}; {@code thumbprint} and {@code subject} name the peer's certificate concerned, or
+     * are {@code null} when none is.
+     */
+    public void addPeer(Severity severity, PeerAddress peer, String thumbprint, String subject, String message,
+                        Map<String, String> evidence) {
+        Map<String, String> withPeer = new TreeMap<>(evidence);
+        withPeer.put("peer", peer.toString());
+        collected.add(new Finding(info.id(), severity, null, thumbprint, subject, message, info.remediation(),
+                withPeer));
+    }
+
+    /** Reports a problem seen on a TLS peer at the rule's default severity. */
+    public void addPeer(PeerAddress peer, String thumbprint, String subject, String message,
+                        Map<String, String> evidence) {
+        addPeer(info.severity(), peer, thumbprint, subject, message, evidence);
+    }
+
+    /**
      * Runs one check; a check that throws becomes a warning finding of this rule saying it could not be
      * evaluated, and the other checks and rules still run.
      */
     void guard(StoredCertificate certificate, Runnable check) {
+        guard(certificate == null ? "this host" : certificate.thumbprint(),
+                certificate == null ? null : certificate.store(),
+                certificate == null ? null : certificate.thumbprint(),
+                certificate == null ? null : certificate.facts().subject(), Map.of(), check);
+    }
+
+    /** Runs one check of a TLS peer, as {@link #guard(StoredCertificate, Runnable)} does for a certificate. */
+    void guardPeer(PeerAddress peer, Runnable check) {
+        guard("peer " + peer, null, null, null, Map.of("peer", peer.toString()), check);
+    }
+
+    private void guard(String target, StoreName store, String thumbprint, String subject,
+                       Map<String, String> evidence, Runnable check) {
         try {
             check.run();
         } catch (RuntimeException e) {
             failures++;
-            String target = certificate == null ? "this host" : certificate.thumbprint();
-            collected.add(new Finding(info.id(), Severity.WARNING, certificate == null ? null : certificate.store(),
-                    certificate == null ? null : certificate.thumbprint(),
-                    certificate == null ? null : certificate.facts().subject(),
+            Map<String, String> failure = new TreeMap<>(evidence);
+            failure.put("ruleFailure", e.getClass().getName());
+            collected.add(new Finding(info.id(), Severity.WARNING, store, thumbprint, subject,
                     "Rule " + info.id() + " could not be evaluated for " + target + ": " + e,
                     "Report this to the certaudit maintainers with the audit JSON; the other rules still ran.",
-                    Map.of("ruleFailure", e.getClass().getName())));
+                    failure));
         }
     }
 
