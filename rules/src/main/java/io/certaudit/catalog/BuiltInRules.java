@@ -18,6 +18,14 @@ import io.certaudit.catalog.keys.PrivateKeyMissing;
 import io.certaudit.catalog.names.SanMissingFqdn;
 import io.certaudit.catalog.names.SubjectCnNotFqdn;
 import io.certaudit.catalog.names.SubjectMismatch;
+import io.certaudit.catalog.peer.PeerCertificateExpired;
+import io.certaudit.catalog.peer.PeerCertificateExpiring;
+import io.certaudit.catalog.peer.PeerDoesNotAcceptIssuer;
+import io.certaudit.catalog.peer.PeerNameMismatch;
+import io.certaudit.catalog.peer.PeerNotRequestingClientCertificate;
+import io.certaudit.catalog.peer.PeerUnreachable;
+import io.certaudit.catalog.peer.PeerUntrusted;
+import io.certaudit.catalog.peer.PeerWeakSignatureAlgorithm;
 import io.certaudit.catalog.rootstore.RootStoreDuplicate;
 import io.certaudit.catalog.rootstore.RootStoreNonSelfSigned;
 import io.certaudit.catalog.rootstore.RootStoreTooLarge;
@@ -66,6 +74,15 @@ public final class BuiltInRules {
                 // trusted root store
                 new RootStoreNonSelfSigned(),
                 new RootStoreTooLarge(),
-                new RootStoreDuplicate()));
+                new RootStoreDuplicate(),
+                // the MTLS peer, from a probe's handshake
+                new PeerUnreachable(),
+                new PeerUntrusted(),
+                new PeerDoesNotAcceptIssuer(),
+                new PeerNameMismatch(),
+                new PeerNotRequestingClientCertificate(),
+                new PeerCertificateExpired(),
+                new PeerCertificateExpiring(),
+                new PeerWeakSignatureAlgorithm()));
     }
 }

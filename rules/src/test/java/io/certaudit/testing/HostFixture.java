@@ -11,6 +11,7 @@ import io.certaudit.engine.AuditSettings;
 import io.certaudit.engine.Finding;
 import io.certaudit.engine.RuleEngine;
 import io.certaudit.model.HostSnapshot;
+import io.certaudit.model.PeerObservation;
 import io.certaudit.model.PrivateKeyFacts;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
@@ -61,6 +62,12 @@ public final class HostFixture {
 
     public HostFixture problem(StoreName store, String origin, String message) {
         builder.problem(store, origin, message);
+        return this;
+    }
+
+    /** Adds what a probe of a TLS peer showed. */
+    public HostFixture peer(PeerObservation observation) {
+        builder.peer(observation);
         return this;
     }
 

@@ -95,6 +95,7 @@ public final class TestPki {
         Instant notAfter = NOW.plus(Duration.ofDays(365));
         boolean ca;
         List<String> dnsNames = new ArrayList<>();
+        List<String> ipAddresses = new ArrayList<>();
         List<KeyPurposeId> ekus = new ArrayList<>(List.of(KeyPurposeId.id_kp_serverAuth,
                 KeyPurposeId.id_kp_clientAuth));
         boolean noEku;
@@ -146,6 +147,12 @@ public final class TestPki {
 
         public Spec san(String... names) {
             this.dnsNames.addAll(List.of(names));
+            return this;
+        }
+
+        /** SAN iPAddress entries, e.g. {@code 192.0.2.10}, as SBC certificates for peers known by address carry. */
+        public Spec ipSan(String... addresses) {
+            this.ipAddresses.addAll(List.of(addresses));
             return this;
         }
 
@@ -232,10 +239,12 @@ public final class TestPki {
                 builder.addExtension(Extension.keyUsage, true,
                         new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
             }
-            if (!spec.dnsNames.isEmpty()) {
-                GeneralName[] names = spec.dnsNames.stream()
-                        .map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new);
-                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+            if (!spec.dnsNames.isEmpty() || !spec.ipAddresses.isEmpty()) {
+                List<GeneralName> names = new ArrayList<>();
+                spec.dnsNames.forEach(n -> names.add(new GeneralName(GeneralName.dNSName, n)));
+                spec.ipAddresses.forEach(a -> names.add(new GeneralName(GeneralName.iPAddress, a)));
+                builder.addExtension(Extension.subjectAlternativeName, false,
+                        new GeneralNames(names.toArray(GeneralName[]::new)));
             }
             if (!spec.noEku) {
                 builder.addExtension(Extension.extendedKeyUsage, false,

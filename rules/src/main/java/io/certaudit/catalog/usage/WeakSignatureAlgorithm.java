@@ -40,7 +40,21 @@ public final class WeakSignatureAlgorithm extends CertificateRule {
     @Override
     protected void check(StoredCertificate certificate, AuditContext context, Findings findings) {
         String oid = certificate.facts().signatureAlgorithmOid();
-        Severity severity = switch (oid) {
+        Severity severity = weakness(oid);
+        if (severity != null) {
+            findings.add(severity, certificate, certificate.label() + " is signed with "
+                    + certificate.facts().signatureAlgorithm() + (severity == Severity.ERROR
+                    ? ", which peers reject." : ", which is weak and distrusted by current peers."),
+                    Map.of("signatureAlgorithm", certificate.facts().signatureAlgorithm(), "oid", oid));
+        }
+    }
+
+    /**
+     * How weak a signature algorithm is: ERROR for MD2, MD4 and MD5, which peers reject; WARNING for SHA-1;
+     * {@code null} for anything stronger. Shared with the peer's own chain, judged the same way.
+     */
+    public static Severity weakness(String signatureAlgorithmOid) {
+        return switch (signatureAlgorithmOid == null ? "" : signatureAlgorithmOid) {
             // md2WithRSA, md4WithRSA, md5WithRSA (RFC 8017 A.2.4)
             case "1.2.840.113549.1.1.2", "1.2.840.113549.1.1.3", "1.2.840.113549.1.1.4" -> Severity.ERROR;
             // sha1WithRSA, ecdsa-with-SHA1 (RFC 5758), dsa-with-sha1 (RFC 3279), sha1WithRSA (OIW)
@@ -48,11 +62,5 @@ public final class WeakSignatureAlgorithm extends CertificateRule {
                     Severity.WARNING;
             default -> null;
         };
-        if (severity != null) {
-            findings.add(severity, certificate, certificate.label() + " is signed with "
-                    + certificate.facts().signatureAlgorithm() + (severity == Severity.ERROR
-                    ? ", which peers reject." : ", which is weak and distrusted by current peers."),
-                    Map.of("signatureAlgorithm", certificate.facts().signatureAlgorithm(), "oid", oid));
-        }
     }
 }

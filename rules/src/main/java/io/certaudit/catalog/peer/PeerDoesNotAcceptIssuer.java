@@ -1,0 +1,77 @@
+package io.certaudit.catalog.peer;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.security.auth.x500.X500Principal;
+
+import io.certaudit.chain.CertificatePath;
+import io.certaudit.engine.Area;
+import io.certaudit.engine.AuditContext;
+import io.certaudit.engine.Findings;
+import io.certaudit.engine.PeerRule;
+import io.certaudit.engine.RuleInfo;
+import io.certaudit.engine.Severity;
+import io.certaudit.model.PeerObservation;
+import io.certaudit.model.StoredCertificate;
+
+/*
+ * BEMS: "The certificate must be signed by a CA that is mutually trusted by both the Microsoft Lync Server or
+ * Skype for Business and BEMS." The peer names the CAs it trusts for client certificates in its
+ * CertificateRequest (RFC 5246 7.4.4 certificate_authorities; RFC 8446 4.2.4).
+ */
+@RuleInfo(
+        id = "peer-does-not-accept-issuer",
+        title = "MTLS peer does not list any CA of the service certificate",
+        severity = Severity.ERROR,
+        area = Area.PEER,
+        citation = "BEMS MTLS certificates: signed by a CA that is mutually trusted (B6); RFC 5246 7.4.4 and "
+                + "RFC 8446 4.2.4 (certificate_authorities)",
+        description = "Compares each service certificate's issuers (its issuer name and every CA on its path) with "
+                + "the certificate authorities the peer names in its CertificateRequest. Fails when none of them is "
+                + "in the peer's list: the peer will not accept the certificate, and a client that honours the list "
+                + "will not even offer it. Applies only when the peer asked for a client certificate and named at "
+                + "least one authority; an empty list accepts any.",
+        remediation = "Have the peer's administrators import the root CA certificate of the service certificate "
+                + "(named in the finding) into the peer's Trusted Root Certification Authorities, or re-issue the "
+                + "service certificate from a CA the peer already trusts. On a Windows peer, also check that its "
+                + "Trusted Root list is not over the 16 KB the CertificateRequest can carry (KB 2464556).")
+public final class PeerDoesNotAcceptIssuer extends PeerRule {
+
+    @Override
+    protected boolean appliesTo(PeerObservation peer, AuditContext context) {
+        return peer.acceptableIssuers() != null && !peer.acceptableIssuers().isEmpty()
+                && !context.serviceCertificates().isEmpty();
+    }
+
+    @Override
+    protected void check(PeerObservation peer, AuditContext context, Findings findings) {
+        Set<X500Principal> accepted = Set.copyOf(peer.acceptableIssuers());
+        for (StoredCertificate service : context.serviceCertificates()) {
+            CertificatePath path = context.chains().pathOf(service);
+            Set<X500Principal> ours = issuers(path);
+            if (ours.stream().anyMatch(accepted::contains)) {
+                continue;
+            }
+            String ourRoot = path.reachesRoot() ? path.top().facts().subject() : path.missingIssuer();
+            Map<String, String> evidence = new LinkedHashMap<>();
+            evidence.put("ourIssuers", ours.stream().map(X500Principal::getName).collect(Collectors.joining("; ")));
+            evidence.put("ourRoot", ourRoot);
+            evidence.put("peerAcceptableIssuers", String.join("; ", peer.acceptableIssuerNames()));
+            findings.addPeer(peer.address(), service.thumbprint(), service.facts().subject(),
+                    "Peer " + peer.address() + " does not accept " + service.label() + ": none of its issuers (root '"
+                            + ourRoot + "') is among the " + accepted.size() + " certificate authorities the peer "
+                            + "lists in its CertificateRequest.", evidence);
+        }
+    }
+
+    /** The issuer name of every element of the path: the CAs above the leaf, and the missing one if any. */
+    private static Set<X500Principal> issuers(CertificatePath path) {
+        Set<X500Principal> issuers = new LinkedHashSet<>();
+        path.elements().forEach(element -> issuers.add(element.certificate().getIssuerX500Principal()));
+        return issuers;
+    }
+}

@@ -1,0 +1,2 @@
+/** Rules on the MTLS peer, judged from one handshake: trust both ways, its name, its own certificates, reachability. */
+package io.certaudit.catalog.peer;
