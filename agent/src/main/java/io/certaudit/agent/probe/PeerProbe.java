@@ -1,5 +1,6 @@
 package io.certaudit.agent.probe;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,6 +15,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SNIHostName;
@@ -39,11 +44,19 @@ public final class PeerProbe {
 
     private static final String TLS13 = "TLSv1.3";
     private static final List<String> PROTOCOLS = List.of(TLS13, "TLSv1.2");
+    /** The cipher suite of the invalid session {@link SSLSocket#getSession()} returns when no handshake finished. */
+    private static final String NO_SESSION = "SSL_NULL_WITH_NULL_NULL";
 
     private final ProbeSettings settings;
+    private final HostResolver resolver;
 
     public PeerProbe(ProbeSettings settings) {
+        this(settings, HostResolver.SYSTEM);
+    }
+
+    PeerProbe(ProbeSettings settings, HostResolver resolver) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
     }
 
     /** Probes each distinct peer once, in the order given. */
@@ -59,10 +72,13 @@ public final class PeerProbe {
     public PeerObservation probe(PeerAddress peer) {
         InetAddress address;
         try {
-            address = InetAddress.getByName(peer.host());
+            address = resolve(peer.host());
         } catch (UnknownHostException e) {
             return failed(peer, null, new ProbeFailure(PeerFailure.DNS,
                     "the name " + peer.host() + " does not resolve (" + e.getMessage() + ")"));
+        } catch (TimeoutException e) {
+            return failed(peer, null, new ProbeFailure(PeerFailure.DNS, "no DNS answer for " + peer.host()
+                    + " within " + ProbeFailure.words(settings.connectTimeout())));
         }
         String resolved = address.getHostAddress();
         Socket tcp = new Socket();
@@ -74,6 +90,35 @@ public final class PeerProbe {
             return failed(peer, resolved, ProbeFailure.ofConnect(e, target, settings.connectTimeout()));
         }
         return handshake(peer, resolved, tcp);
+    }
+
+    /**
+     * Resolves {@code host} within the connect timeout. The JDK's lookup takes no timeout and a resolver that does
+     * not answer holds it for as long as the system's retries last, so it runs on a thread of its own that the
+     * probe stops waiting for; the thread ends when the resolver gives up.
+     */
+    private InetAddress resolve(String host) throws UnknownHostException, TimeoutException {
+        CompletableFuture<InetAddress> lookup = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                lookup.complete(resolver.resolve(host));
+            } catch (UnknownHostException | RuntimeException e) {
+                lookup.completeExceptionally(e);
+            }
+        }, "certaudit-lookup-" + host);
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return lookup.get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownHostException unknown) {
+                throw unknown;
+            }
+            throw new UnknownHostException(String.valueOf(e.getCause().getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnknownHostException("the lookup was interrupted");
+        }
     }
 
     private PeerObservation handshake(PeerAddress peer, String resolved, Socket tcp) {
@@ -93,6 +138,11 @@ public final class PeerProbe {
             tls.setSoTimeout(millis(settings.handshakeTimeout().toMillis()));
             tls.startHandshake();
             SSLSession session = tls.getSession();
+            if (NO_SESSION.equals(session.getCipherSuite())) {
+                // startHandshake returns quietly when the socket is closed under it (by the deadline, or by the
+                // peer between two records); the session then is the invalid one SSLSocket.getSession describes.
+                throw new EOFException("the connection closed before the handshake finished");
+            }
             Tristate required = !issuers.requested() ? Tristate.UNKNOWN
                     : TLS13.equals(session.getProtocol()) ? awaitVerdict(tls, deadline) : Tristate.NO;
             return new PeerObservation(peer, resolved, session.getProtocol(), session.getCipherSuite(), chain.chain(),

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * Bounds of one probe.
  *
- * @param connectTimeout   how long the TCP connection may take
+ * @param connectTimeout   how long looking the name up may take, and then how long the TCP connection may take
  * @param handshakeTimeout how long the TLS exchange may take once connected, including, in TLS 1.3, the wait for
  *                         the peer's answer to our empty client certificate
  */

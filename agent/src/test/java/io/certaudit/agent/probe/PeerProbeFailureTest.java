@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,26 @@ class PeerProbeFailureTest {
         assertTrue(seen.failureMessage().contains("certaudit-peer.invalid"), seen.failureMessage());
         assertNull(seen.resolvedAddress());
         assertFalse(seen.reached());
+    }
+
+    @Test
+    void aResolverThatNeverAnswersIsADnsFailureWithinTheConnectTimeout() {
+        CountDownLatch never = new CountDownLatch(1);
+        HostResolver silent = host -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new UnknownHostException(host);
+        };
+
+        PeerObservation seen = new PeerProbe(SHORT, silent).probe(new PeerAddress("pool.contoso.com", 5061));
+        never.countDown();
+
+        assertEquals(PeerFailure.DNS, seen.failure());
+        assertTrue(seen.failureMessage().contains("no DNS answer for pool.contoso.com within 500 ms"),
+                seen.failureMessage());
     }
 
     @Test
