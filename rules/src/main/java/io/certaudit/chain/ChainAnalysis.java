@@ -74,6 +74,21 @@ public final class ChainAnalysis {
         this.personalPaths = ordered;
     }
 
+    /** A copy of {@code base}'s issuer index with {@code extraIssuers} added; analyses nothing by itself. */
+    private ChainAnalysis(ChainAnalysis base, List<StoredCertificate> extraIssuers) {
+        this.at = base.at;
+        representative.putAll(base.representative);
+        base.bySubject.forEach((name, candidates) -> bySubject.put(name, new ArrayList<>(candidates)));
+        rootThumbprints.addAll(base.rootThumbprints);
+        for (StoredCertificate extra : extraIssuers) {
+            if (representative.putIfAbsent(extra.thumbprint(), extra) == null) {
+                bySubject.computeIfAbsent(extra.certificate().getSubjectX500Principal(), name -> new ArrayList<>())
+                        .add(extra);
+            }
+        }
+        this.personalPaths = Map.of();
+    }
+
     /** Analyses every Personal certificate of {@code snapshot}, judging validity at {@code at}. */
     public static ChainAnalysis analyze(HostSnapshot snapshot, Instant at) {
         return new ChainAnalysis(snapshot, at);
@@ -96,6 +111,15 @@ public final class ChainAnalysis {
             return known;
         }
         return build(certificate, new HashSet<>()).path();
+    }
+
+    /**
+     * The path of a certificate that is not in the host's stores (one a TLS peer presented), searching the host's
+     * stores plus {@code extraIssuers} (the intermediates the peer sent, as Windows adds them to its search) with
+     * the same rules as every other path.
+     */
+    public CertificatePath pathWith(StoredCertificate certificate, List<StoredCertificate> extraIssuers) {
+        return new ChainAnalysis(this, extraIssuers).build(certificate, new HashSet<>()).path();
     }
 
     /** Whether the certificate's thumbprint is in Trusted Root. */

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.certaudit.chain.CertificatePath;
-import io.certaudit.chain.ChainAnalysis;
 import io.certaudit.chain.ChainStatus;
 import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
@@ -15,7 +14,6 @@ import io.certaudit.engine.Findings;
 import io.certaudit.engine.PeerRule;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Severity;
-import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.PeerObservation;
 import io.certaudit.model.StoredCertificate;
 
@@ -51,7 +49,7 @@ public final class PeerUntrusted extends PeerRule {
     protected void check(PeerObservation peer, AuditContext context, Findings findings) {
         List<StoredCertificate> sent = SentChain.of(peer);
         StoredCertificate leaf = sent.get(0);
-        CertificatePath path = pathWithSentCertificates(context, sent);
+        CertificatePath path = context.chains().pathWith(leaf, sent.subList(1, sent.size()));
         if (path.status() == ChainStatus.COMPLETE) {
             return;
         }
@@ -85,18 +83,6 @@ public final class PeerUntrusted extends PeerRule {
             evidence.put("sentByPeer", sentNamed ? "yes, but it does not verify" : "no");
         }
         findings.addPeer(peer.address(), leaf.thumbprint(), leaf.facts().subject(), message, evidence);
-    }
-
-    /**
-     * The peer's path from the shared chain analysis, run over the host's stores with the certificates the peer
-     * sent added as intermediates: the same search, preferences and signature checks as for the host's own
-     * certificates.
-     */
-    private static CertificatePath pathWithSentCertificates(AuditContext context, List<StoredCertificate> sent) {
-        HostSnapshot host = context.snapshot();
-        HostSnapshot.Builder withSent = HostSnapshot.builder(host.hostName(), host.source()).addAll(host);
-        sent.subList(1, sent.size()).forEach(withSent::add);
-        return ChainAnalysis.analyze(withSent.build(), context.at()).pathOf(sent.get(0));
     }
 
     /** {@code THUMBPRINT [sent by peer] > THUMBPRINT [CA] > ...}: where each element came from. */
