@@ -13,7 +13,7 @@ import picocli.CommandLine.HelpCommand;
                 + "them, and checks the service certificate, its private key, its chain, names, key size, EKUs "
                 + "and dates, and the hygiene of Trusted Root.",
             ""},
-        subcommands = {AuditCommand.class, RulesCommand.class, HelpCommand.class},
+        subcommands = {AuditCommand.class, ProbeCommand.class, RulesCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:OK: no warning or error finding.",

@@ -29,10 +29,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * expiryWarningDays: 45
  * rules:
  *   eku-missing-client-auth: off
+ * peers: [lyncpool.example.com:5061]
  * </pre>
  */
 public record ConfigFile(String poolFqdn, List<String> instanceFqdns, String gatewayAddress,
-                         Integer expiryWarningDays, Map<String, String> rules) {
+                         Integer expiryWarningDays, Map<String, String> rules, List<String> peers,
+                         Integer peerTimeoutSeconds) {
 
     /** Largest config file read; anything larger is not a settings file. */
     static final long MAX_BYTES = 1024 * 1024;
@@ -40,10 +42,11 @@ public record ConfigFile(String poolFqdn, List<String> instanceFqdns, String gat
     public ConfigFile {
         instanceFqdns = instanceFqdns == null ? List.of() : List.copyOf(instanceFqdns);
         rules = rules == null ? Map.of() : new LinkedHashMap<>(rules);
+        peers = peers == null ? List.of() : List.copyOf(peers);
     }
 
     public static ConfigFile empty() {
-        return new ConfigFile(null, List.of(), null, null, Map.of());
+        return new ConfigFile(null, List.of(), null, null, Map.of(), List.of(), null);
     }
 
     /** Reads {@code file}: YAML unless it ends in {@code .json}. */
@@ -63,7 +66,7 @@ public record ConfigFile(String poolFqdn, List<String> instanceFqdns, String gat
         } catch (UnrecognizedPropertyException e) {
             throw new UsageException("config file " + file + ": unknown setting '" + e.getPropertyName() + "'"
                     + where(e.getLocation()) + "; known settings: poolFqdn, instanceFqdns, gatewayAddress, "
-                    + "expiryWarningDays, rules");
+                    + "expiryWarningDays, rules, peers, peerTimeoutSeconds");
         } catch (JsonProcessingException e) {
             throw new UsageException("config file " + file + " is not valid " + (name.endsWith(".json") ? "JSON"
                     : "YAML") + where(e.getLocation()) + ": " + e.getOriginalMessage());

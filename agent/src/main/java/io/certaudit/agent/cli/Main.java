@@ -50,6 +50,9 @@ public final class Main {
             if (type == AuditCommand.class) {
                 return type.cast(new AuditCommand(environment));
             }
+            if (type == ProbeCommand.class) {
+                return type.cast(new ProbeCommand(environment));
+            }
             return CommandLine.defaultFactory().create(type);
         }
     }

@@ -14,15 +14,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"schemaVersion", "tool", "host", "generatedAt", "evaluatedAt", "source", "status", "exitCode",
         "settings", "summary", "serviceCertificates", "stores", "problems", "findings", "rules", "serviceAccount",
-        "hostFacts"})
+        "hostFacts", "peers"})
 public record AuditReport(String schemaVersion, Tool tool, String host, String generatedAt, String evaluatedAt,
                           String source, String status, int exitCode, Settings settings, Summary summary,
                           List<String> serviceCertificates, List<Store> stores, List<Problem> problems,
                           List<FindingEntry> findings, List<RuleResult> rules, Account serviceAccount,
-                          Map<String, String> hostFacts) {
+                          Map<String, String> hostFacts, List<Peer> peers) {
 
     /** The schema version this code writes. Minor versions add fields; a major version would be a new file. */
-    public static final String SCHEMA_VERSION = "1.0";
+    public static final String SCHEMA_VERSION = "1.1";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Tool(String name, String version) {
@@ -80,9 +80,24 @@ public record AuditReport(String schemaVersion, Tool tool, String host, String g
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonPropertyOrder({"rule", "severity", "store", "thumbprint", "subject", "message", "remediation", "evidence"})
+    @JsonPropertyOrder({"rule", "severity", "store", "thumbprint", "subject", "message", "remediation", "evidence",
+            "peer"})
     public record FindingEntry(String rule, String severity, String store, String thumbprint, String subject,
-                               String message, String remediation, Map<String, String> evidence) {
+                               String message, String remediation, Map<String, String> evidence, String peer) {
+    }
+
+    /** One MTLS peer probed over TLS (schema 1.1). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonPropertyOrder({"address", "resolvedAddress", "reached", "failure", "failureMessage", "protocol",
+            "cipherSuite", "clientCertificateRequested", "clientCertificateRequired", "acceptableIssuers", "chain"})
+    public record Peer(String address, String resolvedAddress, boolean reached, String failure, String failureMessage,
+                       String protocol, String cipherSuite, boolean clientCertificateRequested,
+                       Boolean clientCertificateRequired, List<String> acceptableIssuers,
+                       List<PeerCertificate> chain) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PeerCertificate(String thumbprint, String subject, String issuer, String notAfter) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,5 +1,6 @@
 package io.certaudit.agent.report;
 
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import io.certaudit.engine.Severity;
 import io.certaudit.model.AccessFacts;
 import io.certaudit.model.CertificateFacts;
 import io.certaudit.model.HostSnapshot;
+import io.certaudit.model.PeerObservation;
 import io.certaudit.model.PrivateKeyFacts;
 import io.certaudit.model.SourceProblem;
 import io.certaudit.model.StoreName;
@@ -55,7 +57,7 @@ public final class ReportBuilder {
                 context.serviceCertificates().stream().map(StoredCertificate::thumbprint).toList(), stores, problems,
                 findings, rules,
                 account == null ? null : new AuditReport.Account(account.name(), account.sid(), account.foundBy()),
-                new TreeMap<>(snapshot.hostFacts()));
+                new TreeMap<>(snapshot.hostFacts()), snapshot.peers().stream().map(ReportBuilder::peer).toList());
     }
 
     private static AuditReport.Settings settings(AuditSettings settings) {
@@ -107,7 +109,22 @@ public final class ReportBuilder {
     private static AuditReport.FindingEntry finding(Finding finding) {
         return new AuditReport.FindingEntry(finding.rule(), finding.severity().label(),
                 finding.store() == null ? null : finding.store().name(), finding.thumbprint(), finding.subject(),
-                finding.message(), finding.remediation(), finding.evidence());
+                finding.message(), finding.remediation(), finding.evidence(), finding.evidence().get("peer"));
+    }
+
+    private static AuditReport.Peer peer(PeerObservation peer) {
+        List<AuditReport.PeerCertificate> chain = new ArrayList<>();
+        List<String> thumbprints = peer.thumbprints();
+        for (int i = 0; i < peer.chain().size(); i++) {
+            X509Certificate certificate = peer.chain().get(i);
+            chain.add(new AuditReport.PeerCertificate(thumbprints.get(i),
+                    certificate.getSubjectX500Principal().getName(), certificate.getIssuerX500Principal().getName(),
+                    certificate.getNotAfter().toInstant().toString()));
+        }
+        return new AuditReport.Peer(peer.address().toString(), peer.resolvedAddress(), peer.reached(),
+                peer.failure() == null ? null : peer.failure().label(), peer.failureMessage(), peer.protocol(),
+                peer.cipherSuite(), peer.clientCertificateRequested(), peer.clientCertificateRequired().toBoolean(),
+                peer.acceptableIssuerNames(), chain);
     }
 
     private static AuditReport.RuleResult outcome(RuleOutcome outcome) {

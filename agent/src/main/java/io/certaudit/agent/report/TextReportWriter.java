@@ -21,6 +21,7 @@ public final class TextReportWriter implements ReportWriter {
         text.println();
         writeFindings(report, text);
         writeServiceCertificates(report, text);
+        writePeers(report, text);
         if (!report.problems().isEmpty()) {
             text.println("Entries that could not be read: " + report.problems().size()
                     + " (see the unreadable-certificate findings)");
@@ -95,6 +96,33 @@ public final class TextReportWriter implements ReportWriter {
                     path.append(" > (missing: ").append(entry.chain().missingIssuer()).append(')');
                 }
                 text.println("      path: " + path);
+            }
+        }
+        text.println();
+    }
+
+    private static void writePeers(AuditReport report, PrintWriter text) {
+        if (report.peers() == null || report.peers().isEmpty()) {
+            return;
+        }
+        text.println("Peers (" + report.peers().size() + ")");
+        for (AuditReport.Peer peer : report.peers()) {
+            if (!peer.reached()) {
+                text.println("  " + peer.address() + "  not reached (" + peer.failure() + "): " + peer.failureMessage());
+                continue;
+            }
+            text.println("  " + peer.address() + "  " + peer.resolvedAddress() + "  " + peer.protocol() + "  "
+                    + peer.cipherSuite());
+            for (AuditReport.PeerCertificate certificate : peer.chain()) {
+                text.println("      sent: " + certificate.thumbprint().substring(0, 16) + "  " + certificate.subject());
+            }
+            if (!peer.clientCertificateRequested()) {
+                text.println("      asks for no client certificate");
+            } else if (peer.acceptableIssuers().isEmpty()) {
+                text.println("      asks for a client certificate from any CA (names none)");
+            } else {
+                peer.acceptableIssuers().forEach(name -> text.println("      accepts client certificates from: "
+                        + name));
             }
         }
         text.println();

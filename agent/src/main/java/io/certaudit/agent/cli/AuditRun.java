@@ -1,0 +1,215 @@
+package io.certaudit.agent.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+import io.certaudit.agent.report.AtomicFile;
+import io.certaudit.agent.report.AuditReport;
+import io.certaudit.agent.report.ReportBuilder;
+import io.certaudit.agent.report.ReportFormat;
+import io.certaudit.catalog.BuiltInRules;
+import io.certaudit.engine.AuditResult;
+import io.certaudit.engine.AuditSettings;
+import io.certaudit.engine.RuleCatalog;
+import io.certaudit.engine.RuleEngine;
+import io.certaudit.engine.Severity;
+import io.certaudit.model.HostSnapshot;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * What {@code audit} and {@code probe} share: read the host and its peers, run the catalogue, write the report,
+ * exit with its status. A subclass chooses which rules run and whether the local machine is read without a source.
+ */
+abstract class AuditRun implements Callable<Integer> {
+
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private SourceOptions sourceOptions = new SourceOptions();
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Settings file (YAML, or JSON when named *.json): the settings below plus per-rule "
+                    + "severities under 'rules:' ('off' disables a rule). Flags override the file.")
+    private Path config;
+
+    @Option(names = "--pool-fqdn", paramLabel = "NAME",
+            description = "The trusted application pool FQDN the certificate must name (CN and SAN).")
+    private String poolFqdn;
+
+    @Option(names = "--instance-fqdn", paramLabel = "NAME",
+            description = "The FQDN of a BEMS instance the certificate serves; repeat for each.")
+    private List<String> instanceFqdns = new ArrayList<>();
+
+    @Option(names = "--gateway-address", paramLabel = "NAME",
+            description = "The Exchange UM IP gateway address; CN and SAN must hold it, letter case included.")
+    private String gatewayAddress;
+
+    @Option(names = "--expiry-warning-days", paramLabel = "N",
+            description = "Warn when a certificate of a service chain expires within N days (default 30).")
+    private Integer expiryWarningDays;
+
+    @Option(names = "--at", paramLabel = "INSTANT",
+            description = "Judge validity at this ISO-8601 instant or date (e.g. 2027-01-15T00:00:00Z or "
+                    + "2027-01-15) instead of now.")
+    private String at;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Report format: text (default) or json.")
+    private String format;
+
+    @Option(names = "--output", paramLabel = "[FORMAT=]FILE",
+            description = "Write the report to FILE (atomically: a temporary file renamed into place) instead of "
+                    + "standard output. FORMAT=FILE writes that format; repeat for several.")
+    private List<String> outputs = new ArrayList<>();
+
+    @Mixin
+    private PeerOptions peerOptions = new PeerOptions();
+
+    private final Function<String, String> environment;
+    private final Clock clock;
+
+    AuditRun(Function<String, String> environment, Clock clock) {
+        this.environment = environment;
+        this.clock = clock;
+    }
+
+    /** Whether, without --source, the local machine's stores are read (else the host is empty). */
+    abstract boolean readsLocalStoresByDefault();
+
+    /** Rules this command does not run, beyond those the config turns off; {@code sourceGiven} tells what was read. */
+    abstract Set<String> rulesNotRun(RuleCatalog catalog, boolean sourceGiven);
+
+    /** A chance to refuse options that make no sense for this command. */
+    void validate(ConfigFile file) throws UsageException {
+    }
+
+    PeerOptions peerOptions() {
+        return peerOptions;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        RuleCatalog catalog = BuiltInRules.catalog();
+        ConfigFile file = config == null ? ConfigFile.empty() : ConfigFile.load(config);
+        validate(file);
+        AuditSettings settings = settings(catalog, file);
+        Set<String> notRun = new HashSet<>(settings.disabledRules());
+        notRun.addAll(rulesNotRun(catalog, sourceOptions.given()));
+        settings = settings.withDisabledRules(notRun);
+        Instant evaluatedAt = at == null ? clock.instant().truncatedTo(ChronoUnit.SECONDS) : parseInstant(at);
+        Map<Path, ReportFormat> files = outputFiles();
+        ReportFormat stdoutFormat = files.isEmpty() ? parseFormat(format) : null;
+
+        HostSnapshot host = sourceOptions.read(environment, readsLocalStoresByDefault());
+        HostSnapshot.Builder withPeers = HostSnapshot.builder(host.hostName(), host.source()).addAll(host);
+        peerOptions.probe(file).forEach(withPeers::peer);
+        HostSnapshot snapshot = withPeers.build();
+        AuditResult result = new RuleEngine(catalog).run(snapshot, settings, evaluatedAt);
+        AuditReport report = new ReportBuilder(VersionProvider.version())
+                .build(result, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+
+        for (Map.Entry<Path, ReportFormat> output : files.entrySet()) {
+            AtomicFile.write(output.getKey(), out -> output.getValue().writer().write(report, out));
+        }
+        if (stdoutFormat != null) {
+            PrintWriter out = spec.commandLine().getOut();
+            stdoutFormat.writer().write(report, out);
+            out.flush();
+        }
+        return result.status().exitCode();
+    }
+
+    private AuditSettings settings(RuleCatalog catalog, ConfigFile file) throws UsageException {
+        Map<String, Severity> overrides = new HashMap<>();
+        Set<String> disabled = new HashSet<>();
+        for (Map.Entry<String, String> rule : file.rules().entrySet()) {
+            if (catalog.find(rule.getKey()).isEmpty()) {
+                throw new UsageException("config file " + config + ": unknown rule '" + rule.getKey()
+                        + "' under 'rules:'; 'certaudit rules' lists them");
+            }
+            String value = String.valueOf(rule.getValue()).trim();
+            if (value.equalsIgnoreCase("off") || value.equalsIgnoreCase("false")) {
+                disabled.add(rule.getKey());
+            } else {
+                overrides.put(rule.getKey(), Severity.fromLabel(value).orElseThrow(() -> new UsageException(
+                        "config file " + config + ": rule '" + rule.getKey() + "' is set to '" + value
+                                + "'; use error, warning, info or off")));
+            }
+        }
+        int days = expiryWarningDays != null ? expiryWarningDays
+                : file.expiryWarningDays() != null ? file.expiryWarningDays()
+                : AuditSettings.DEFAULT_EXPIRY_WARNING_DAYS;
+        if (days < 0) {
+            throw new UsageException("the expiry warning must be 0 days or more, not " + days);
+        }
+        return new AuditSettings(poolFqdn != null ? poolFqdn : file.poolFqdn(),
+                instanceFqdns.isEmpty() ? file.instanceFqdns() : instanceFqdns,
+                gatewayAddress != null ? gatewayAddress : file.gatewayAddress(), days, overrides, disabled);
+    }
+
+    private Map<Path, ReportFormat> outputFiles() throws UsageException {
+        Map<Path, ReportFormat> files = new LinkedHashMap<>();
+        ReportFormat defaultFormat = parseFormat(format);
+        for (String output : outputs) {
+            int equals = output.indexOf('=');
+            ReportFormat chosen = defaultFormat;
+            String path = output;
+            if (equals > 0) {
+                chosen = parseFormat(output.substring(0, equals));
+                path = output.substring(equals + 1);
+            }
+            if (path.isBlank()) {
+                throw new UsageException("--output " + output + " names no file");
+            }
+            Path file = Path.of(path);
+            if (files.put(file, chosen) != null) {
+                throw new UsageException("--output names " + file + " twice");
+            }
+            if (Files.isDirectory(file)) {
+                throw new UsageException("--output " + file + " is a folder; give a file name");
+            }
+        }
+        return files;
+    }
+
+    private static ReportFormat parseFormat(String name) throws UsageException {
+        return ReportFormat.fromLabel(name).orElseThrow(() -> new UsageException("unknown report format '" + name
+                + "'; use one of: " + String.join(", ",
+                java.util.Arrays.stream(ReportFormat.values()).map(ReportFormat::label).toList())));
+    }
+
+    static Instant parseInstant(String text) throws UsageException {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeException notAnInstant) {
+            try {
+                return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+            } catch (DateTimeException notADate) {
+                throw new UsageException("--at '" + text + "' is not an ISO-8601 instant or date; write "
+                        + "2027-01-15T00:00:00Z or 2027-01-15");
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.certaudit.agent.cli;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import io.certaudit.agent.source.CertificateFileReader;
+import io.certaudit.agent.source.HostSource;
+import io.certaudit.agent.source.SourceException;
+import io.certaudit.agent.source.Sources;
+import io.certaudit.model.HostSnapshot;
+import io.certaudit.model.StoreName;
+import picocli.CommandLine.Option;
+
+/** What to read: the {@code --source} options shared by {@code audit} and {@code probe}. */
+public final class SourceOptions {
+
+    @Option(names = "--source", paramLabel = "PATH",
+            description = "What to audit: a folder holding the host's stores as MY, CA and ROOT subfolders (also "
+                    + "Personal, Intermediate, Root, Trusted Root) of PEM, DER, PFX files; a serialized store "
+                    + "(.sst); or a registry export of a store (.reg). Repeat to combine several into one host. "
+                    + "Without it, the local machine's stores are read (Windows only).")
+    private List<Path> sources = new ArrayList<>();
+
+    @Option(names = "--store", paramLabel = "STORE",
+            description = "The store (MY, CA or ROOT) of the .sst sources; without it, the file name must name "
+                    + "the store (my.sst, ca.sst, root.sst, Personal.sst...).")
+    private String store;
+
+    @Option(names = "--host-name", paramLabel = "NAME",
+            description = "The host's name in the report (default: the source folder's name, or the name of the "
+                    + "folder the source file is in).")
+    private String hostName;
+
+    @Option(names = "--pfx-password-env", paramLabel = "VARIABLE",
+            description = "Name of the environment variable holding the password of .pfx/.p12 files in the "
+                    + "source (default: try an empty password). The password is never printed.")
+    private String pfxPasswordVariable;
+
+    /** Whether any {@code --source} was given. */
+    boolean given() {
+        return !sources.isEmpty();
+    }
+
+    /**
+     * Reads the sources into one host. Without any: the local machine's stores when {@code localRequired}, which
+     * needs Windows; otherwise an empty host named after this machine.
+     */
+    HostSnapshot read(Function<String, String> environment, boolean localRequired)
+            throws SourceException, UsageException {
+        if (sources.isEmpty()) {
+            if (!localRequired) {
+                return HostSnapshot.builder(hostName != null ? hostName : localHostName(), "no source").build();
+            }
+            throw new UsageException("no --source given, and reading the local machine's stores needs Windows "
+                    + "(this is " + System.getProperty("os.name") + "). To audit a Windows host from here, export "
+                    + "its stores (certutil -store, or Export-Certificate for MY, CA and Root) into a folder with MY, "
+                    + "CA and ROOT subfolders and run: certaudit audit --source FOLDER");
+        }
+        StoreName sstStore = store == null ? null : StoreName.fromAlias(store).orElseThrow(() -> new UsageException(
+                "--store " + store + " is not a store; use MY, CA or ROOT"));
+        CertificateFileReader reader = new CertificateFileReader(pfxPassword(environment),
+                CertificateFileReader.DEFAULT_MAX_FILE_BYTES);
+        List<HostSource> opened = new ArrayList<>();
+        for (Path path : sources) {
+            opened.add(Sources.open(path, sstStore, reader));
+        }
+        return Sources.combine(hostName != null ? hostName : Sources.hostNameOf(sources.get(0)), opened);
+    }
+
+    private char[] pfxPassword(Function<String, String> environment) throws UsageException {
+        if (pfxPasswordVariable == null) {
+            return null;
+        }
+        String value = environment.apply(pfxPasswordVariable);
+        if (value == null) {
+            throw new UsageException("--pfx-password-env names " + pfxPasswordVariable
+                    + ", but no such environment variable is set");
+        }
+        return value.toCharArray();
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}
