@@ -20,8 +20,13 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
+import io.certaudit.agent.eventlog.AuditEvents;
+import io.certaudit.agent.eventlog.EventEntry;
+import io.certaudit.agent.eventlog.EventLogException;
+import io.certaudit.agent.eventlog.WindowsEventLog;
 import io.certaudit.agent.report.AtomicFile;
 import io.certaudit.agent.report.AuditReport;
+import io.certaudit.agent.report.OutputException;
 import io.certaudit.agent.report.ReportBuilder;
 import io.certaudit.agent.report.ReportFormat;
 import io.certaudit.agent.source.CertificateFileReader;
@@ -106,13 +111,26 @@ public final class AuditCommand implements Callable<Integer> {
     private String at;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Report format: text (default) or json.")
+            description = "Report format: text (default), json, prometheus (a textfile for windows_exporter or "
+                    + "node_exporter) or ndjson (a line per finding, for log shippers).")
     private String format;
 
     @Option(names = "--output", paramLabel = "[FORMAT=]FILE",
             description = "Write the report to FILE (atomically: a temporary file renamed into place) instead of "
                     + "standard output. FORMAT=FILE writes that format; repeat for several.")
     private List<String> outputs = new ArrayList<>();
+
+    @Option(names = "--keep-previous",
+            description = "Before replacing a JSON report file, keep it as NAME.previous.json (also atomically). "
+                    + "Other formats are replaced without a copy: a textfile collector would read a kept copy as a "
+                    + "second set of metrics.")
+    private boolean keepPrevious;
+
+    @Option(names = "--event-log",
+            description = "Also write one event per run to the Windows Application log, source certaudit "
+                    + "(registered by 'certaudit install'): id 1000 OK, 1001 WARNING, 1002 CRITICAL, 1003 the "
+                    + "audit could not run.")
+    private boolean eventLog;
 
     @Option(names = "--pfx-password-env", paramLabel = "VARIABLE",
             description = "Name of the environment variable holding the password of .pfx/.p12 files in the "
@@ -121,23 +139,78 @@ public final class AuditCommand implements Callable<Integer> {
 
     private final Function<String, String> environment;
     private final Clock clock;
+    private final WindowsEventLog events;
+    private final String machineName;
 
     public AuditCommand(Function<String, String> environment) {
         this(environment, Clock.systemUTC());
     }
 
     AuditCommand(Function<String, String> environment, Clock clock) {
+        this(environment, clock, WindowsEventLog.unavailable("the Windows event log is not available here"),
+                "this host");
+    }
+
+    AuditCommand(Platform platform) {
+        this(platform.environment(), platform.clock(), platform.eventLog(), platform.hostName());
+    }
+
+    private AuditCommand(Function<String, String> environment, Clock clock, WindowsEventLog events,
+                         String machineName) {
         this.environment = environment;
         this.clock = clock;
+        this.events = events;
+        this.machineName = machineName;
     }
 
     @Override
     public Integer call() throws Exception {
+        if (!eventLog) {
+            return audit().exitCode();
+        }
+        try {
+            events.isSourceRegistered();
+        } catch (EventLogException e) {
+            throw new UsageException("--event-log: " + e.getMessage());
+        }
+        AuditReport report;
+        try {
+            report = audit();
+        } catch (UsageException | SourceException | OutputException e) {
+            report(AuditEvents.failure(hostName != null ? hostName : machineName, e.getMessage()));
+            throw e;
+        }
+        report(AuditEvents.of(report, jsonReportFile()));
+        return report.exitCode();
+    }
+
+    private void report(EventEntry event) throws OutputException {
+        try {
+            events.report(event);
+        } catch (EventLogException e) {
+            throw new OutputException("cannot write to the Windows event log: " + e.getMessage(), e);
+        }
+    }
+
+    private String jsonReportFile() throws UsageException {
+        for (Map.Entry<Path, ReportFormat> file : outputFiles().entrySet()) {
+            if (file.getValue() == ReportFormat.JSON) {
+                return file.getKey().toAbsolutePath().toString();
+            }
+        }
+        return null;
+    }
+
+    private AuditReport audit() throws Exception {
         RuleCatalog catalog = BuiltInRules.catalog();
         AuditSettings settings = settings(catalog);
         Instant evaluatedAt = at == null ? clock.instant().truncatedTo(ChronoUnit.SECONDS) : parseInstant(at);
         Map<Path, ReportFormat> files = outputFiles();
         ReportFormat stdoutFormat = files.isEmpty() ? parseFormat(format) : null;
+        if (keepPrevious && !files.containsValue(ReportFormat.JSON)) {
+            throw new UsageException("--keep-previous keeps the JSON report file a run replaces; add --output "
+                    + "json=FILE");
+        }
 
         HostSnapshot snapshot = readHost();
         AuditResult result = new RuleEngine(catalog).run(snapshot, settings, evaluatedAt);
@@ -145,14 +218,19 @@ public final class AuditCommand implements Callable<Integer> {
                 .build(result, clock.instant().truncatedTo(ChronoUnit.SECONDS));
 
         for (Map.Entry<Path, ReportFormat> file : files.entrySet()) {
-            AtomicFile.write(file.getKey(), out -> file.getValue().writer().write(report, out));
+            AtomicFile.Content content = out -> file.getValue().writer().write(report, out);
+            if (keepPrevious && file.getValue() == ReportFormat.JSON) {
+                AtomicFile.writeKeepingPrevious(file.getKey(), AtomicFile.previousOf(file.getKey()), content);
+            } else {
+                AtomicFile.write(file.getKey(), content);
+            }
         }
         if (stdoutFormat != null) {
             PrintWriter out = spec.commandLine().getOut();
             stdoutFormat.writer().write(report, out);
             out.flush();
         }
-        return result.status().exitCode();
+        return report;
     }
 
     private HostSnapshot readHost() throws SourceException, UsageException {
