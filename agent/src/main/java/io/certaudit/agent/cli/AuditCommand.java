@@ -1,8 +1,6 @@
 package io.certaudit.agent.cli;
 
-import java.time.Clock;
 import java.util.Set;
-import java.util.function.Function;
 
 import io.certaudit.engine.RuleCatalog;
 import picocli.CommandLine.Command;
@@ -25,12 +23,8 @@ import picocli.CommandLine.Command;
             "3:UNKNOWN: the audit could not run (bad usage, missing source, unwritable output)."})
 public final class AuditCommand extends AuditRun {
 
-    public AuditCommand(Function<String, String> environment) {
-        this(environment, Clock.systemUTC());
-    }
-
-    AuditCommand(Function<String, String> environment, Clock clock) {
-        super(environment, clock);
+    AuditCommand(Platform platform) {
+        super(platform);
     }
 
     @Override

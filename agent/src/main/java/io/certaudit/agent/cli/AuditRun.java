@@ -20,10 +20,16 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
+import io.certaudit.agent.eventlog.AuditEvents;
+import io.certaudit.agent.eventlog.EventEntry;
+import io.certaudit.agent.eventlog.EventLogException;
+import io.certaudit.agent.eventlog.WindowsEventLog;
 import io.certaudit.agent.report.AtomicFile;
 import io.certaudit.agent.report.AuditReport;
+import io.certaudit.agent.report.OutputException;
 import io.certaudit.agent.report.ReportBuilder;
 import io.certaudit.agent.report.ReportFormat;
+import io.certaudit.agent.source.SourceException;
 import io.certaudit.catalog.BuiltInRules;
 import io.certaudit.engine.AuditResult;
 import io.certaudit.engine.AuditSettings;
@@ -76,7 +82,8 @@ abstract class AuditRun implements Callable<Integer> {
     private String at;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Report format: text (default) or json.")
+            description = "Report format: text (default), json, prometheus (a textfile for windows_exporter or "
+                    + "node_exporter) or ndjson (a line per finding, for log shippers).")
     private String format;
 
     @Option(names = "--output", paramLabel = "[FORMAT=]FILE",
@@ -84,15 +91,31 @@ abstract class AuditRun implements Callable<Integer> {
                     + "standard output. FORMAT=FILE writes that format; repeat for several.")
     private List<String> outputs = new ArrayList<>();
 
+    @Option(names = "--keep-previous",
+            description = "Before replacing a JSON report file, keep it as NAME.previous.json (also atomically). "
+                    + "Other formats are replaced without a copy: a textfile collector would read a kept copy as a "
+                    + "second set of metrics.")
+    private boolean keepPrevious;
+
+    @Option(names = "--event-log",
+            description = "Also write one event per run to the Windows Application log, source certaudit "
+                    + "(registered by 'certaudit install'): id 1000 OK, 1001 WARNING, 1002 CRITICAL, 1003 the "
+                    + "audit could not run.")
+    private boolean eventLog;
+
     @Mixin
     private PeerOptions peerOptions = new PeerOptions();
 
     private final Function<String, String> environment;
     private final Clock clock;
+    private final WindowsEventLog events;
+    private final String machineName;
 
-    AuditRun(Function<String, String> environment, Clock clock) {
-        this.environment = environment;
-        this.clock = clock;
+    AuditRun(Platform platform) {
+        this.environment = platform.environment();
+        this.clock = platform.clock();
+        this.events = platform.eventLog();
+        this.machineName = platform.hostName();
     }
 
     /** Whether, without --source, the local machine's stores are read (else the host is empty). */
@@ -111,6 +134,44 @@ abstract class AuditRun implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!eventLog) {
+            return audit().exitCode();
+        }
+        try {
+            events.isSourceRegistered();
+        } catch (EventLogException e) {
+            throw new UsageException("--event-log: " + e.getMessage());
+        }
+        AuditReport report;
+        try {
+            report = audit();
+        } catch (UsageException | SourceException | OutputException e) {
+            report(AuditEvents.failure(sourceOptions.hostName() != null ? sourceOptions.hostName() : machineName,
+                    e.getMessage()));
+            throw e;
+        }
+        report(AuditEvents.of(report, jsonReportFile()));
+        return report.exitCode();
+    }
+
+    private void report(EventEntry event) throws OutputException {
+        try {
+            events.report(event);
+        } catch (EventLogException e) {
+            throw new OutputException("cannot write to the Windows event log: " + e.getMessage(), e);
+        }
+    }
+
+    private String jsonReportFile() throws UsageException {
+        for (Map.Entry<Path, ReportFormat> file : outputFiles().entrySet()) {
+            if (file.getValue() == ReportFormat.JSON) {
+                return file.getKey().toAbsolutePath().toString();
+            }
+        }
+        return null;
+    }
+
+    private AuditReport audit() throws Exception {
         RuleCatalog catalog = BuiltInRules.catalog();
         ConfigFile file = config == null ? ConfigFile.empty() : ConfigFile.load(config);
         validate(file);
@@ -121,6 +182,10 @@ abstract class AuditRun implements Callable<Integer> {
         Instant evaluatedAt = at == null ? clock.instant().truncatedTo(ChronoUnit.SECONDS) : parseInstant(at);
         Map<Path, ReportFormat> files = outputFiles();
         ReportFormat stdoutFormat = files.isEmpty() ? parseFormat(format) : null;
+        if (keepPrevious && !files.containsValue(ReportFormat.JSON)) {
+            throw new UsageException("--keep-previous keeps the JSON report file a run replaces; add --output "
+                    + "json=FILE");
+        }
 
         HostSnapshot host = sourceOptions.read(environment, readsLocalStoresByDefault());
         HostSnapshot.Builder withPeers = HostSnapshot.builder(host.hostName(), host.source()).addAll(host);
@@ -131,14 +196,19 @@ abstract class AuditRun implements Callable<Integer> {
                 .build(result, clock.instant().truncatedTo(ChronoUnit.SECONDS));
 
         for (Map.Entry<Path, ReportFormat> output : files.entrySet()) {
-            AtomicFile.write(output.getKey(), out -> output.getValue().writer().write(report, out));
+            AtomicFile.Content content = out -> output.getValue().writer().write(report, out);
+            if (keepPrevious && output.getValue() == ReportFormat.JSON) {
+                AtomicFile.writeKeepingPrevious(output.getKey(), AtomicFile.previousOf(output.getKey()), content);
+            } else {
+                AtomicFile.write(output.getKey(), content);
+            }
         }
         if (stdoutFormat != null) {
             PrintWriter out = spec.commandLine().getOut();
             stdoutFormat.writer().write(report, out);
             out.flush();
         }
-        return result.status().exitCode();
+        return report;
     }
 
     private AuditSettings settings(RuleCatalog catalog, ConfigFile file) throws UsageException {

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.certaudit.agent.eventlog.EventLogException;
+import io.certaudit.agent.install.TaskSchedulerException;
 import io.certaudit.agent.report.OutputException;
 import io.certaudit.agent.source.SourceException;
 import picocli.CommandLine;
@@ -22,7 +24,7 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = commandLine(out, err, System::getenv).execute(args);
+        int code = commandLine(out, err, Platform.current(System::getenv)).execute(args);
         out.flush();
         err.flush();
         System.exit(code);
@@ -33,25 +35,38 @@ public final class Main {
      * {@code environment}, so tests run it in-process and capture everything.
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, Function<String, String> environment) {
-        CommandLine commandLine = new CommandLine(new CertauditCommand(), new Factory(out, err, environment));
+        return commandLine(out, err, Platform.current(environment));
+    }
+
+    /** The command line on {@code platform}: tests pass one with a fake event log and Task Scheduler. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Platform platform) {
+        CommandLine commandLine = new CommandLine(new CertauditCommand(), new Factory(platform));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setExecutionExceptionHandler(new ErrorHandler(environment));
+        commandLine.setExecutionExceptionHandler(new ErrorHandler(platform.environment()));
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         return commandLine;
     }
 
-    /** Gives subcommands the writers and environment they need. */
-    private record Factory(PrintWriter out, PrintWriter err, Function<String, String> environment)
-            implements CommandLine.IFactory {
+    /** Gives subcommands the platform they reach out to. */
+    private record Factory(Platform platform) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == AuditCommand.class) {
-                return type.cast(new AuditCommand(environment));
+                return type.cast(new AuditCommand(platform));
+            }
+            if (type == InstallCommand.class) {
+                return type.cast(new InstallCommand(platform));
+            }
+            if (type == UninstallCommand.class) {
+                return type.cast(new UninstallCommand(platform));
+            }
+            if (type == StatusCommand.class) {
+                return type.cast(new StatusCommand(platform));
             }
             if (type == ProbeCommand.class) {
-                return type.cast(new ProbeCommand(environment));
+                return type.cast(new ProbeCommand(platform));
             }
             return CommandLine.defaultFactory().create(type);
         }
@@ -73,7 +88,8 @@ public final class Main {
     private record ErrorHandler(Function<String, String> environment) implements IExecutionExceptionHandler {
         private static final Map<Class<? extends Exception>, String> EXPECTED = Map.of(
                 UsageException.class, "", SourceException.class, "cannot read the source: ",
-                OutputException.class, "");
+                OutputException.class, "", TaskSchedulerException.class, "Task Scheduler: ",
+                EventLogException.class, "event log: ");
 
         @Override
         public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {

@@ -1,9 +1,7 @@
 package io.certaudit.agent.cli;
 
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.function.Function;
 
 import io.certaudit.engine.Area;
 import io.certaudit.engine.RuleCatalog;
@@ -36,12 +34,8 @@ public final class ProbeCommand extends AuditRun {
     /** Peer rules that need the host's stores: they cannot be judged from the handshake alone. */
     private static final Set<String> NEED_HOST_STORES = Set.of("peer-untrusted", "peer-does-not-accept-issuer");
 
-    public ProbeCommand(Function<String, String> environment) {
-        this(environment, Clock.systemUTC());
-    }
-
-    ProbeCommand(Function<String, String> environment, Clock clock) {
-        super(environment, clock);
+    ProbeCommand(Platform platform) {
+        super(platform);
     }
 
     @Override

@@ -40,6 +40,11 @@ public final class SourceOptions {
                     + "source (default: try an empty password). The password is never printed.")
     private String pfxPasswordVariable;
 
+    /** The host name given with --host-name, or {@code null}. */
+    String hostName() {
+        return hostName;
+    }
+
     /** Whether any {@code --source} was given. */
     boolean given() {
         return !sources.isEmpty();

@@ -29,6 +29,27 @@ public final class AtomicFile {
     }
 
     public static void write(Path target, Content content) throws OutputException {
+        write(target, null, content);
+    }
+
+    /**
+     * Like {@link #write(Path, Content)}, and first keeps the file being replaced as {@code previous}, itself
+     * replaced atomically: both names always hold a complete report, and {@code target} is never missing. When
+     * {@code target} does not exist yet, {@code previous} is left as it is.
+     */
+    public static void writeKeepingPrevious(Path target, Path previous, Content content) throws OutputException {
+        write(target, previous.toAbsolutePath(), content);
+    }
+
+    /** {@code audit.json} becomes {@code audit.previous.json}; a name without extension gets {@code .previous}. */
+    public static Path previousOf(Path target) {
+        String name = target.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String previous = dot > 0 ? name.substring(0, dot) + ".previous" + name.substring(dot) : name + ".previous";
+        return target.resolveSibling(previous);
+    }
+
+    private static void write(Path target, Path previous, Content content) throws OutputException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
@@ -47,11 +68,10 @@ public final class AtomicFile {
                 out.flush();
                 channel.force(true);
             }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            if (previous != null && Files.isRegularFile(absolute)) {
+                keep(absolute, previous);
             }
+            replace(temporary, absolute);
             temporary = null;
         } catch (AccessDeniedException e) {
             throw new OutputException("cannot write " + target + ": permission denied on " + e.getFile(), e);
@@ -65,6 +85,32 @@ public final class AtomicFile {
                     // The temporary file is hidden and named after the target; nothing more can be done here.
                 }
             }
+        }
+    }
+
+    /** Copies {@code current} beside itself and renames the copy over {@code previous}. */
+    private static void keep(Path current, Path previous) throws IOException {
+        Path folder = previous.getParent();
+        Path copy = Files.createTempFile(folder, "." + previous.getFileName() + ".", ".tmp");
+        try {
+            Files.copy(current, copy, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            replace(copy, previous);
+            copy = null;
+        } finally {
+            if (copy != null) {
+                Files.deleteIfExists(copy);
+            }
+        }
+    }
+
+    private static void replace(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

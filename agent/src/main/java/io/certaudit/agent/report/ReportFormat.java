@@ -10,7 +10,11 @@ public enum ReportFormat {
     /** The audit itself, schema v1: what monitoring and {@code certaudit report} read. */
     JSON(JsonReportWriter::new),
     /** For people at a terminal: status line, findings by certificate worst first, service certificate table. */
-    TEXT(TextReportWriter::new);
+    TEXT(TextReportWriter::new),
+    /** A textfile for windows_exporter's or node_exporter's textfile collector (Prometheus text format). */
+    PROMETHEUS(PrometheusTextfileWriter::new),
+    /** One JSON object per finding and one per run, a line each, for log shippers. */
+    NDJSON(NdjsonReportWriter::new);
 
     private final Supplier<ReportWriter> writer;
 

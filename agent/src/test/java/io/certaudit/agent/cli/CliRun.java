@@ -19,6 +19,14 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /** Runs on {@code platform}: a fake Windows, or another system. */
+    static CliRun run(Platform platform, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), platform).execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
     @Override
     public String toString() {
         return "exit " + exitCode + "\n--- out\n" + out + "\n--- err\n" + err;

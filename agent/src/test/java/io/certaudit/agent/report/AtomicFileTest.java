@@ -45,4 +45,36 @@ class AtomicFileTest {
                 () -> AtomicFile.write(dir.resolve("absent/audit.json"), out -> out.write("x")));
         assertTrue(failure.getMessage().contains("does not exist"), failure.getMessage());
     }
+
+    @Test
+    void keepingThePreviousCopiesTheReplacedFileAndLeavesTheTargetInPlace() throws Exception {
+        Path target = dir.resolve("audit.json");
+        Path previous = AtomicFile.previousOf(target);
+        assertEquals(dir.resolve("audit.previous.json"), previous);
+
+        AtomicFile.writeKeepingPrevious(target, previous, out -> out.write("first"));
+        assertEquals("first", Files.readString(target));
+        assertTrue(Files.notExists(previous), "nothing replaced, nothing kept");
+
+        AtomicFile.writeKeepingPrevious(target, previous, out -> out.write("second"));
+        AtomicFile.writeKeepingPrevious(target, previous, out -> out.write("third"));
+        assertEquals("third", Files.readString(target));
+        assertEquals("second", Files.readString(previous));
+    }
+
+    @Test
+    void aFailedWriteKeepsBothTheReportAndItsPreviousAsTheyWere() throws Exception {
+        Path target = dir.resolve("audit.json");
+        Path previous = dir.resolve("audit.previous.json");
+        Files.writeString(target, "current");
+        Files.writeString(previous, "older");
+        assertThrows(OutputException.class, () -> AtomicFile.writeKeepingPrevious(target, previous, out -> {
+            throw new IOException("No space left on device");
+        }));
+        assertEquals("current", Files.readString(target));
+        assertEquals("older", Files.readString(previous));
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "no temporary file left");
+        }
+    }
 }

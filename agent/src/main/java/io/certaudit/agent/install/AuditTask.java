@@ -1,0 +1,114 @@
+package io.certaudit.agent.install;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The scheduled audit as the administrator asked for it, and the task that runs it: Java started directly on the
+ * certaudit jar (no batch file in between, so cmd.exe never re-reads the arguments), the audit written as JSON to
+ * {@code outputDirectory\audit.json} keeping the previous run, plus any other outputs, with the audit's exit code as
+ * the task's last result.
+ *
+ * <p>Task Scheduler expands {@code %VARIABLE%} in a task's command, arguments and working directory
+ * (learn.microsoft.com/windows/win32/taskschd/taskschedulerschema-exec-actiongroup-element), and there is no way to
+ * escape a percent sign there; a value holding one is refused rather than let it turn into something else. Control
+ * characters, which no Windows path holds, are refused too. Everything else, spaces and quotes included, is quoted
+ * by {@link WindowsCommandLine}.
+ *
+ * @param path            the task's path, {@code \certaudit} by default
+ * @param config          the settings file, or null
+ * @param extraOutputs    further {@code FORMAT=FILE} outputs, as {@code audit --output} takes them
+ * @param startBoundary   the local time the repetition counts from
+ */
+public record AuditTask(String path, Duration interval, RunAsAccount account, String config, String outputDirectory,
+                        List<String> extraOutputs, boolean eventLog, String java, String jar, String version,
+                        LocalDateTime startBoundary) {
+
+    public static final String DEFAULT_NAME = "certaudit";
+    public static final Duration DEFAULT_INTERVAL = Duration.ofHours(6);
+    /** Services the audit reads settle in the first minutes after boot. */
+    public static final Duration BOOT_DELAY = Duration.ofMinutes(2);
+    /** An audit reads three stores; an hour means something is stuck. */
+    public static final Duration EXECUTION_LIMIT = Duration.ofHours(1);
+    public static final String AUDIT_FILE = "audit.json";
+    public static final String PREVIOUS_AUDIT_FILE = "audit.previous.json";
+
+    private static final Pattern TASK_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}");
+
+    public AuditTask {
+        extraOutputs = List.copyOf(extraOutputs);
+        requireSafe("--output-dir", outputDirectory);
+        requireSafe("--java", java);
+        requireSafe("--jar", jar);
+        if (config != null) {
+            requireSafe("--config", config);
+        }
+        for (String output : extraOutputs) {
+            requireSafe("--output", output);
+        }
+    }
+
+    /** {@code \name} for a task name of letters, digits, spaces, dots, dashes and underscores. */
+    public static String pathOf(String name) {
+        if (name == null || !TASK_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("task name '" + name + "': use letters, digits, spaces, '.', '-' "
+                    + "and '_' (up to 100), starting with a letter or digit");
+        }
+        return "\\" + name;
+    }
+
+    /** Where the JSON audit lands. */
+    public String auditFile() {
+        return inFolder(outputDirectory, AUDIT_FILE);
+    }
+
+    /** Where the previous run's JSON audit is kept. */
+    public String previousAuditFile() {
+        return inFolder(outputDirectory, PREVIOUS_AUDIT_FILE);
+    }
+
+    /** The arguments of the audit after {@code java}, one string each. */
+    public List<String> arguments() {
+        List<String> arguments = new ArrayList<>(List.of("-jar", jar, "audit"));
+        if (config != null) {
+            arguments.addAll(List.of("--config", config));
+        }
+        arguments.addAll(List.of("--output", "json=" + auditFile(), "--keep-previous"));
+        for (String output : extraOutputs) {
+            arguments.addAll(List.of("--output", output));
+        }
+        if (eventLog) {
+            arguments.add("--event-log");
+        }
+        return arguments;
+    }
+
+    public TaskDefinition definition() {
+        return new TaskDefinition(path, "Audits the certificate stores this host's mutual TLS services rely on "
+                + "(certaudit) and writes the result to " + auditFile() + "; the last run result is the audit's "
+                + "exit code: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.", version, startBoundary, interval, BOOT_DELAY,
+                EXECUTION_LIMIT, account, java, arguments(), outputDirectory);
+    }
+
+    /** {@code folder\name}, with one backslash between them whatever {@code folder} ends with. */
+    static String inFolder(String folder, String name) {
+        return folder.endsWith("\\") || folder.endsWith("/") ? folder + name : folder + "\\" + name;
+    }
+
+    private static void requireSafe(String option, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(option + " is empty");
+        }
+        if (value.indexOf('%') >= 0) {
+            throw new IllegalArgumentException(option + " '" + value + "' holds a '%': Task Scheduler would expand "
+                    + "%NAME% in it when the task runs, and a percent sign cannot be escaped there; use a path "
+                    + "without '%'");
+        }
+        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+            throw new IllegalArgumentException(option + " holds a control character");
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.certaudit.agent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+
+import io.certaudit.agent.eventlog.FakeEventLog;
+import io.certaudit.agent.install.FakeScheduledTasks;
+import io.certaudit.agent.install.TaskDefinition;
+import io.certaudit.agent.install.TaskState;
+import io.certaudit.agent.install.TaskXml;
+import io.certaudit.agent.install.WindowsCommandLine;
+
+/** install, uninstall and status, on a Windows whose Task Scheduler and event log are fakes, and dry runs anywhere. */
+class InstallCommandsTest {
+
+    @TempDir
+    Path dir;
+    private FakeScheduledTasks tasks;
+    private FakeEventLog events;
+    private Platform windows;
+    private Path jar;
+    private Path output;
+
+    @BeforeEach
+    void fakeWindows() throws Exception {
+        tasks = new FakeScheduledTasks();
+        events = new FakeEventLog();
+        windows = TestPlatforms.windows(tasks, events, Map.of("ProgramData", dir.toString()));
+        jar = Files.createFile(dir.resolve("certaudit.jar"));
+        output = dir.resolve("out dir");
+    }
+
+    private CliRun install(String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("install", "--jar", jar.toString(), "--output-dir",
+                output.toString()));
+        args.addAll(List.of(extra));
+        return CliRun.run(windows, args.toArray(String[]::new));
+    }
+
+    @Test
+    void dryRunPrintsAValidTaskAndItsCommandsOnAnySystem() throws Exception {
+        String config = "C:\\Program Files\\cert \"audit\"\\certaudit.yaml";
+        CliRun run = CliRun.run(TestPlatforms.linux(), "install", "--dry-run", "--config", config, "--output-dir",
+                "C:\\data dir\\", "--java", "C:\\Program Files\\Java\\bin\\java.exe", "--jar",
+                "C:\\Program Files\\certaudit\\lib\\certaudit.jar", "--every-hours", "4", "--event-log");
+        assertEquals(0, run.exitCode(), run::toString);
+        String xml = run.out().substring(run.out().indexOf("<?xml"), run.out().indexOf("</Task>") + 7);
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+        assertEquals(TaskXml.NAMESPACE, document.getDocumentElement().getNamespaceURI());
+        assertEquals("PT4H", document.getElementsByTagNameNS(TaskXml.NAMESPACE, "Interval").item(0)
+                .getTextContent());
+        String arguments = document.getElementsByTagNameNS(TaskXml.NAMESPACE, "Arguments").item(0).getTextContent();
+        assertTrue(arguments.contains(WindowsCommandLine.quote(config)), arguments);
+        assertTrue(arguments.contains("\"json=C:\\data dir\\audit.json\""), arguments);
+        assertTrue(run.out().contains("schtasks.exe /Create /TN \\certaudit /XML TASK.xml /F"), run.out());
+        assertTrue(run.out().contains("\"C:\\Program Files\\Java\\bin\\java.exe\" -jar"), run.out());
+        assertTrue(run.out().contains("EventLog\\Application\\certaudit"), run.out());
+        assertTrue(tasks.tasks.isEmpty() && !events.registered, "a dry run changes nothing");
+    }
+
+    @Test
+    void installOffWindowsWithoutDryRunIsAUsageError() {
+        CliRun run = CliRun.run(TestPlatforms.linux(), "install");
+        assertEquals(3, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--dry-run"), run::toString);
+    }
+
+    @Test
+    void installRegistersTheTaskTheFolderAndTheEventSourceAndInstallingAgainUpdates() {
+        CliRun first = install();
+        assertEquals(0, first.exitCode(), first::toString);
+        assertTrue(Files.isDirectory(output));
+        assertTrue(events.registered);
+        TaskDefinition task = tasks.tasks.get("\\certaudit");
+        assertEquals("S-1-5-18", task.account().userId());
+        assertTrue(task.arguments().contains("json=" + output + "\\audit.json"), task.arguments()::toString);
+        assertTrue(task.arguments().contains("--keep-previous"));
+        assertFalse(task.arguments().contains("--event-log"));
+
+        CliRun again = install("--every-hours", "12", "--event-log");
+        assertEquals(0, again.exitCode(), again::toString);
+        assertEquals(1, tasks.tasks.size(), "one task, updated");
+        assertEquals(2, tasks.registrations);
+        assertEquals(12, tasks.tasks.get("\\certaudit").interval().toHours());
+        assertTrue(tasks.tasks.get("\\certaudit").arguments().contains("--event-log"));
+    }
+
+    @Test
+    void installRefusesWhatTheTaskCouldNotRun() {
+        CliRun percent = install("--config", dir.resolve("%TEMP%.yaml").toString());
+        assertEquals(3, percent.exitCode(), percent::toString);
+        assertTrue(percent.err().contains("expand"), percent::toString);
+        CliRun missing = install("--config", dir.resolve("absent.yaml").toString());
+        assertEquals(3, missing.exitCode(), missing::toString);
+        assertTrue(missing.err().contains("does not exist"), missing::toString);
+        CliRun hours = install("--every-hours", "0");
+        assertEquals(3, hours.exitCode(), hours::toString);
+        CliRun format = install("--output", "xml=C:\\x.xml");
+        assertEquals(3, format.exitCode(), format::toString);
+        assertTrue(tasks.tasks.isEmpty());
+    }
+
+    @Test
+    void uninstallRemovesTheTaskAndTheSourceAndTwiceIsNotAnError() throws Exception {
+        install();
+        Files.writeString(output.resolve("audit.json"), "{}");
+        Files.writeString(output.resolve("audit.previous.json"), "{}");
+        CliRun first = CliRun.run(windows, "uninstall", "--remove-output", "--output-dir", output.toString());
+        assertEquals(0, first.exitCode(), first::toString);
+        assertTrue(tasks.tasks.isEmpty());
+        assertFalse(events.registered);
+        assertFalse(Files.exists(output), first.out());
+
+        CliRun second = CliRun.run(windows, "uninstall");
+        assertEquals(0, second.exitCode(), second::toString);
+        assertTrue(second.out().contains("nothing to delete"), second.out());
+    }
+
+    @Test
+    void uninstallLeavesAnOutputFolderThatHoldsOtherFiles() throws Exception {
+        install();
+        Files.writeString(output.resolve("audit.json"), "{}");
+        Files.writeString(output.resolve("notes.txt"), "mine");
+        CliRun run = CliRun.run(windows, "uninstall", "--remove-output", "--output-dir", output.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertFalse(Files.exists(output.resolve("audit.json")));
+        assertTrue(Files.exists(output.resolve("notes.txt")));
+    }
+
+    @Test
+    void statusShowsTheTaskAndTheLastAuditAndExitsWithItsCode() throws Exception {
+        install();
+        tasks.lastResult = 2L;
+        Path example = Path.of("..", "examples", "bems-host");
+        CliRun audit = CliRun.run("audit", "--source", example.toString(), "--config",
+                example.resolve("certaudit.yaml").toString(), "--at", "2030-01-01", "--output",
+                "json=" + output.resolve("audit.json"));
+        assertEquals(2, audit.exitCode(), audit::toString);
+
+        CliRun status = CliRun.run(windows, "status", "--output-dir", output.toString());
+        assertEquals(2, status.exitCode(), status::toString);
+        assertTrue(status.out().contains("Task \\certaudit: Ready, runs as SYSTEM"), status.out());
+        assertTrue(status.out().contains("last result 2 (CRITICAL)"), status.out());
+        assertTrue(status.out().contains("Event source 'certaudit': registered."), status.out());
+        assertTrue(status.out().contains("CERTAUDIT CRITICAL - 1 error"), status.out());
+        assertTrue(status.out().contains("ago."), status.out());
+    }
+
+    @Test
+    void statusWithoutTaskOrAuditIsUnknown() {
+        tasks.lastResult = TaskState.SCHED_S_TASK_HAS_NOT_RUN;
+        CliRun status = CliRun.run(windows, "status");
+        assertEquals(3, status.exitCode(), status::toString);
+        assertTrue(status.out().contains("not installed"), status.out());
+        assertTrue(status.out().contains("Last audit: none"), status.out());
+    }
+}

@@ -1,0 +1,8 @@
+@echo off
+rem certaudit: runs lib\certaudit.jar on the Java of JAVA_HOME, or else the java.exe on PATH.
+rem Arguments go to Java unchanged; the exit code is the audit's (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).
+setlocal
+set "CERTAUDIT_HOME=%~dp0.."
+if defined JAVA_HOME (set "CERTAUDIT_JAVA=%JAVA_HOME%\bin\java.exe") else (set "CERTAUDIT_JAVA=java.exe")
+"%CERTAUDIT_JAVA%" -jar "%CERTAUDIT_HOME%\lib\certaudit.jar" %*
+exit /b %ERRORLEVEL%

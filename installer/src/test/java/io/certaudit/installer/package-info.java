@@ -1,0 +1,2 @@
+/** Checks of the distribution archive as an administrator receives it. */
+package io.certaudit.installer;
