@@ -1,0 +1,63 @@
+package io.certaudit.agent.windows;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.WString;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+import com.sun.jna.win32.StdCallLibrary;
+import com.sun.jna.win32.W32APIOptions;
+
+/**
+ * The advapi32.dll functions jna-platform lacks or binds with types the audit avoids. Handles (HCRYPTPROV,
+ * SC_HANDLE) are carried as pointers. Signatures from wincrypt.h, winsvc.h, aclapi.h and sddl.h; documented at
+ * learn.microsoft.com/windows/win32/api/{header}/nf-{header}-{name in lower case}.
+ */
+interface Advapi32Ext extends StdCallLibrary {
+
+    Advapi32Ext INSTANCE = Native.load("advapi32", Advapi32Ext.class, W32APIOptions.UNICODE_OPTIONS);
+
+    /** {@code BOOL CryptAcquireContextW(HCRYPTPROV*, LPCWSTR, LPCWSTR, DWORD, DWORD)}. */
+    boolean CryptAcquireContextW(PointerByReference provider, WString container, WString providerName,
+                                 int providerType, int flags);
+
+    /** {@code BOOL CryptGetProvParam(HCRYPTPROV, DWORD, BYTE*, DWORD*, DWORD)}. */
+    boolean CryptGetProvParam(Pointer provider, int parameter, Pointer data, IntByReference dataLength, int flags);
+
+    /** {@code BOOL CryptReleaseContext(HCRYPTPROV, DWORD)}. */
+    boolean CryptReleaseContext(Pointer provider, int flags);
+
+    /** {@code SC_HANDLE OpenSCManagerW(LPCWSTR, LPCWSTR, DWORD)}. */
+    Pointer OpenSCManagerW(WString machine, WString database, int desiredAccess);
+
+    /** {@code SC_HANDLE OpenServiceW(SC_HANDLE, LPCWSTR, DWORD)}. */
+    Pointer OpenServiceW(Pointer manager, WString serviceName, int desiredAccess);
+
+    /** {@code BOOL CloseServiceHandle(SC_HANDLE)}. */
+    boolean CloseServiceHandle(Pointer handle);
+
+    /** {@code BOOL QueryServiceConfigW(SC_HANDLE, LPQUERY_SERVICE_CONFIGW, DWORD, LPDWORD)}. */
+    boolean QueryServiceConfigW(Pointer service, Pointer config, int size, IntByReference bytesNeeded);
+
+    /** {@code BOOL QueryServiceConfig2W(SC_HANDLE, DWORD, LPBYTE, DWORD, LPDWORD)}. */
+    boolean QueryServiceConfig2W(Pointer service, int infoLevel, Pointer buffer, int size, IntByReference bytesNeeded);
+
+    /**
+     * {@code DWORD GetNamedSecurityInfoW(LPCWSTR, SE_OBJECT_TYPE, SECURITY_INFORMATION, PSID*, PSID*, PACL*,
+     * PACL*, PSECURITY_DESCRIPTOR*)}: returns an error code; the descriptor is freed with LocalFree.
+     */
+    int GetNamedSecurityInfoW(WString objectName, int objectType, int securityInfo, PointerByReference owner,
+                              PointerByReference group, PointerByReference dacl, PointerByReference sacl,
+                              PointerByReference securityDescriptor);
+
+    /** {@code DWORD GetSecurityDescriptorLength(PSECURITY_DESCRIPTOR)}. */
+    int GetSecurityDescriptorLength(Pointer securityDescriptor);
+
+    /**
+     * {@code BOOL ConvertSecurityDescriptorToStringSecurityDescriptorW(PSECURITY_DESCRIPTOR, DWORD,
+     * SECURITY_INFORMATION, LPWSTR*, PULONG)}: the string is freed with LocalFree.
+     */
+    boolean ConvertSecurityDescriptorToStringSecurityDescriptorW(Pointer securityDescriptor, int revision,
+                                                                 int securityInfo, PointerByReference string,
+                                                                 IntByReference length);
+}

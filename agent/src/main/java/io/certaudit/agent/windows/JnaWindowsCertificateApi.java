@@ -1,0 +1,589 @@
+package io.certaudit.agent.windows;
+
+import static io.certaudit.agent.windows.WindowsConstants.CERT_CHAIN_CACHE_ONLY_URL_RETRIEVAL;
+import static io.certaudit.agent.windows.WindowsConstants.CERT_CHAIN_DISABLE_AIA;
+import static io.certaudit.agent.windows.WindowsConstants.CERT_CHAIN_DISABLE_AUTH_ROOT_AUTO_UPDATE;
+import static io.certaudit.agent.windows.WindowsConstants.CERT_FIND_SHA1_HASH;
+import static io.certaudit.agent.windows.WindowsConstants.CERT_FRIENDLY_NAME_PROP_ID;
+import static io.certaudit.agent.windows.WindowsConstants.CERT_KEY_PROV_INFO_PROP_ID;
+import static io.certaudit.agent.windows.WindowsConstants.CERT_NCRYPT_KEY_SPEC;
+import static io.certaudit.agent.windows.WindowsConstants.CERT_STORE_OPEN_EXISTING_FLAG;
+import static io.certaudit.agent.windows.WindowsConstants.CERT_STORE_PROV_SYSTEM_REGISTRY_W;
+import static io.certaudit.agent.windows.WindowsConstants.CERT_STORE_PROV_SYSTEM_W;
+import static io.certaudit.agent.windows.WindowsConstants.CERT_STORE_READONLY_FLAG;
+import static io.certaudit.agent.windows.WindowsConstants.CRYPT_ACQUIRE_ALLOW_NCRYPT_KEY_FLAG;
+import static io.certaudit.agent.windows.WindowsConstants.CRYPT_ACQUIRE_SILENT_FLAG;
+import static io.certaudit.agent.windows.WindowsConstants.CRYPT_MACHINE_KEYSET;
+import static io.certaudit.agent.windows.WindowsConstants.CRYPT_SILENT;
+import static io.certaudit.agent.windows.WindowsConstants.DACL_SECURITY_INFORMATION;
+import static io.certaudit.agent.windows.WindowsConstants.ERROR_ACCESS_DENIED;
+import static io.certaudit.agent.windows.WindowsConstants.GROUP_SECURITY_INFORMATION;
+import static io.certaudit.agent.windows.WindowsConstants.HCCE_LOCAL_MACHINE;
+import static io.certaudit.agent.windows.WindowsConstants.MAXIMUM_ALLOWED;
+import static io.certaudit.agent.windows.WindowsConstants.NCRYPT_MACHINE_KEY_FLAG;
+import static io.certaudit.agent.windows.WindowsConstants.NCRYPT_SILENT_FLAG;
+import static io.certaudit.agent.windows.WindowsConstants.NCRYPT_UNIQUE_NAME_PROPERTY;
+import static io.certaudit.agent.windows.WindowsConstants.OWNER_SECURITY_INFORMATION;
+import static io.certaudit.agent.windows.WindowsConstants.PKCS_7_ASN_ENCODING;
+import static io.certaudit.agent.windows.WindowsConstants.PP_UNIQUE_CONTAINER;
+import static io.certaudit.agent.windows.WindowsConstants.SC_MANAGER_CONNECT;
+import static io.certaudit.agent.windows.WindowsConstants.SDDL_REVISION_1;
+import static io.certaudit.agent.windows.WindowsConstants.SERVICE_CONFIG_SERVICE_SID_INFO;
+import static io.certaudit.agent.windows.WindowsConstants.SERVICE_QUERY_CONFIG;
+import static io.certaudit.agent.windows.WindowsConstants.SE_FILE_OBJECT;
+import static io.certaudit.agent.windows.WindowsConstants.SE_GROUP_ENABLED;
+import static io.certaudit.agent.windows.WindowsConstants.SE_GROUP_ENABLED_BY_DEFAULT;
+import static io.certaudit.agent.windows.WindowsConstants.SE_GROUP_MANDATORY;
+import static io.certaudit.agent.windows.WindowsConstants.SE_REGISTRY_KEY;
+import static io.certaudit.agent.windows.WindowsConstants.X509_ASN_ENCODING;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.bouncycastle.util.encoders.Hex;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.WString;
+import com.sun.jna.platform.win32.Advapi32;
+import com.sun.jna.platform.win32.Advapi32Util;
+import com.sun.jna.platform.win32.Kernel32;
+import com.sun.jna.platform.win32.Kernel32Util;
+import com.sun.jna.platform.win32.Win32Exception;
+import com.sun.jna.platform.win32.WinNT;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+
+import io.certaudit.agent.windows.WindowsStructures.AuthzAccessReply;
+import io.certaudit.agent.windows.WindowsStructures.AuthzAccessRequest;
+import io.certaudit.agent.windows.WindowsStructures.CertChainContext;
+import io.certaudit.agent.windows.WindowsStructures.CertChainElement;
+import io.certaudit.agent.windows.WindowsStructures.CertChainPara;
+import io.certaudit.agent.windows.WindowsStructures.CertContext;
+import io.certaudit.agent.windows.WindowsStructures.CertSimpleChain;
+import io.certaudit.agent.windows.WindowsStructures.CryptDataBlob;
+import io.certaudit.agent.windows.WindowsStructures.CryptKeyProvInfo;
+import io.certaudit.agent.windows.WindowsStructures.QueryServiceConfig;
+import io.certaudit.agent.windows.WindowsStructures.ServiceSidInfo;
+import io.certaudit.agent.windows.WindowsStructures.SidAndAttributes;
+
+/**
+ * {@link WindowsCertificateApi} through CryptoAPI, CNG, Authz and the service control manager. Thin on purpose:
+ * each method opens, copies out and frees, in {@code finally}, everything it opened; the judgement lives above.
+ * Errors are read with {@link Native#getLastError()} straight after the call that failed.
+ */
+public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
+
+    private static final int ENCODING = X509_ASN_ENCODING | PKCS_7_ASN_ENCODING;
+    private static final int SECURITY_INFO =
+            OWNER_SECURITY_INFORMATION | GROUP_SECURITY_INFORMATION | DACL_SECURITY_INFORMATION;
+    /** 100-nanosecond intervals between 1601-01-01 (FILETIME's epoch) and 1970-01-01. */
+    private static final long FILETIME_EPOCH_OFFSET = 116_444_736_000_000_000L;
+
+    private final Crypt32Ext crypt32 = Crypt32Ext.INSTANCE;
+    private final Advapi32Ext advapi32 = Advapi32Ext.INSTANCE;
+
+    @Override
+    public StoreRead readStore(StoreRef ref) {
+        Pointer store = open(ref);
+        if (store == null) {
+            return StoreRead.failed(ref, lastError());
+        }
+        try {
+            List<StoreEntry> entries = new ArrayList<>();
+            Pointer context = null;
+            try {
+                // CertEnumCertificatesInStore frees the previous context itself; the loop only ever owns one.
+                while ((context = crypt32.CertEnumCertificatesInStore(store, context)) != null) {
+                    entries.add(entry(context));
+                }
+            } finally {
+                if (context != null) {
+                    crypt32.CertFreeCertificateContext(context);
+                }
+            }
+            return StoreRead.of(ref, entries);
+        } finally {
+            crypt32.CertCloseStore(store, 0);
+        }
+    }
+
+    @Override
+    public KeyOpenResult openPrivateKey(StoreRef ref, String thumbprint) {
+        Pointer store = open(ref);
+        if (store == null) {
+            return KeyOpenResult.failed(lastError());
+        }
+        try {
+            Pointer context = find(store, thumbprint);
+            if (context == null) {
+                return KeyOpenResult.failed(lastError());
+            }
+            try {
+                PointerByReference key = new PointerByReference();
+                IntByReference keySpec = new IntByReference();
+                IntByReference callerMustFree = new IntByReference();
+                // No CRYPT_ACQUIRE_CACHE_FLAG: the handle is ours to free and nothing stays attached to the context.
+                if (!crypt32.CryptAcquireCertificatePrivateKey(context,
+                        CRYPT_ACQUIRE_SILENT_FLAG | CRYPT_ACQUIRE_ALLOW_NCRYPT_KEY_FLAG, null, key, keySpec,
+                        callerMustFree)) {
+                    return KeyOpenResult.failed(lastError());
+                }
+                if (callerMustFree.getValue() != 0) {
+                    releaseKey(key.getValue(), keySpec.getValue());
+                }
+                return KeyOpenResult.opened(keySpec.getValue());
+            } finally {
+                crypt32.CertFreeCertificateContext(context);
+            }
+        } finally {
+            crypt32.CertCloseStore(store, 0);
+        }
+    }
+
+    @Override
+    public UniqueKeyName uniqueKeyName(KeyProviderInfo key) {
+        return key.cng() ? cngUniqueName(key) : capiUniqueContainer(key);
+    }
+
+    private UniqueKeyName capiUniqueContainer(KeyProviderInfo key) {
+        PointerByReference provider = new PointerByReference();
+        int flags = CRYPT_SILENT | (key.machineKeyset() ? CRYPT_MACHINE_KEYSET : 0);
+        if (!advapi32.CryptAcquireContextW(provider, wide(key.container()), wide(key.provider()), key.providerType(),
+                flags)) {
+            return UniqueKeyName.failed(lastError());
+        }
+        try {
+            IntByReference length = new IntByReference();
+            if (!advapi32.CryptGetProvParam(provider.getValue(), PP_UNIQUE_CONTAINER, null, length, 0)) {
+                return UniqueKeyName.failed(lastError());
+            }
+            Memory name = new Memory(length.getValue() + 1L);
+            name.clear();
+            if (!advapi32.CryptGetProvParam(provider.getValue(), PP_UNIQUE_CONTAINER, name, length, 0)) {
+                return UniqueKeyName.failed(lastError());
+            }
+            // PP_UNIQUE_CONTAINER is a CHAR string: hexadecimal digits, '_' and the machine GUID.
+            return UniqueKeyName.of(name.getString(0, StandardCharsets.ISO_8859_1.name()));
+        } finally {
+            advapi32.CryptReleaseContext(provider.getValue(), 0);
+        }
+    }
+
+    private UniqueKeyName cngUniqueName(KeyProviderInfo key) {
+        NCrypt ncrypt = NCrypt.INSTANCE;
+        PointerByReference provider = new PointerByReference();
+        int status = ncrypt.NCryptOpenStorageProvider(provider, wide(key.provider()), 0);
+        if (status != 0) {
+            return UniqueKeyName.failed(error(status));
+        }
+        try {
+            PointerByReference handle = new PointerByReference();
+            int flags = NCRYPT_SILENT_FLAG | (key.machineKeyset() ? NCRYPT_MACHINE_KEY_FLAG : 0);
+            int legacyKeySpec = key.keySpec() == CERT_NCRYPT_KEY_SPEC ? 0 : key.keySpec();
+            status = ncrypt.NCryptOpenKey(provider.getValue(), handle, wide(key.container()), legacyKeySpec, flags);
+            if (status != 0) {
+                return UniqueKeyName.failed(error(status));
+            }
+            try {
+                WString property = new WString(NCRYPT_UNIQUE_NAME_PROPERTY);
+                IntByReference size = new IntByReference();
+                status = ncrypt.NCryptGetProperty(handle.getValue(), property, null, 0, size, 0);
+                if (status != 0) {
+                    return UniqueKeyName.failed(error(status));
+                }
+                Memory name = new Memory(size.getValue() + 2L);
+                name.clear();
+                status = ncrypt.NCryptGetProperty(handle.getValue(), property, name, size.getValue(), size, 0);
+                if (status != 0) {
+                    return UniqueKeyName.failed(error(status));
+                }
+                return UniqueKeyName.of(name.getWideString(0));
+            } finally {
+                ncrypt.NCryptFreeObject(handle.getValue());
+            }
+        } finally {
+            ncrypt.NCryptFreeObject(provider.getValue());
+        }
+    }
+
+    @Override
+    public SecurityDescriptorRead securityDescriptor(SecuredObject object) {
+        int type = object.kind() == SecuredObject.Kind.FILE ? SE_FILE_OBJECT : SE_REGISTRY_KEY;
+        PointerByReference descriptor = new PointerByReference();
+        int status = advapi32.GetNamedSecurityInfoW(new WString(object.name()), type, SECURITY_INFO, null, null,
+                null, null, descriptor);
+        if (status != 0) {
+            return SecurityDescriptorRead.failed(error(status));
+        }
+        Pointer sd = descriptor.getValue();
+        try {
+            byte[] selfRelative = sd.getByteArray(0, advapi32.GetSecurityDescriptorLength(sd));
+            return SecurityDescriptorRead.of(selfRelative, sddl(sd));
+        } finally {
+            Kernel32.INSTANCE.LocalFree(sd);
+        }
+    }
+
+    private String sddl(Pointer sd) {
+        PointerByReference string = new PointerByReference();
+        if (!advapi32.ConvertSecurityDescriptorToStringSecurityDescriptorW(sd, SDDL_REVISION_1, SECURITY_INFO, string,
+                null)) {
+            return null;
+        }
+        try {
+            return string.getValue().getWideString(0);
+        } finally {
+            Kernel32.INSTANCE.LocalFree(string.getValue());
+        }
+    }
+
+    @Override
+    public ChainVerdict chainVerdict(StoreRef ref, String thumbprint, Instant at) {
+        Pointer store = open(ref);
+        if (store == null) {
+            return ChainVerdict.failed(lastError());
+        }
+        try {
+            Pointer context = find(store, thumbprint);
+            if (context == null) {
+                return ChainVerdict.failed(lastError());
+            }
+            try {
+                return buildChain(context, at);
+            } finally {
+                crypt32.CertFreeCertificateContext(context);
+            }
+        } finally {
+            crypt32.CertCloseStore(store, 0);
+        }
+    }
+
+    private ChainVerdict buildChain(Pointer context, Instant at) {
+        Memory time = null;
+        if (at != null) {
+            time = new Memory(8);
+            time.setLong(0, fileTime(at));
+        }
+        PointerByReference chain = new PointerByReference();
+        int flags = CERT_CHAIN_DISABLE_AIA | CERT_CHAIN_DISABLE_AUTH_ROOT_AUTO_UPDATE
+                | CERT_CHAIN_CACHE_ONLY_URL_RETRIEVAL;
+        if (!crypt32.CertGetCertificateChain(Pointer.createConstant(HCCE_LOCAL_MACHINE), context, time, null,
+                new CertChainPara(), flags, null, chain)) {
+            return ChainVerdict.failed(lastError());
+        }
+        Pointer chainContext = chain.getValue();
+        try {
+            CertChainContext head = new CertChainContext(chainContext);
+            List<ChainElement> elements = new ArrayList<>();
+            for (int i = 0; i < head.cChain; i++) {
+                CertSimpleChain simple = new CertSimpleChain(head.rgpChain.getPointer((long) i * Native.POINTER_SIZE));
+                for (int j = 0; j < simple.cElement; j++) {
+                    CertChainElement element =
+                            new CertChainElement(simple.rgpElement.getPointer((long) j * Native.POINTER_SIZE));
+                    byte[] encoded = new CertContext(element.pCertContext).encoded();
+                    elements.add(new ChainElement(encoded, element.TrustStatus.dwErrorStatus,
+                            element.TrustStatus.dwInfoStatus));
+                }
+            }
+            return ChainVerdict.built(head.TrustStatus.dwErrorStatus, head.TrustStatus.dwInfoStatus, elements);
+        } finally {
+            crypt32.CertFreeCertificateChain(chainContext);
+        }
+    }
+
+    /** An instant as a FILETIME: 100-nanosecond intervals since 1601-01-01 UTC. */
+    static long fileTime(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 10_000_000L) + at.getNano() / 100,
+                FILETIME_EPOCH_OFFSET);
+    }
+
+    @Override
+    public ServiceConfigRead serviceConfig(String serviceName) {
+        Pointer manager = advapi32.OpenSCManagerW(null, null, SC_MANAGER_CONNECT);
+        if (manager == null) {
+            return ServiceConfigRead.failed(serviceName, lastError());
+        }
+        try {
+            Pointer service = advapi32.OpenServiceW(manager, new WString(serviceName), SERVICE_QUERY_CONFIG);
+            if (service == null) {
+                return ServiceConfigRead.failed(serviceName, lastError());
+            }
+            try {
+                IntByReference needed = new IntByReference();
+                advapi32.QueryServiceConfigW(service, null, 0, needed);
+                if (needed.getValue() == 0) {
+                    return ServiceConfigRead.failed(serviceName, lastError());
+                }
+                Memory buffer = new Memory(needed.getValue());
+                if (!advapi32.QueryServiceConfigW(service, buffer, needed.getValue(), needed)) {
+                    return ServiceConfigRead.failed(serviceName, lastError());
+                }
+                QueryServiceConfig config = new QueryServiceConfig(buffer);
+                return new ServiceConfigRead(serviceName, wideString(config.lpServiceStartName),
+                        wideString(config.lpDisplayName), serviceSidType(service), null);
+            } finally {
+                advapi32.CloseServiceHandle(service);
+            }
+        } finally {
+            advapi32.CloseServiceHandle(manager);
+        }
+    }
+
+    private int serviceSidType(Pointer service) {
+        IntByReference needed = new IntByReference();
+        advapi32.QueryServiceConfig2W(service, SERVICE_CONFIG_SERVICE_SID_INFO, null, 0, needed);
+        if (needed.getValue() == 0) {
+            return -1;
+        }
+        Memory buffer = new Memory(needed.getValue());
+        if (!advapi32.QueryServiceConfig2W(service, SERVICE_CONFIG_SERVICE_SID_INFO, buffer, needed.getValue(),
+                needed)) {
+            return -1;
+        }
+        return new ServiceSidInfo(buffer).dwServiceSidType;
+    }
+
+    @Override
+    public AccountLookup lookupAccount(String accountName) {
+        try {
+            Advapi32Util.Account account = Advapi32Util.getAccountByName(null, accountName);
+            return AccountLookup.of(account.sidString, account.fqn);
+        } catch (Win32Exception e) {
+            return AccountLookup.failed(error(e.getErrorCode()));
+        }
+    }
+
+    @Override
+    public String accountName(String sid) {
+        try {
+            return Advapi32Util.getAccountBySid(sid).fqn;
+        } catch (Win32Exception e) {
+            return null;
+        }
+    }
+
+    @Override
+    public AccessCheckResult effectiveAccess(String accountSid, boolean skipTokenGroups, List<String> groupSids,
+                                             byte[] securityDescriptor) {
+        Authz authz = Authz.INSTANCE;
+        PointerByReference manager = new PointerByReference();
+        if (!authz.AuthzInitializeResourceManager(WindowsConstants.AUTHZ_RM_FLAG_NO_AUDIT, null, null, null, null,
+                manager)) {
+            return AccessCheckResult.failed(lastError());
+        }
+        try {
+            Memory user = sid(accountSid);
+            PointerByReference created = new PointerByReference();
+            int flags = skipTokenGroups ? WindowsConstants.AUTHZ_SKIP_TOKEN_GROUPS : 0;
+            if (!authz.AuthzInitializeContextFromSid(flags, user, manager.getValue(), null, 0L, null, created)) {
+                return AccessCheckResult.failed(lastError());
+            }
+            Pointer context = created.getValue();
+            try {
+                if (groupSids.isEmpty()) {
+                    return accessCheck(context, securityDescriptor);
+                }
+                return withGroups(context, groupSids, securityDescriptor);
+            } finally {
+                authz.AuthzFreeContext(context);
+            }
+        } finally {
+            authz.AuthzFreeResourceManager(manager.getValue());
+        }
+    }
+
+    private AccessCheckResult withGroups(Pointer context, List<String> groupSids, byte[] securityDescriptor) {
+        SidAndAttributes[] groups = (SidAndAttributes[]) new SidAndAttributes().toArray(groupSids.size());
+        List<Memory> sids = new ArrayList<>();
+        for (int i = 0; i < groups.length; i++) {
+            Memory sid = sid(groupSids.get(i));
+            sids.add(sid);
+            groups[i].Sid = sid;
+            groups[i].Attributes = SE_GROUP_ENABLED | SE_GROUP_ENABLED_BY_DEFAULT | SE_GROUP_MANDATORY;
+            groups[i].write();
+        }
+        PointerByReference widened = new PointerByReference();
+        if (!Authz.INSTANCE.AuthzAddSidsToContext(context, groups[0].getPointer(), groups.length, null, 0,
+                widened)) {
+            return AccessCheckResult.failed(lastError());
+        }
+        try {
+            return accessCheck(widened.getValue(), securityDescriptor);
+        } finally {
+            Authz.INSTANCE.AuthzFreeContext(widened.getValue());
+            // The SID buffers must outlive the call that copied them into the new context.
+            sids.clear();
+        }
+    }
+
+    private AccessCheckResult accessCheck(Pointer context, byte[] securityDescriptor) {
+        Memory sd = new Memory(securityDescriptor.length);
+        sd.write(0, securityDescriptor, 0, securityDescriptor.length);
+        AuthzAccessRequest request = new AuthzAccessRequest();
+        request.DesiredAccess = MAXIMUM_ALLOWED;
+        Memory granted = zeroed();
+        Memory saclResults = zeroed();
+        Memory errors = zeroed();
+        AuthzAccessReply reply = new AuthzAccessReply();
+        reply.ResultListLength = 1;
+        reply.GrantedAccessMask = granted;
+        reply.SaclEvaluationResults = saclResults;
+        reply.Error = errors;
+        if (!Authz.INSTANCE.AuthzAccessCheck(0, context, request, null, sd, null, 0, reply, null)) {
+            return AccessCheckResult.failed(lastError());
+        }
+        int result = errors.getInt(0);
+        if (result == ERROR_ACCESS_DENIED) {
+            // MAXIMUM_ALLOWED and nothing granted.
+            return AccessCheckResult.granted(0);
+        }
+        if (result != 0) {
+            return AccessCheckResult.failed(error(result));
+        }
+        return AccessCheckResult.granted(granted.getInt(0));
+    }
+
+    @Override
+    public AgentIdentity agent() {
+        String name = null;
+        String sid = null;
+        WinNT.HANDLEByReference token = new WinNT.HANDLEByReference();
+        if (Advapi32.INSTANCE.OpenProcessToken(Kernel32.INSTANCE.GetCurrentProcess(), WinNT.TOKEN_QUERY, token)) {
+            try {
+                Advapi32Util.Account account = Advapi32Util.getTokenAccount(token.getValue());
+                name = account.fqn;
+                sid = account.sidString;
+            } catch (Win32Exception e) {
+                name = null;
+            } finally {
+                Kernel32.INSTANCE.CloseHandle(token.getValue());
+            }
+        }
+        boolean elevated;
+        try {
+            elevated = Advapi32Util.isCurrentProcessElevated();
+        } catch (Win32Exception e) {
+            elevated = false;
+        }
+        return new AgentIdentity(name, sid, elevated);
+    }
+
+    @Override
+    public HostFolders folders() {
+        return new HostFolders(System.getenv("ProgramData"), System.getenv("SystemRoot"));
+    }
+
+    /** True unless the file is known to be absent: a folder the agent may not list must not hide a key file. */
+    @Override
+    public boolean fileExists(String path) {
+        try {
+            Path file = Path.of(path);
+            return Files.exists(file) || !Files.notExists(file);
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String computerName() {
+        try {
+            return Kernel32Util.getComputerName();
+        } catch (Win32Exception e) {
+            return "localhost";
+        }
+    }
+
+    private Pointer open(StoreRef ref) {
+        int provider = ref.logical() ? CERT_STORE_PROV_SYSTEM_W : CERT_STORE_PROV_SYSTEM_REGISTRY_W;
+        int flags = ref.location().flag() | CERT_STORE_OPEN_EXISTING_FLAG | CERT_STORE_READONLY_FLAG;
+        return crypt32.CertOpenStore(Pointer.createConstant(provider), 0, null, flags, new WString(ref.name()));
+    }
+
+    /** The context of the certificate with this SHA-1 thumbprint, which the caller frees, or {@code null}. */
+    private Pointer find(Pointer store, String thumbprint) {
+        byte[] hash = Hex.decode(thumbprint.toLowerCase(Locale.ROOT));
+        Memory data = new Memory(hash.length);
+        data.write(0, hash, 0, hash.length);
+        CryptDataBlob blob = new CryptDataBlob();
+        blob.cbData = hash.length;
+        blob.pbData = data;
+        return crypt32.CertFindCertificateInStore(store, ENCODING, 0, CERT_FIND_SHA1_HASH, blob, null);
+    }
+
+    private StoreEntry entry(Pointer context) {
+        byte[] encoded = new CertContext(context).encoded();
+        Memory friendly = property(context, CERT_FRIENDLY_NAME_PROP_ID);
+        Memory keyInfo = property(context, CERT_KEY_PROV_INFO_PROP_ID);
+        KeyProviderInfo key = null;
+        if (keyInfo != null) {
+            CryptKeyProvInfo info = new CryptKeyProvInfo(keyInfo);
+            key = new KeyProviderInfo(wideString(info.pwszContainerName), wideString(info.pwszProvName),
+                    info.dwProvType, info.dwFlags, info.dwKeySpec);
+        }
+        return new StoreEntry(encoded, friendly == null ? null : friendly.getWideString(0), key);
+    }
+
+    /** A copy of a certificate property, or {@code null} when the certificate does not have it. */
+    private Memory property(Pointer context, int propertyId) {
+        IntByReference size = new IntByReference();
+        if (!crypt32.CertGetCertificateContextProperty(context, propertyId, null, size) || size.getValue() <= 0) {
+            return null;
+        }
+        Memory value = new Memory(size.getValue());
+        if (!crypt32.CertGetCertificateContextProperty(context, propertyId, value, size)) {
+            return null;
+        }
+        return value;
+    }
+
+    private void releaseKey(Pointer key, int keySpec) {
+        if (keySpec == CERT_NCRYPT_KEY_SPEC) {
+            NCrypt.INSTANCE.NCryptFreeObject(key);
+        } else {
+            advapi32.CryptReleaseContext(key, 0);
+        }
+    }
+
+    private static Memory sid(String sid) {
+        byte[] binary = Advapi32Util.convertStringSidToSid(sid);
+        Memory memory = new Memory(binary.length);
+        memory.write(0, binary, 0, binary.length);
+        return memory;
+    }
+
+    private static Memory zeroed() {
+        Memory memory = new Memory(4);
+        memory.clear();
+        return memory;
+    }
+
+    private static WString wide(String value) {
+        return value == null ? null : new WString(value);
+    }
+
+    private static String wideString(Pointer pointer) {
+        return pointer == null ? null : pointer.getWideString(0);
+    }
+
+    private static NativeError lastError() {
+        return error(Native.getLastError());
+    }
+
+    private static NativeError error(int code) {
+        String message;
+        try {
+            message = Kernel32Util.formatMessage(code);
+        } catch (RuntimeException e) {
+            message = null;
+        }
+        return new NativeError(code, message);
+    }
+}

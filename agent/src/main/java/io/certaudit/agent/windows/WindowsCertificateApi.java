@@ -1,0 +1,338 @@
+package io.certaudit.agent.windows;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The whole of what the live source asks of Windows, as plain values. Each call opens what it needs, copies the
+ * answer out and frees every handle before returning; nothing native crosses this interface. A failure is an
+ * answer too ({@link NativeError}), never an exception, so the logic above can tell a missing store from a denied
+ * one. The JNA implementation is {@link JnaWindowsCertificateApi}; tests on any OS use a fake.
+ */
+public interface WindowsCertificateApi {
+
+    /** Opens {@code store} read-only (never creating it) and copies out every certificate with its properties. */
+    StoreRead readStore(StoreRef store);
+
+    /**
+     * Opens the private key of the certificate with this SHA-1 thumbprint in {@code store}, the way a service
+     * would (CryptAcquireCertificatePrivateKey, silent, CNG allowed, not cached), and closes it again. The key is
+     * never exported or used.
+     */
+    KeyOpenResult openPrivateKey(StoreRef store, String thumbprint);
+
+    /** The key container's unique name, which is its file name: PP_UNIQUE_CONTAINER (CAPI) or "Unique Name" (CNG). */
+    UniqueKeyName uniqueKeyName(KeyProviderInfo key);
+
+    /** The owner, group and DACL of a file or registry key, self-relative, with its SDDL. */
+    SecurityDescriptorRead securityDescriptor(SecuredObject object);
+
+    /** The Windows chain engine's verdict on the certificate, local machine engine, no network retrieval. */
+    ChainVerdict chainVerdict(StoreRef store, String thumbprint, Instant at);
+
+    /** A service's configured logon account and service SID type. */
+    ServiceConfigRead serviceConfig(String serviceName);
+
+    /** Resolves an account name ({@code DOMAIN\name}, {@code NT SERVICE\name}) to a SID. */
+    AccountLookup lookupAccount(String accountName);
+
+    /** The {@code DOMAIN\name} of a SID, or {@code null} when it does not resolve. */
+    String accountName(String sid);
+
+    /**
+     * The rights an account with the given groups holds on an object, by AuthzAccessCheck asking for
+     * MAXIMUM_ALLOWED. {@code securityDescriptor} is self-relative with generic rights already mapped.
+     *
+     * @param skipTokenGroups build the context from the SID alone (AUTHZ_SKIP_TOKEN_GROUPS) instead of letting
+     *                        Authz look the account's groups up; {@code groupSids} are added either way
+     */
+    AccessCheckResult effectiveAccess(String accountSid, boolean skipTokenGroups, List<String> groupSids,
+                                      byte[] securityDescriptor);
+
+    /** Who the audit itself runs as. */
+    AgentIdentity agent();
+
+    /** Folders the key files live in. */
+    HostFolders folders();
+
+    /** Whether a file exists (key files are located by trying the documented folders). */
+    boolean fileExists(String path);
+
+    /** The computer's NetBIOS name. */
+    String computerName();
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The values that cross the interface.
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** A Win32 error or HRESULT with the system's message for it. */
+    record NativeError(int code, String message) {
+        public NativeError {
+            message = message == null || message.isBlank() ? "no message" : message.strip();
+        }
+
+        /** {@code 0x80090016 (Keyset does not exist)}. */
+        public String describe() {
+            String hex = code >= 0 && code < 0x10000 ? Integer.toString(code) : String.format("0x%08X", code);
+            return hex + " (" + message + ")";
+        }
+    }
+
+    /** Where a system store lives (the {@code CERT_SYSTEM_STORE_*} location of CertOpenStore). */
+    enum StoreLocation {
+        LOCAL_MACHINE("LocalMachine", WindowsConstants.CERT_SYSTEM_STORE_LOCAL_MACHINE),
+        LOCAL_MACHINE_GROUP_POLICY("LocalMachineGroupPolicy",
+                WindowsConstants.CERT_SYSTEM_STORE_LOCAL_MACHINE_GROUP_POLICY),
+        LOCAL_MACHINE_ENTERPRISE("LocalMachineEnterprise",
+                WindowsConstants.CERT_SYSTEM_STORE_LOCAL_MACHINE_ENTERPRISE),
+        CURRENT_USER("CurrentUser", WindowsConstants.CERT_SYSTEM_STORE_CURRENT_USER),
+        /** Another account's stores, named {@code SID\MY}; present only while its profile is loaded. */
+        USERS("Users", WindowsConstants.CERT_SYSTEM_STORE_USERS),
+        /** A service's own stores, named {@code service\MY}. */
+        SERVICES("Services", WindowsConstants.CERT_SYSTEM_STORE_SERVICES);
+
+        private final String displayName;
+        private final int flag;
+
+        StoreLocation(String displayName, int flag) {
+            this.displayName = displayName;
+            this.flag = flag;
+        }
+
+        public String displayName() {
+            return displayName;
+        }
+
+        /** The location flag for CertOpenStore. */
+        public int flag() {
+            return flag;
+        }
+    }
+
+    /**
+     * A store to open: the logical system store (a collection of its physical stores, what a service opens) or
+     * one physical registry store alone.
+     */
+    record StoreRef(StoreLocation location, String name, boolean logical) {
+        public StoreRef {
+            Objects.requireNonNull(location, "location");
+            Objects.requireNonNull(name, "name");
+        }
+
+        public static StoreRef logical(StoreLocation location, String name) {
+            return new StoreRef(location, name, true);
+        }
+
+        public static StoreRef registry(StoreLocation location, String name) {
+            return new StoreRef(location, name, false);
+        }
+
+        /** {@code LocalMachine\MY}. */
+        public String describe() {
+            return location.displayName() + "\\" + name;
+        }
+    }
+
+    /** The certificates of one store, or why it could not be opened. */
+    record StoreRead(StoreRef store, List<StoreEntry> entries, NativeError error) {
+        public StoreRead {
+            entries = entries == null ? List.of() : List.copyOf(entries);
+        }
+
+        public static StoreRead of(StoreRef store, List<StoreEntry> entries) {
+            return new StoreRead(store, entries, null);
+        }
+
+        public static StoreRead failed(StoreRef store, NativeError error) {
+            return new StoreRead(store, List.of(), Objects.requireNonNull(error, "error"));
+        }
+    }
+
+    /**
+     * One certificate as copied out of a store.
+     *
+     * @param encoded      the DER encoding
+     * @param friendlyName CERT_FRIENDLY_NAME_PROP_ID, or {@code null}
+     * @param keyProvider  CERT_KEY_PROV_INFO_PROP_ID, or {@code null} when the certificate has none
+     */
+    record StoreEntry(byte[] encoded, String friendlyName, KeyProviderInfo keyProvider) {
+        public StoreEntry {
+            encoded = Objects.requireNonNull(encoded, "encoded").clone();
+        }
+
+        @Override
+        public byte[] encoded() {
+            return encoded.clone();
+        }
+    }
+
+    /** CRYPT_KEY_PROV_INFO: where the certificate says its private key is. */
+    record KeyProviderInfo(String container, String provider, int providerType, int flags, int keySpec) {
+
+        /** A provider type of zero names a CNG key storage provider, otherwise a CAPI CSP type. */
+        public boolean cng() {
+            return providerType == 0;
+        }
+
+        /** CRYPT_MACHINE_KEYSET / NCRYPT_MACHINE_KEY_FLAG: the machine's key set, which a service can use. */
+        public boolean machineKeyset() {
+            return (flags & WindowsConstants.CRYPT_MACHINE_KEYSET) != 0;
+        }
+    }
+
+    /**
+     * The outcome of opening a certificate's private key.
+     *
+     * @param error   {@code null} when the key opened
+     * @param keySpec as CryptAcquireCertificatePrivateKey returned it: CERT_NCRYPT_KEY_SPEC for a CNG key
+     */
+    record KeyOpenResult(NativeError error, int keySpec) {
+        public static KeyOpenResult opened(int keySpec) {
+            return new KeyOpenResult(null, keySpec);
+        }
+
+        public static KeyOpenResult failed(NativeError error) {
+            return new KeyOpenResult(Objects.requireNonNull(error, "error"), 0);
+        }
+
+        public boolean opened() {
+            return error == null;
+        }
+
+        /** Whether the key that opened is a CNG key. */
+        public boolean openedAsCng() {
+            return opened() && keySpec == WindowsConstants.CERT_NCRYPT_KEY_SPEC;
+        }
+    }
+
+    /** A key container's unique (file) name, or why it could not be read. */
+    record UniqueKeyName(String name, NativeError error) {
+        public static UniqueKeyName of(String name) {
+            return new UniqueKeyName(Objects.requireNonNull(name, "name"), null);
+        }
+
+        public static UniqueKeyName failed(NativeError error) {
+            return new UniqueKeyName(null, Objects.requireNonNull(error, "error"));
+        }
+    }
+
+    /** A securable object by name, as GetNamedSecurityInfo takes it. */
+    record SecuredObject(Kind kind, String name) {
+        public enum Kind { FILE, REGISTRY_KEY }
+
+        public SecuredObject {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(name, "name");
+        }
+
+        public static SecuredObject file(String path) {
+            return new SecuredObject(Kind.FILE, path);
+        }
+
+        /** {@code MACHINE\SOFTWARE\...}: the naming GetNamedSecurityInfo wants for registry keys. */
+        public static SecuredObject registryKey(String name) {
+            return new SecuredObject(Kind.REGISTRY_KEY, name);
+        }
+    }
+
+    /** A self-relative security descriptor (owner, group, DACL) and its SDDL, or why it could not be read. */
+    record SecurityDescriptorRead(byte[] selfRelative, String sddl, NativeError error) {
+        public SecurityDescriptorRead {
+            selfRelative = selfRelative == null ? null : selfRelative.clone();
+        }
+
+        public static SecurityDescriptorRead of(byte[] selfRelative, String sddl) {
+            return new SecurityDescriptorRead(Objects.requireNonNull(selfRelative, "selfRelative"), sddl, null);
+        }
+
+        public static SecurityDescriptorRead failed(NativeError error) {
+            return new SecurityDescriptorRead(null, null, Objects.requireNonNull(error, "error"));
+        }
+
+        @Override
+        public byte[] selfRelative() {
+            return selfRelative == null ? null : selfRelative.clone();
+        }
+    }
+
+    /**
+     * The chain engine's verdict: the chain context's trust status and its elements, end certificate first.
+     *
+     * @param error {@code null} when a chain was built (whatever its trust status)
+     */
+    record ChainVerdict(int errorStatus, int infoStatus, List<ChainElement> elements, NativeError error) {
+        public ChainVerdict {
+            elements = elements == null ? List.of() : List.copyOf(elements);
+        }
+
+        public static ChainVerdict built(int errorStatus, int infoStatus, List<ChainElement> elements) {
+            return new ChainVerdict(errorStatus, infoStatus, elements, null);
+        }
+
+        public static ChainVerdict failed(NativeError error) {
+            return new ChainVerdict(0, 0, List.of(), Objects.requireNonNull(error, "error"));
+        }
+    }
+
+    /** One element of a chain the engine built: the certificate and its own trust status. */
+    record ChainElement(byte[] encoded, int errorStatus, int infoStatus) {
+        public ChainElement {
+            encoded = Objects.requireNonNull(encoded, "encoded").clone();
+        }
+
+        @Override
+        public byte[] encoded() {
+            return encoded.clone();
+        }
+    }
+
+    /**
+     * A service's configuration.
+     *
+     * @param startName      lpServiceStartName: the logon account ({@code LocalSystem}, {@code NT AUTHORITY\...},
+     *                       {@code DOMAIN\name}, {@code NT SERVICE\name}); empty or {@code null} means LocalSystem
+     * @param serviceSidType SERVICE_SID_TYPE_*, or -1 when it could not be read
+     */
+    record ServiceConfigRead(String serviceName, String startName, String displayName, int serviceSidType,
+                             NativeError error) {
+        public static ServiceConfigRead failed(String serviceName, NativeError error) {
+            return new ServiceConfigRead(serviceName, null, null, -1, Objects.requireNonNull(error, "error"));
+        }
+    }
+
+    /** An account name resolved to a SID, or why it did not resolve. */
+    record AccountLookup(String sid, String resolvedName, NativeError error) {
+        public static AccountLookup of(String sid, String resolvedName) {
+            return new AccountLookup(Objects.requireNonNull(sid, "sid"), resolvedName, null);
+        }
+
+        public static AccountLookup failed(NativeError error) {
+            return new AccountLookup(null, null, Objects.requireNonNull(error, "error"));
+        }
+    }
+
+    /** The rights granted (MAXIMUM_ALLOWED asked), or why the check could not run. */
+    record AccessCheckResult(int grantedAccess, NativeError error) {
+        public static AccessCheckResult granted(int grantedAccess) {
+            return new AccessCheckResult(grantedAccess, null);
+        }
+
+        public static AccessCheckResult failed(NativeError error) {
+            return new AccessCheckResult(0, Objects.requireNonNull(error, "error"));
+        }
+    }
+
+    /** The account the audit runs as and whether its token is elevated (a full administrator token). */
+    record AgentIdentity(String name, String sid, boolean elevated) {
+    }
+
+    /**
+     * Folders the key files live in.
+     *
+     * @param programData {@code %ProgramData%}, e.g. {@code C:\ProgramData}
+     * @param windows     {@code %SystemRoot%}, e.g. {@code C:\Windows}
+     */
+    record HostFolders(String programData, String windows) {
+    }
+}
