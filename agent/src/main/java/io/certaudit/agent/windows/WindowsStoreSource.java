@@ -1,0 +1,230 @@
+package io.certaudit.agent.windows;
+
+import static io.certaudit.agent.windows.WindowsConstants.ERROR_ACCESS_DENIED;
+import static io.certaudit.agent.windows.WindowsConstants.ERROR_FILE_NOT_FOUND;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import io.certaudit.agent.source.HostSource;
+import io.certaudit.agent.source.SourceException;
+import io.certaudit.agent.windows.WindowsCertificateApi.AgentIdentity;
+import io.certaudit.agent.windows.WindowsCertificateApi.KeyProviderInfo;
+import io.certaudit.agent.windows.WindowsCertificateApi.SecuredObject;
+import io.certaudit.agent.windows.WindowsCertificateApi.StoreEntry;
+import io.certaudit.agent.windows.WindowsCertificateApi.StoreLocation;
+import io.certaudit.agent.windows.WindowsCertificateApi.StoreRead;
+import io.certaudit.agent.windows.WindowsCertificateApi.StoreRef;
+import io.certaudit.model.HostSnapshot;
+import io.certaudit.model.KeyKind;
+import io.certaudit.model.PrivateKeyFacts;
+import io.certaudit.model.StoreName;
+import io.certaudit.model.StoredCertificate;
+import io.certaudit.model.Tristate;
+import io.certaudit.model.UnreadableCertificateException;
+
+/**
+ * The live source: this machine's LocalMachine MY, CA and ROOT stores, read-only, with the physical store of each
+ * certificate, the private key of each Personal certificate (opened, never exported), its key file and ACL, the
+ * service account's effective access to key files and store registry keys, the Windows chain engine's verdict on
+ * each Personal certificate, and the certificates of user Personal stores (to catch a service certificate
+ * imported into the wrong store).
+ */
+public final class WindowsStoreSource implements HostSource {
+
+    /** Host fact: the account the audit ran as. */
+    public static final String FACT_AGENT_ACCOUNT = "agent.account";
+    /** Host fact: {@code yes} when the audit ran elevated, as administrator. */
+    public static final String FACT_AGENT_ELEVATED = "agent.elevated";
+    /** Host fact: the groups the access checks gave the service account. */
+    public static final String FACT_SERVICE_ACCOUNT_GROUPS = "serviceAccount.groups";
+    /** Host fact: why the service account could not be resolved. */
+    public static final String FACT_SERVICE_ACCOUNT_PROBLEM = "serviceAccount.problem";
+    /** Host fact prefix: what reading each user Personal store gave, e.g. {@code userStore.CurrentUser\MY}. */
+    public static final String FACT_USER_STORE_PREFIX = "userStore.";
+    /** Certificate property of user-store certificates: the store they were found in. */
+    public static final String PROPERTY_USER_STORE = "userStore";
+
+    static final String NOT_WINDOWS = "certaudit audit without --source audits this machine's Windows certificate"
+            + " stores, and this is not Windows (%s). To audit a Windows host from here, export its LocalMachine"
+            + " MY, CA and ROOT stores there (certificate files, .sst or a .reg export of"
+            + " HKLM\\SOFTWARE\\Microsoft\\SystemCertificates) and run: certaudit audit --source <the exported copy>";
+
+    private static final Map<StoreName, String> REGISTRY_KEYS =
+            Map.of(StoreName.MY, "My", StoreName.CA, "CA", StoreName.ROOT, "Root");
+    private static final String SYSTEM_CERTIFICATES = "MACHINE\\SOFTWARE\\Microsoft\\SystemCertificates\\";
+
+    private final WindowsCertificateApi api;
+    private final ServiceAccountSelection selection;
+    private final Instant at;
+
+    /**
+     * @param at the time the Windows chain engine validates at (the audit's {@code --at}), or {@code null} for now
+     */
+    public WindowsStoreSource(WindowsCertificateApi api, ServiceAccountSelection selection, Instant at) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.selection = Objects.requireNonNull(selection, "selection");
+        this.at = at;
+    }
+
+    /**
+     * The source for {@code certaudit audit} without {@code --source}: this machine through CryptoAPI. On any
+     * other OS than Windows the returned source's {@link HostSource#read()} fails with a message that says how to
+     * audit an exported copy instead; no native library is loaded then.
+     */
+    public static HostSource forThisMachine(ServiceAccountSelection selection, Instant at) {
+        String os = System.getProperty("os.name", "unknown");
+        if (!os.toLowerCase(Locale.ROOT).startsWith("windows")) {
+            return new HostSource() {
+                @Override
+                public HostSnapshot read() throws SourceException {
+                    throw new SourceException(String.format(NOT_WINDOWS, os));
+                }
+
+                @Override
+                public String describe() {
+                    return "this machine's Windows certificate stores";
+                }
+            };
+        }
+        return new WindowsStoreSource(new JnaWindowsCertificateApi(), selection, at);
+    }
+
+    @Override
+    public String describe() {
+        return "LocalMachine certificate stores (MY, CA, ROOT)";
+    }
+
+    @Override
+    public HostSnapshot read() throws SourceException {
+        HostSnapshot.Builder snapshot = HostSnapshot.builder(api.computerName(), describe());
+        AgentIdentity agent = api.agent();
+        snapshot.hostFact(FACT_AGENT_ACCOUNT, agent.name() == null ? "unknown" : agent.name());
+        snapshot.hostFact(FACT_AGENT_ELEVATED, agent.elevated() ? "yes" : "no");
+
+        ResolvedServiceAccount account = new ServiceAccountResolver(api).resolve(selection);
+        if (account != null) {
+            snapshot.serviceAccount(account.account());
+            if (account.resolved()) {
+                snapshot.hostFact(FACT_SERVICE_ACCOUNT_GROUPS, String.join(", ", account.groupSids()));
+            } else {
+                snapshot.hostFact(FACT_SERVICE_ACCOUNT_PROBLEM, account.unresolvedReason());
+            }
+        }
+        AccessEvaluator access = new AccessEvaluator(api);
+        PrivateKeyInspector keys = new PrivateKeyInspector(api, access);
+
+        List<String> failures = new ArrayList<>();
+        for (StoreName store : StoreName.values()) {
+            StoreRef ref = StoreRef.logical(StoreLocation.LOCAL_MACHINE, store.name());
+            StoreRead read = api.readStore(ref);
+            if (read.error() != null) {
+                String message = storeProblem(ref, read);
+                failures.add(message);
+                snapshot.problem(store, ref.describe(), message);
+            } else {
+                addCertificates(snapshot, store, read, agent, account, keys);
+            }
+            snapshot.storeAccess(store, access.evaluate(
+                    SecuredObject.registryKey(SYSTEM_CERTIFICATES + REGISTRY_KEYS.get(store)),
+                    GenericMapping.REGISTRY_KEY, WindowsConstants.KEY_READ, account));
+        }
+        if (failures.size() == StoreName.values().length) {
+            throw new SourceException("none of the LocalMachine certificate stores could be opened: "
+                    + String.join("; ", failures));
+        }
+        readUserStores(snapshot, account);
+        return snapshot.build();
+    }
+
+    private void addCertificates(HostSnapshot.Builder snapshot, StoreName store, StoreRead read, AgentIdentity agent,
+                                 ResolvedServiceAccount account, PrivateKeyInspector keys) {
+        PhysicalStores physical = PhysicalStores.read(api, store);
+        physical.unreadable().forEach((name, error) -> snapshot.problem(store,
+                read.store().describe() + "\\" + name,
+                "the physical store could not be read, so its certificates are not attributed to it: " + error));
+        for (StoreEntry entry : read.entries()) {
+            String thumbprint = StoredCertificate.digest("SHA-1", entry.encoded());
+            String origin = read.store().describe() + "\\" + thumbprint;
+            StoredCertificate certificate;
+            try {
+                certificate = StoredCertificate.parse(store, entry.encoded(), origin);
+            } catch (UnreadableCertificateException e) {
+                snapshot.problem(store, origin, e.getMessage());
+                continue;
+            }
+            certificate = certificate.withPhysicalStore(physical.next(thumbprint))
+                    .withFriendlyName(entry.friendlyName());
+            if (store == StoreName.MY) {
+                certificate = certificate.withPrivateKey(
+                        keys.inspect(read.store(), thumbprint, entry.keyProvider(), agent.elevated(), account));
+                certificate = ChainTrustStatus.attach(certificate, api.chainVerdict(read.store(), thumbprint, at));
+            }
+            snapshot.add(certificate);
+        }
+    }
+
+    private static String storeProblem(StoreRef ref, StoreRead read) {
+        int code = read.error().code();
+        if (code == ERROR_FILE_NOT_FOUND) {
+            return "the store " + ref.describe() + " does not exist (" + read.error().describe() + ")";
+        }
+        if (code == ERROR_ACCESS_DENIED) {
+            return "the audit may not open the store " + ref.describe() + " (" + read.error().describe()
+                    + "): run the audit as administrator";
+        }
+        return "the store " + ref.describe() + " could not be opened: " + read.error().describe();
+    }
+
+    /**
+     * The Personal stores of the current user and of the service account, read only to find a service
+     * certificate imported there instead of into LocalMachine\MY.
+     */
+    private void readUserStores(HostSnapshot.Builder snapshot, ResolvedServiceAccount account) {
+        List<StoreRef> stores = new ArrayList<>();
+        stores.add(StoreRef.logical(StoreLocation.CURRENT_USER, "MY"));
+        if (account != null && account.resolved()) {
+            stores.add(StoreRef.logical(StoreLocation.USERS, account.sid() + "\\MY"));
+        }
+        if (selection.serviceName() != null) {
+            stores.add(StoreRef.logical(StoreLocation.SERVICES, selection.serviceName() + "\\MY"));
+        }
+        for (StoreRef ref : stores) {
+            StoreRead read = api.readStore(ref);
+            String fact = FACT_USER_STORE_PREFIX + ref.describe();
+            if (read.error() != null) {
+                snapshot.hostFact(fact, read.error().code() == ERROR_FILE_NOT_FOUND
+                        ? "absent (" + read.error().describe() + "); a user's store exists only while its profile is loaded"
+                        : "not readable: " + read.error().describe());
+                continue;
+            }
+            snapshot.hostFact(fact, "read, " + read.entries().size() + " certificate(s)");
+            for (StoreEntry entry : read.entries()) {
+                String thumbprint = StoredCertificate.digest("SHA-1", entry.encoded());
+                try {
+                    snapshot.userStoreCertificate(StoredCertificate.parse(StoreName.MY, entry.encoded(),
+                                    ref.describe() + "\\" + thumbprint)
+                            .withFriendlyName(entry.friendlyName())
+                            .withPrivateKey(userStoreKey(entry.keyProvider()))
+                            .withProperty(PROPERTY_USER_STORE, ref.describe()));
+                } catch (UnreadableCertificateException e) {
+                    snapshot.hostFact(fact + "\\" + thumbprint, "unreadable: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Keys of user-store certificates are not opened: whether one is associated is enough to recognise it. */
+    private static PrivateKeyFacts userStoreKey(KeyProviderInfo key) {
+        if (key == null) {
+            return PrivateKeyFacts.absent("no private key is associated with the certificate");
+        }
+        return new PrivateKeyFacts(Tristate.UNKNOWN, key.cng() ? KeyKind.CNG : KeyKind.CAPI, key.provider(),
+                key.container(), Tristate.of(key.machineKeyset()), null, null,
+                "a private key is associated with the certificate; keys of user stores are not opened");
+    }
+}
