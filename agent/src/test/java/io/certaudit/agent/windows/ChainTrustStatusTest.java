@@ -1,0 +1,54 @@
+package io.certaudit.agent.windows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.certaudit.agent.windows.WindowsCertificateApi.ChainElement;
+import io.certaudit.agent.windows.WindowsCertificateApi.ChainVerdict;
+import io.certaudit.agent.windows.WindowsCertificateApi.NativeError;
+import io.certaudit.model.StoreName;
+import io.certaudit.model.StoredCertificate;
+
+class ChainTrustStatusTest {
+
+    private static final TestCertificates CERTIFICATES = new TestCertificates("bems.example.com");
+
+    @Test
+    void namesErrorBitsAsWincryptDoesAndKeepsUnknownBitsInHex() {
+        assertEquals(List.of("IS_UNTRUSTED_ROOT", "IS_PARTIAL_CHAIN"), ChainTrustStatus.errorNames(0x00010020));
+        assertEquals(List.of("IS_NOT_TIME_VALID", "0x40000000"), ChainTrustStatus.errorNames(0x40000001));
+        assertEquals(List.of(), ChainTrustStatus.errorNames(0));
+    }
+
+    @Test
+    void attachesTheVerdictAndThePathAsProperties() throws Exception {
+        StoredCertificate leaf = StoredCertificate.parse(StoreName.MY, CERTIFICATES.leaf, "test");
+        ChainVerdict verdict = ChainVerdict.built(WindowsConstants.CERT_TRUST_IS_UNTRUSTED_ROOT, 0x100, List.of(
+                new ChainElement(CERTIFICATES.leaf, 0, 0),
+                new ChainElement(CERTIFICATES.intermediate, 0, 0),
+                new ChainElement(CERTIFICATES.root, WindowsConstants.CERT_TRUST_IS_UNTRUSTED_ROOT, 0)));
+
+        StoredCertificate judged = ChainTrustStatus.attach(leaf, verdict);
+
+        assertEquals("0x00000020", judged.properties().get(ChainTrustStatus.ERROR_STATUS));
+        assertEquals("IS_UNTRUSTED_ROOT", judged.properties().get(ChainTrustStatus.ERRORS));
+        assertEquals("0x00000100", judged.properties().get(ChainTrustStatus.INFO_STATUS));
+        assertEquals(String.join(" > ", leaf.thumbprint(),
+                        StoredCertificate.digest("SHA-1", CERTIFICATES.intermediate),
+                        StoredCertificate.digest("SHA-1", CERTIFICATES.root)),
+                judged.properties().get(ChainTrustStatus.PATH));
+    }
+
+    @Test
+    void aChainThatCouldNotBeBuiltSaysWhy() throws Exception {
+        StoredCertificate leaf = StoredCertificate.parse(StoreName.MY, CERTIFICATES.leaf, "test");
+        StoredCertificate judged = ChainTrustStatus.attach(leaf,
+                ChainVerdict.failed(new NativeError(0x80092004, "Cannot find object or property.")));
+        assertEquals("0x80092004 (Cannot find object or property.)",
+                judged.properties().get(ChainTrustStatus.FAILURE));
+        assertEquals(null, judged.properties().get(ChainTrustStatus.ERROR_STATUS));
+    }
+}

@@ -1,0 +1,329 @@
+package io.certaudit.agent.windows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import io.certaudit.agent.source.SourceException;
+import io.certaudit.agent.windows.WindowsCertificateApi.AgentIdentity;
+import io.certaudit.agent.windows.WindowsCertificateApi.ChainElement;
+import io.certaudit.agent.windows.WindowsCertificateApi.ChainVerdict;
+import io.certaudit.agent.windows.WindowsCertificateApi.KeyOpenResult;
+import io.certaudit.agent.windows.WindowsCertificateApi.KeyProviderInfo;
+import io.certaudit.agent.windows.WindowsCertificateApi.ServiceConfigRead;
+import io.certaudit.agent.windows.WindowsCertificateApi.StoreEntry;
+import io.certaudit.agent.windows.WindowsCertificateApi.StoreLocation;
+import io.certaudit.agent.windows.WindowsCertificateApi.StoreRef;
+import io.certaudit.agent.windows.WindowsCertificateApi.UniqueKeyName;
+import io.certaudit.model.AccessFacts;
+import io.certaudit.model.HostSnapshot;
+import io.certaudit.model.KeyKind;
+import io.certaudit.model.PrivateKeyFacts;
+import io.certaudit.model.StoreName;
+import io.certaudit.model.StoredCertificate;
+import io.certaudit.model.Tristate;
+
+class WindowsStoreSourceTest {
+
+    private static final String BEMS = "S-1-5-80-1111-2222-3333-4444-5555";
+    private static final int MACHINE = WindowsConstants.CRYPT_MACHINE_KEYSET;
+    private static final String MACHINE_KEYS = "C:\\ProgramData\\Microsoft\\Crypto\\RSA\\MachineKeys\\";
+    private static final String CNG_KEYS = "C:\\ProgramData\\Microsoft\\Crypto\\Keys\\";
+    private static final String REGISTRY = "MACHINE\\SOFTWARE\\Microsoft\\SystemCertificates\\";
+    private static final KeyProviderInfo CAPI_KEY = new KeyProviderInfo("bems-key",
+            "Microsoft Enhanced RSA and AES Cryptographic Provider", 24, MACHINE, WindowsConstants.AT_KEYEXCHANGE);
+
+    private static final StoreRef LM_MY = StoreRef.logical(StoreLocation.LOCAL_MACHINE, "MY");
+    private static final StoreRef LM_CA = StoreRef.logical(StoreLocation.LOCAL_MACHINE, "CA");
+    private static final StoreRef LM_ROOT = StoreRef.logical(StoreLocation.LOCAL_MACHINE, "ROOT");
+
+    private static final TestCertificates certificates = new TestCertificates("bems.example.com");
+    private final FakeWindowsCertificateApi api = new FakeWindowsCertificateApi()
+            .account("NT SERVICE\\GoodTechnology", BEMS);
+    private String leaf;
+
+    @BeforeEach
+    void aBemsHost() {
+        leaf = StoredCertificate.digest("SHA-1", certificates.leaf);
+        api.store(LM_MY, List.of(new StoreEntry(certificates.leaf, "BEMS MTLS", CAPI_KEY)));
+        api.store(StoreRef.registry(StoreLocation.LOCAL_MACHINE, "MY"), certificates.leaf);
+        api.store(LM_CA, certificates.intermediate);
+        api.store(StoreRef.registry(StoreLocation.LOCAL_MACHINE, "CA"), certificates.intermediate);
+        api.store(LM_ROOT, certificates.root);
+        api.store(StoreRef.registry(StoreLocation.LOCAL_MACHINE_GROUP_POLICY, "ROOT"), certificates.root);
+
+        api.keyOpens.put(leaf, KeyOpenResult.opened(WindowsConstants.AT_KEYEXCHANGE));
+        api.uniqueNames.put("bems-key", UniqueKeyName.of("c0ffee_guid"));
+        api.files.add(MACHINE_KEYS + "c0ffee_guid");
+        api.descriptor(MACHINE_KEYS + "c0ffee_guid", acl().allow(BEMS, WindowsConstants.GENERIC_READ).build());
+        for (String key : List.of("My", "CA", "Root")) {
+            api.descriptor(REGISTRY + key, acl().allow(Sid.USERS, WindowsConstants.KEY_READ).build());
+        }
+        api.chains.put(leaf, ChainVerdict.built(0, WindowsConstants.CERT_TRUST_HAS_PREFERRED_ISSUER, List.of(
+                new ChainElement(certificates.leaf, 0, 0), new ChainElement(certificates.intermediate, 0, 0),
+                new ChainElement(certificates.root, 0, 0))));
+        api.services.put("GoodTechnology", new ServiceConfigRead("GoodTechnology", "NT SERVICE\\GoodTechnology",
+                "Good Technology Common Services", WindowsConstants.SERVICE_SID_TYPE_UNRESTRICTED, null));
+    }
+
+    private static SecurityDescriptorBytes acl() {
+        return new SecurityDescriptorBytes(Sid.ADMINISTRATORS, Sid.LOCAL_SYSTEM)
+                .allow(Sid.LOCAL_SYSTEM, WindowsConstants.FILE_ALL_ACCESS)
+                .allow(Sid.ADMINISTRATORS, WindowsConstants.FILE_ALL_ACCESS);
+    }
+
+    private HostSnapshot read(ServiceAccountSelection selection) throws SourceException {
+        return new WindowsStoreSource(api, selection, Instant.now()).read();
+    }
+
+    private HostSnapshot readForService() throws SourceException {
+        return read(ServiceAccountSelection.service("GoodTechnology"));
+    }
+
+    private StoredCertificate personal(HostSnapshot snapshot) {
+        return snapshot.store(StoreName.MY).get(0);
+    }
+
+    @Test
+    void readsTheThreeStoresAndTellsThePhysicalStoreOfEachCertificate() throws SourceException {
+        HostSnapshot snapshot = readForService();
+
+        assertEquals("BEMS01", snapshot.hostName());
+        assertEquals(1, snapshot.store(StoreName.MY).size());
+        assertEquals(".Default", personal(snapshot).physicalStore());
+        assertEquals("BEMS MTLS", personal(snapshot).friendlyName());
+        assertEquals("LocalMachine\\MY\\" + leaf, personal(snapshot).origin());
+        assertEquals(".Default", snapshot.store(StoreName.CA).get(0).physicalStore());
+        assertEquals(".GroupPolicy", snapshot.store(StoreName.ROOT).get(0).physicalStore(),
+                "a root pushed by Group Policy is told apart from one added by hand");
+        assertEquals(List.of(), snapshot.problems());
+    }
+
+    @Test
+    void aCertificateInTwoPhysicalStoresIsAttributedOnceToEach() throws SourceException {
+        api.store(LM_ROOT, certificates.root, certificates.root);
+        api.store(StoreRef.registry(StoreLocation.LOCAL_MACHINE, "ROOT"), certificates.root);
+        List<StoredCertificate> roots = readForService().store(StoreName.ROOT);
+        assertEquals(".Default", roots.get(0).physicalStore());
+        assertEquals(".GroupPolicy", roots.get(1).physicalStore());
+    }
+
+    @Test
+    void aPersonalCertificateWhoseKeyOpensHasItsKeyFactsAndFileAccess() throws SourceException {
+        PrivateKeyFacts key = personal(readForService()).privateKey();
+
+        assertEquals(Tristate.YES, key.present());
+        assertEquals(KeyKind.CAPI, key.kind());
+        assertEquals("Microsoft Enhanced RSA and AES Cryptographic Provider", key.provider());
+        assertEquals("bems-key", key.container());
+        assertEquals(Tristate.YES, key.machineKeyset());
+        assertEquals(MACHINE_KEYS + "c0ffee_guid", key.keyFile());
+        assertEquals(Tristate.YES, key.keyFileAccess().canRead());
+        assertEquals(BEMS, key.keyFileAccess().accountSid());
+        assertTrue(key.evidence().startsWith("the private key opened (CAPI key, AT_KEYEXCHANGE)"), key.evidence());
+        assertEquals(List.of("LocalMachine\\MY\\" + leaf), api.keyOpenRequests, "only Personal keys are opened");
+    }
+
+    @Test
+    void aServiceAccountWithoutReadOnTheKeyFileIsNo() throws SourceException {
+        api.descriptor(MACHINE_KEYS + "c0ffee_guid", acl().build());
+        AccessFacts access = personal(readForService()).privateKey().keyFileAccess();
+        assertEquals(Tristate.NO, access.canRead());
+        assertTrue(access.entries().contains("effective for NT SERVICE\\GoodTechnology: no rights (0x00000000)"));
+    }
+
+    @Test
+    void aCngKeyIsFoundInCryptoKeys() throws SourceException {
+        KeyProviderInfo cng = new KeyProviderInfo("{5E1C-BEMS}", WindowsConstants.MS_KEY_STORAGE_PROVIDER, 0,
+                MACHINE, 0);
+        api.store(LM_MY, List.of(new StoreEntry(certificates.leaf, null, cng)));
+        api.keyOpens.put(leaf, KeyOpenResult.opened(WindowsConstants.CERT_NCRYPT_KEY_SPEC));
+        api.uniqueNames.put("{5E1C-BEMS}", UniqueKeyName.of("7a9e_guid"));
+        api.files.add(CNG_KEYS + "7a9e_guid");
+        api.descriptor(CNG_KEYS + "7a9e_guid", acl().allow(Sid.SERVICE, WindowsConstants.GENERIC_READ).build());
+
+        PrivateKeyFacts key = personal(readForService()).privateKey();
+
+        assertEquals(KeyKind.CNG, key.kind());
+        assertEquals(CNG_KEYS + "7a9e_guid", key.keyFile());
+        assertEquals(Tristate.YES, key.keyFileAccess().canRead());
+    }
+
+    @Test
+    void aTpmKeyHasNoFileAndItsAccessIsUnknownWithTheReason() throws SourceException {
+        KeyProviderInfo tpm = new KeyProviderInfo("tpm-key", WindowsConstants.MS_PLATFORM_KEY_STORAGE_PROVIDER, 0,
+                MACHINE, 0);
+        api.store(LM_MY, List.of(new StoreEntry(certificates.leaf, null, tpm)));
+        api.keyOpens.put(leaf, KeyOpenResult.opened(WindowsConstants.CERT_NCRYPT_KEY_SPEC));
+
+        PrivateKeyFacts key = personal(readForService()).privateKey();
+
+        assertEquals(Tristate.YES, key.present());
+        assertNull(key.keyFile());
+        assertEquals(Tristate.UNKNOWN, key.keyFileAccess().canRead());
+        assertTrue(key.keyFileAccess().unknownReason().contains("TPM"));
+    }
+
+    @Test
+    void aMissingKeysetIsMissingWhenElevatedAndUnknownOtherwise() throws SourceException {
+        api.keyOpens.put(leaf, KeyOpenResult.failed(FakeWindowsCertificateApi.BAD_KEYSET));
+        PrivateKeyFacts elevated = personal(readForService()).privateKey();
+        assertEquals(Tristate.NO, elevated.present());
+
+        api.agent = new AgentIdentity("BEMS01\\operator", "S-1-5-21-1-2-3-1104", false);
+        HostSnapshot snapshot = readForService();
+        PrivateKeyFacts notElevated = personal(snapshot).privateKey();
+        assertEquals(Tristate.UNKNOWN, notElevated.present());
+        assertTrue(notElevated.evidence().contains("run the audit as administrator"));
+        assertEquals("no", snapshot.hostFacts().get(WindowsStoreSource.FACT_AGENT_ELEVATED));
+    }
+
+    @Test
+    void aCertificateWithoutAKeyHasNone() throws SourceException {
+        api.store(LM_MY, List.of(new StoreEntry(certificates.leaf, null, null)));
+        api.keyOpens.remove(leaf);
+        PrivateKeyFacts key = personal(readForService()).privateKey();
+        assertEquals(Tristate.NO, key.present());
+        assertEquals(KeyKind.UNKNOWN, key.kind());
+    }
+
+    @Test
+    void storeAccessIsCheckedOnEachStoresRegistryKey() throws SourceException {
+        api.descriptor(REGISTRY + "CA", acl().build());
+        HostSnapshot snapshot = readForService();
+
+        AccessFacts my = snapshot.storeAccess().get(StoreName.MY);
+        assertEquals(REGISTRY + "My", my.object());
+        assertEquals(Tristate.YES, my.canRead(), "through BUILTIN\\Users, a group of every service token");
+        assertEquals(Tristate.NO, snapshot.storeAccess().get(StoreName.CA).canRead());
+        assertEquals(Tristate.YES, snapshot.storeAccess().get(StoreName.ROOT).canRead());
+    }
+
+    @Test
+    void withoutAServiceAccountEveryAccessCheckSaysNoneWasConfigured() throws SourceException {
+        HostSnapshot snapshot = read(ServiceAccountSelection.none());
+
+        assertNull(snapshot.serviceAccount());
+        for (AccessFacts access : snapshot.storeAccess().values()) {
+            assertEquals(Tristate.UNKNOWN, access.canRead());
+            assertEquals(AccessEvaluator.NO_ACCOUNT, access.unknownReason());
+            assertTrue(access.sddl() != null && !access.entries().isEmpty(), "the ACL is evidence all the same");
+        }
+        AccessFacts keyFile = personal(snapshot).privateKey().keyFileAccess();
+        assertEquals(AccessEvaluator.NO_ACCOUNT, keyFile.unknownReason());
+        assertNull(api.lastCheckedSid);
+    }
+
+    @Test
+    void theServiceAccountIsInTheSnapshotWithHowItWasFound() throws SourceException {
+        HostSnapshot snapshot = readForService();
+        assertEquals("NT SERVICE\\GoodTechnology", snapshot.serviceAccount().name());
+        assertEquals(BEMS, snapshot.serviceAccount().sid());
+        assertEquals("logon account of service \"GoodTechnology\"", snapshot.serviceAccount().foundBy());
+    }
+
+    @Test
+    void anUnresolvableServiceIsRecordedAndAccessIsUnknown() throws SourceException {
+        HostSnapshot snapshot = read(ServiceAccountSelection.service("NoSuchService"));
+        assertTrue(snapshot.hostFacts().get(WindowsStoreSource.FACT_SERVICE_ACCOUNT_PROBLEM)
+                .contains("no service named"));
+        assertEquals(Tristate.UNKNOWN, snapshot.storeAccess().get(StoreName.MY).canRead());
+        assertTrue(snapshot.storeAccess().get(StoreName.MY).unknownReason().contains("no service named"));
+    }
+
+    @Test
+    void theChainEnginesVerdictIsAttachedToPersonalCertificates() throws SourceException {
+        HostSnapshot snapshot = readForService();
+        StoredCertificate certificate = personal(snapshot);
+        assertEquals("0x00000000", certificate.properties().get(ChainTrustStatus.ERROR_STATUS));
+        assertEquals("none", certificate.properties().get(ChainTrustStatus.ERRORS));
+        assertTrue(certificate.properties().get(ChainTrustStatus.PATH).startsWith(leaf + " > "));
+        assertTrue(snapshot.store(StoreName.ROOT).get(0).properties().isEmpty());
+    }
+
+    @Test
+    void anAbsentOrForbiddenStoreIsAProblemAndTheOthersAreStillRead() throws SourceException {
+        api.failingStore(LM_CA, FakeWindowsCertificateApi.FILE_NOT_FOUND);
+        api.failingStore(LM_ROOT, FakeWindowsCertificateApi.ACCESS_DENIED);
+
+        HostSnapshot snapshot = readForService();
+
+        assertEquals(1, snapshot.store(StoreName.MY).size());
+        assertEquals(2, snapshot.problems().size());
+        assertEquals(StoreName.CA, snapshot.problems().get(0).store());
+        assertTrue(snapshot.problems().get(0).message().contains("does not exist"));
+        assertTrue(snapshot.problems().get(1).message().contains("run the audit as administrator"));
+    }
+
+    @Test
+    void nothingReadableAtAllStopsTheAudit() {
+        api.failingStore(LM_MY, FakeWindowsCertificateApi.ACCESS_DENIED);
+        api.failingStore(LM_CA, FakeWindowsCertificateApi.ACCESS_DENIED);
+        api.failingStore(LM_ROOT, FakeWindowsCertificateApi.ACCESS_DENIED);
+        SourceException e = assertThrows(SourceException.class, this::readForService);
+        assertTrue(e.getMessage().startsWith("none of the LocalMachine certificate stores could be opened"));
+    }
+
+    @Test
+    void anUndecodableEntryIsAProblemNotAnError() throws SourceException {
+        api.store(LM_CA, new byte[] {0x30, 0x03, 0x02, 0x01, 0x01}, certificates.intermediate);
+        HostSnapshot snapshot = readForService();
+        assertEquals(1, snapshot.store(StoreName.CA).size());
+        assertEquals(1, snapshot.problems().size());
+        assertTrue(snapshot.problems().get(0).origin().startsWith("LocalMachine\\CA\\"));
+    }
+
+    @Test
+    void aPhysicalStoreThatExistsButCannotBeReadIsAProblem() throws SourceException {
+        api.failingStore(StoreRef.registry(StoreLocation.LOCAL_MACHINE_ENTERPRISE, "ROOT"),
+                FakeWindowsCertificateApi.ACCESS_DENIED);
+        HostSnapshot snapshot = readForService();
+        assertEquals("LocalMachine\\ROOT\\.Enterprise", snapshot.problems().get(0).origin());
+    }
+
+    @Test
+    void userPersonalStoresAreReadToFindMisplacedCertificates() throws SourceException {
+        StoreRef currentUser = StoreRef.logical(StoreLocation.CURRENT_USER, "MY");
+        api.store(currentUser, List.of(new StoreEntry(certificates.leaf, "imported by hand",
+                new KeyProviderInfo("user-key", WindowsConstants.MS_KEY_STORAGE_PROVIDER, 0, 0, 0))));
+        api.failingStore(StoreRef.logical(StoreLocation.SERVICES, "GoodTechnology\\MY"),
+                FakeWindowsCertificateApi.ACCESS_DENIED);
+
+        HostSnapshot snapshot = readForService();
+
+        assertEquals(1, snapshot.userStoreCertificates().size());
+        StoredCertificate misplaced = snapshot.userStoreCertificates().get(0);
+        assertEquals("CurrentUser\\MY", misplaced.properties().get(WindowsStoreSource.PROPERTY_USER_STORE));
+        assertEquals(Tristate.NO, misplaced.privateKey().machineKeyset());
+        assertEquals(KeyKind.CNG, misplaced.privateKey().kind());
+        assertEquals("read, 1 certificate(s)", snapshot.hostFacts().get("userStore.CurrentUser\\MY"));
+        assertTrue(snapshot.hostFacts().get("userStore.Users\\" + BEMS + "\\MY").startsWith("absent"));
+        assertTrue(snapshot.hostFacts().get("userStore.Services\\GoodTechnology\\MY").startsWith("not readable"));
+        assertEquals(List.of("LocalMachine\\MY\\" + leaf), api.keyOpenRequests, "user-store keys are not opened");
+    }
+
+    @Test
+    void theAgentIdentityIsRecorded() throws SourceException {
+        HostSnapshot snapshot = readForService();
+        assertEquals("BEMS01\\auditor", snapshot.hostFacts().get(WindowsStoreSource.FACT_AGENT_ACCOUNT));
+        assertEquals("yes", snapshot.hostFacts().get(WindowsStoreSource.FACT_AGENT_ELEVATED));
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void elsewhereThanWindowsTheLiveSourceSaysHowToAuditAnExportedCopy() {
+        SourceException e = assertThrows(SourceException.class,
+                () -> WindowsStoreSource.forThisMachine(ServiceAccountSelection.none(), null).read());
+        assertTrue(e.getMessage().contains("this is not Windows"), e.getMessage());
+        assertTrue(e.getMessage().contains("certaudit audit --source"), e.getMessage());
+    }
+}
