@@ -49,10 +49,10 @@ public final class WindowsStoreSource implements HostSource {
     /** Certificate property of user-store certificates: the store they were found in. */
     public static final String PROPERTY_USER_STORE = "userStore";
 
-    static final String NOT_WINDOWS = "certaudit audit without --source audits this machine's Windows certificate"
-            + " stores, and this is not Windows (%s). To audit a Windows host from here, export its LocalMachine"
-            + " MY, CA and ROOT stores there (certificate files, .sst or a .reg export of"
-            + " HKLM\\SOFTWARE\\Microsoft\\SystemCertificates) and run: certaudit audit --source <the exported copy>";
+    static final String NOT_WINDOWS = "certaudit audit without --source reads this machine's Windows certificate"
+            + " stores, and this is not Windows (%s). To audit a Windows host from here, export its stores there"
+            + " (certutil -store, or Export-Certificate for MY, CA and Root) into a folder with MY, CA and ROOT"
+            + " subfolders and run: certaudit audit --source FOLDER";
 
     private static final Map<StoreName, String> REGISTRY_KEYS =
             Map.of(StoreName.MY, "My", StoreName.CA, "CA", StoreName.ROOT, "Root");

@@ -14,7 +14,7 @@ import io.certaudit.model.StoredCertificate;
 
 class ChainTrustStatusTest {
 
-    private static final TestCertificates CERTIFICATES = new TestCertificates("bems.example.com");
+    private static final TestChain CERTIFICATES = new TestChain();
 
     @Test
     void namesErrorBitsAsWincryptDoesAndKeepsUnknownBitsInHex() {

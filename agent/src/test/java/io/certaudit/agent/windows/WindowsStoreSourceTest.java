@@ -46,7 +46,7 @@ class WindowsStoreSourceTest {
     private static final StoreRef LM_CA = StoreRef.logical(StoreLocation.LOCAL_MACHINE, "CA");
     private static final StoreRef LM_ROOT = StoreRef.logical(StoreLocation.LOCAL_MACHINE, "ROOT");
 
-    private static final TestCertificates certificates = new TestCertificates("bems.example.com");
+    private static final TestChain certificates = new TestChain();
     private final FakeWindowsCertificateApi api = new FakeWindowsCertificateApi()
             .account("NT SERVICE\\GoodTechnology", BEMS);
     private String leaf;
