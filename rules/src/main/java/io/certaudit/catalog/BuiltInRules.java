@@ -2,13 +2,17 @@ package io.certaudit.catalog;
 
 import java.util.List;
 
+import io.certaudit.catalog.access.PrivateKeyNotReadable;
+import io.certaudit.catalog.access.StoreNotReadable;
 import io.certaudit.catalog.chain.ChainIncomplete;
 import io.certaudit.catalog.chain.ChainUntrustedRoot;
 import io.certaudit.catalog.chain.IntermediateMisplaced;
+import io.certaudit.catalog.chain.OsChainDisagrees;
 import io.certaudit.catalog.chain.SelfSignedCertificate;
 import io.certaudit.catalog.dates.CertificateExpired;
 import io.certaudit.catalog.dates.CertificateExpiring;
 import io.certaudit.catalog.dates.CertificateNotYetValid;
+import io.certaudit.catalog.inventory.CertificateInUserStore;
 import io.certaudit.catalog.inventory.DuplicateServiceCertificates;
 import io.certaudit.catalog.inventory.NoServiceCertificate;
 import io.certaudit.catalog.inventory.StoreEntryTampered;
@@ -49,14 +53,19 @@ public final class BuiltInRules {
                 new DuplicateServiceCertificates(),
                 new UnreadableCertificate(),
                 new StoreEntryTampered(),
+                new CertificateInUserStore(),
                 // keys
                 new PrivateKeyMissing(),
                 new KeyTooShort(),
+                // access
+                new PrivateKeyNotReadable(),
+                new StoreNotReadable(),
                 // chain
                 new ChainIncomplete(),
                 new ChainUntrustedRoot(),
                 new IntermediateMisplaced(),
                 new SelfSignedCertificate(),
+                new OsChainDisagrees(),
                 // names
                 new SubjectCnNotFqdn(),
                 new SanMissingFqdn(),

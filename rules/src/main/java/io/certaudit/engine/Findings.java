@@ -45,6 +45,11 @@ public final class Findings {
                 evidence));
     }
 
+    /** Reports a problem not tied to one certificate at a severity the rule chose for this case. */
+    public void addHost(Severity severity, StoreName store, String message, Map<String, String> evidence) {
+        collected.add(new Finding(info.id(), severity, store, null, null, message, info.remediation(), evidence));
+    }
+
     /** Reports a problem with an entry that has a thumbprint but could not be parsed, or is not in a store. */
     public void addEntry(StoreName store, String thumbprint, String subject, String message,
                          Map<String, String> evidence) {

@@ -10,6 +10,7 @@ import io.certaudit.engine.AuditResult;
 import io.certaudit.engine.AuditSettings;
 import io.certaudit.engine.Finding;
 import io.certaudit.engine.RuleEngine;
+import io.certaudit.model.AccessFacts;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.PeerObservation;
 import io.certaudit.model.PrivateKeyFacts;
@@ -68,6 +69,12 @@ public final class HostFixture {
     /** Adds what a probe of a TLS peer showed. */
     public HostFixture peer(PeerObservation observation) {
         builder.peer(observation);
+        return this;
+    }
+
+    /** Records the service account's access to a store, as the live Windows source does. */
+    public HostFixture storeAccess(StoreName store, AccessFacts access) {
+        builder.storeAccess(store, access);
         return this;
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.certaudit.agent.windows.WindowsCertificateApi.ChainElement;
 import io.certaudit.agent.windows.WindowsCertificateApi.ChainVerdict;
+import io.certaudit.catalog.chain.OsChainDisagrees;
 import io.certaudit.model.StoredCertificate;
 
 /**
@@ -17,13 +18,13 @@ import io.certaudit.model.StoredCertificate;
 final class ChainTrustStatus {
 
     /** The chain's CERT_TRUST_STATUS.dwErrorStatus, {@code 0x%08X}. */
-    static final String ERROR_STATUS = "osChainErrorStatus";
+    static final String ERROR_STATUS = OsChainDisagrees.ERROR_STATUS_PROPERTY;
     /** The error bits by name, comma-separated, or {@code none}. */
-    static final String ERRORS = "osChainErrors";
+    static final String ERRORS = OsChainDisagrees.ERRORS_PROPERTY;
     /** The chain's CERT_TRUST_STATUS.dwInfoStatus, {@code 0x%08X}. */
     static final String INFO_STATUS = "osChainInfoStatus";
     /** The thumbprints of the chain the engine built, end certificate first, joined by {@code >}. */
-    static final String PATH = "osChainPath";
+    static final String PATH = OsChainDisagrees.PATH_PROPERTY;
     /** Why no chain could be built. */
     static final String FAILURE = "osChainFailure";
 

@@ -19,6 +19,7 @@ import io.certaudit.agent.windows.WindowsCertificateApi.StoreEntry;
 import io.certaudit.agent.windows.WindowsCertificateApi.StoreLocation;
 import io.certaudit.agent.windows.WindowsCertificateApi.StoreRead;
 import io.certaudit.agent.windows.WindowsCertificateApi.StoreRef;
+import io.certaudit.catalog.inventory.CertificateInUserStore;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.KeyKind;
 import io.certaudit.model.PrivateKeyFacts;
@@ -45,9 +46,9 @@ public final class WindowsStoreSource implements HostSource {
     /** Host fact: why the service account could not be resolved. */
     public static final String FACT_SERVICE_ACCOUNT_PROBLEM = "serviceAccount.problem";
     /** Host fact prefix: what reading each user Personal store gave, e.g. {@code userStore.CurrentUser\MY}. */
-    public static final String FACT_USER_STORE_PREFIX = "userStore.";
+    public static final String FACT_USER_STORE_PREFIX = CertificateInUserStore.USER_STORE_FACT_PREFIX;
     /** Certificate property of user-store certificates: the store they were found in. */
-    public static final String PROPERTY_USER_STORE = "userStore";
+    public static final String PROPERTY_USER_STORE = CertificateInUserStore.USER_STORE_PROPERTY;
 
     static final String NOT_WINDOWS = "certaudit audit without --source reads this machine's Windows certificate"
             + " stores, and this is not Windows (%s). To audit a Windows host from here, export its stores there"
@@ -199,7 +200,7 @@ public final class WindowsStoreSource implements HostSource {
             if (read.error() != null) {
                 snapshot.hostFact(fact, read.error().code() == ERROR_FILE_NOT_FOUND
                         ? "absent (" + read.error().describe() + "); a user's store exists only while its profile is loaded"
-                        : "not readable: " + read.error().describe());
+                        : CertificateInUserStore.UNREADABLE + ": " + read.error().describe());
                 continue;
             }
             snapshot.hostFact(fact, "read, " + read.entries().size() + " certificate(s)");

@@ -1,0 +1,70 @@
+package io.certaudit.catalog.chain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.certaudit.engine.Finding;
+import io.certaudit.engine.RuleOutcome;
+import io.certaudit.engine.Severity;
+import io.certaudit.model.PrivateKeyFacts;
+import io.certaudit.model.StoreName;
+import io.certaudit.model.StoredCertificate;
+import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.TestPki;
+import io.certaudit.testing.TestPki.Issued;
+
+class OsChainDisagreesTest {
+
+    private final TestPki pki = new TestPki();
+    private final Issued root = pki.root("Example Root");
+    private final Issued ca = pki.issue(root, pki.spec("Example Issuing CA").ca());
+    private final Issued leaf = pki.issue(ca, pki.spec("bems.contoso.com").san("bems.contoso.com"));
+
+    private StoredCertificate judgedByWindows(String errorStatus, String errors) {
+        return leaf.in(StoreName.MY).withPrivateKey(PrivateKeyFacts.inFile("bems.key", "test key"))
+                .withProperty(OsChainDisagrees.ERROR_STATUS_PROPERTY, errorStatus)
+                .withProperty(OsChainDisagrees.ERRORS_PROPERTY, errors)
+                .withProperty(OsChainDisagrees.PATH_PROPERTY, "A > B");
+    }
+
+    @Test
+    void warnsWhenWindowsDoesNotTrustAChainTheAuditFindsComplete() {
+        List<Finding> findings = new HostFixture().add(StoreName.ROOT, root).add(StoreName.CA, ca)
+                .add(judgedByWindows("0x00000020", "IS_UNTRUSTED_ROOT"))
+                .findings("os-chain-disagrees");
+        assertEquals(1, findings.size());
+        assertEquals(Severity.WARNING, findings.get(0).severity());
+        assertTrue(findings.get(0).message().contains("does not trust the chain"), findings.get(0).message());
+        assertEquals("complete", findings.get(0).evidence().get("auditStatus"));
+        assertEquals("A > B", findings.get(0).evidence().get(OsChainDisagrees.PATH_PROPERTY));
+    }
+
+    @Test
+    void warnsWhenWindowsTrustsAChainTheAuditFindsIncomplete() {
+        List<Finding> findings = new HostFixture().add(StoreName.ROOT, root)
+                .add(judgedByWindows("0x00000000", "none"))
+                .findings("os-chain-disagrees");
+        assertEquals(1, findings.size());
+        assertTrue(findings.get(0).message().contains("finds it incomplete"), findings.get(0).message());
+    }
+
+    @Test
+    void agreementAndBitsJudgedByOtherRulesAreNoFinding() {
+        HostFixture host = new HostFixture().add(StoreName.ROOT, root).add(StoreName.CA, ca);
+        assertTrue(host.add(judgedByWindows("0x00000001", "IS_NOT_TIME_VALID"))
+                .findings("os-chain-disagrees").isEmpty());
+        assertTrue(new HostFixture().add(StoreName.CA, ca).add(judgedByWindows("0x00010020",
+                "IS_UNTRUSTED_ROOT, IS_PARTIAL_CHAIN")).findings("os-chain-disagrees").isEmpty());
+    }
+
+    @Test
+    void doesNotApplyWithoutTheChainEnginesVerdict() {
+        RuleOutcome outcome = new HostFixture().chain(root, ca, leaf).audit().outcomes().stream()
+                .filter(o -> o.rule().equals("os-chain-disagrees")).findFirst().orElseThrow();
+        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome.result());
+    }
+}
