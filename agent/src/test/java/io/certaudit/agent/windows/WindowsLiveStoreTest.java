@@ -1,0 +1,251 @@
+package io.certaudit.agent.windows;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.WString;
+import com.sun.jna.ptr.PointerByReference;
+import com.sun.jna.win32.StdCallLibrary;
+import com.sun.jna.win32.W32APIOptions;
+
+import io.certaudit.agent.windows.WindowsCertificateApi.AgentIdentity;
+import io.certaudit.agent.windows.WindowsCertificateApi.ChainVerdict;
+import io.certaudit.agent.windows.WindowsCertificateApi.KeyOpenResult;
+import io.certaudit.agent.windows.WindowsCertificateApi.KeyProviderInfo;
+import io.certaudit.agent.windows.WindowsCertificateApi.SecuredObject;
+import io.certaudit.agent.windows.WindowsCertificateApi.ServiceConfigRead;
+import io.certaudit.agent.windows.WindowsCertificateApi.StoreEntry;
+import io.certaudit.agent.windows.WindowsCertificateApi.StoreLocation;
+import io.certaudit.agent.windows.WindowsCertificateApi.StoreRead;
+import io.certaudit.agent.windows.WindowsCertificateApi.StoreRef;
+import io.certaudit.agent.windows.WindowsStructures.CryptDataBlob;
+import io.certaudit.model.AccessFacts;
+import io.certaudit.model.HostSnapshot;
+import io.certaudit.model.ServiceAccount;
+import io.certaudit.model.StoreName;
+import io.certaudit.model.StoredCertificate;
+import io.certaudit.model.Tristate;
+import io.certaudit.testing.TestPki;
+
+/**
+ * The JNA layer against real Windows: a throwaway CurrentUser store is created with a certificate and its private
+ * key (imported from a PFX made here), audited, and deleted with its key. The machine's own stores are only read.
+ */
+@EnabledOnOs(OS.WINDOWS)
+class WindowsLiveStoreTest {
+
+    /** wincrypt.h: CRYPT_USER_KEYSET 0x1000, CERT_STORE_ADD_REPLACE_EXISTING 3, CERT_STORE_DELETE_FLAG 0x10. */
+    private static final int CRYPT_USER_KEYSET = 0x1000;
+    private static final int CERT_STORE_ADD_REPLACE_EXISTING = 3;
+    private static final int CERT_STORE_DELETE_FLAG = 0x10;
+    /** wincrypt.h: CRYPT_DELETEKEYSET 0x10. */
+    private static final int CRYPT_DELETEKEYSET = 0x10;
+    private static final String PASSWORD = "certaudit-test";
+
+    /** The writes this test needs and the audit never makes: importing, adding and deleting. */
+    interface TestCrypt32 extends StdCallLibrary {
+        TestCrypt32 INSTANCE = Native.load("crypt32", TestCrypt32.class, W32APIOptions.UNICODE_OPTIONS);
+
+        Pointer CertOpenStore(Pointer storeProvider, int encodingType, Pointer cryptProv, int flags, WString para);
+
+        Pointer PFXImportCertStore(CryptDataBlob pfx, WString password, int flags);
+
+        boolean CertAddCertificateContextToStore(Pointer store, Pointer context, int disposition, Pointer added);
+    }
+
+    interface TestNCrypt extends StdCallLibrary {
+        TestNCrypt INSTANCE = Native.load("ncrypt", TestNCrypt.class, W32APIOptions.UNICODE_OPTIONS);
+
+        int NCryptDeleteKey(Pointer key, int flags);
+    }
+
+    private final WindowsCertificateApi api = new JnaWindowsCertificateApi();
+    private final String storeName = "certaudit-test-" + UUID.randomUUID();
+    private final StoreRef store = StoreRef.logical(StoreLocation.CURRENT_USER, storeName);
+    private byte[] certificate;
+    private String thumbprint;
+
+    @BeforeEach
+    void createATestStoreWithACertificateAndItsKey() throws Exception {
+        TestPki pki = new TestPki();
+        TestPki.Issued issued = pki.selfSigned(pki.spec("certaudit-live-test.example.com")
+                .san("certaudit-live-test.example.com"));
+        certificate = issued.der();
+        thumbprint = StoredCertificate.digest("SHA-1", certificate);
+        byte[] pfx = pfx(issued);
+
+        Memory data = new Memory(pfx.length);
+        data.write(0, pfx, 0, pfx.length);
+        CryptDataBlob blob = new CryptDataBlob();
+        blob.cbData = pfx.length;
+        blob.pbData = data;
+        Pointer imported = TestCrypt32.INSTANCE.PFXImportCertStore(blob, new WString(PASSWORD), CRYPT_USER_KEYSET);
+        assertNotNull(imported, "PFXImportCertStore failed: " + Native.getLastError());
+        Crypt32Ext crypt32 = Crypt32Ext.INSTANCE;
+        try {
+            // No OPEN_EXISTING: the system store is created under HKCU.
+            Pointer target = TestCrypt32.INSTANCE.CertOpenStore(
+                    Pointer.createConstant(WindowsConstants.CERT_STORE_PROV_SYSTEM_W), 0, null,
+                    WindowsConstants.CERT_SYSTEM_STORE_CURRENT_USER, new WString(storeName));
+            assertNotNull(target, "CertOpenStore failed: " + Native.getLastError());
+            try {
+                Pointer context = crypt32.CertEnumCertificatesInStore(imported, null);
+                assertNotNull(context, "the PFX holds no certificate");
+                try {
+                    assertTrue(TestCrypt32.INSTANCE.CertAddCertificateContextToStore(target, context,
+                            CERT_STORE_ADD_REPLACE_EXISTING, null), "add failed: " + Native.getLastError());
+                } finally {
+                    crypt32.CertFreeCertificateContext(context);
+                }
+            } finally {
+                assertTrue(crypt32.CertCloseStore(target, WindowsConstants.CERT_CLOSE_STORE_CHECK_FLAG),
+                        "a certificate context was left open");
+            }
+        } finally {
+            crypt32.CertCloseStore(imported, 0);
+        }
+    }
+
+    @AfterEach
+    void deleteTheKeyAndTheStore() {
+        StoreRead read = api.readStore(store);
+        for (StoreEntry entry : read.entries()) {
+            if (entry.keyProvider() != null) {
+                deleteKey(entry.keyProvider());
+            }
+        }
+        // With CERT_STORE_DELETE_FLAG, CertOpenStore deletes the store and always returns NULL.
+        TestCrypt32.INSTANCE.CertOpenStore(Pointer.createConstant(WindowsConstants.CERT_STORE_PROV_SYSTEM_W), 0,
+                null, WindowsConstants.CERT_SYSTEM_STORE_CURRENT_USER | CERT_STORE_DELETE_FLAG,
+                new WString(storeName));
+        assertEquals(0, Native.getLastError(), "the test store was not deleted");
+    }
+
+    @Test
+    void readsTheStoreOpensTheKeyAndHasTheChainEngineJudgeIt() {
+        StoreRead read = api.readStore(store);
+
+        assertNull(read.error());
+        assertEquals(1, read.entries().size());
+        StoreEntry entry = read.entries().get(0);
+        assertArrayEquals(certificate, entry.encoded());
+        KeyProviderInfo key = entry.keyProvider();
+        assertNotNull(key, "the imported certificate carries CERT_KEY_PROV_INFO_PROP_ID");
+        assertFalse(key.machineKeyset(), "imported into the user key set");
+
+        KeyOpenResult opened = api.openPrivateKey(store, thumbprint);
+        assertTrue(opened.opened(), () -> "the key did not open: " + opened.error().describe());
+        assertNotNull(api.uniqueKeyName(key).name(), "the container's unique name is readable");
+
+        ChainVerdict verdict = api.chainVerdict(store, thumbprint, Instant.now());
+        assertNull(verdict.error());
+        assertTrue((verdict.errorStatus() & WindowsConstants.CERT_TRUST_IS_UNTRUSTED_ROOT) != 0,
+                "a self-signed certificate outside Trusted Root is an untrusted root: "
+                        + ChainTrustStatus.errorNames(verdict.errorStatus()));
+        assertArrayEquals(certificate, verdict.elements().get(0).encoded());
+    }
+
+    @Test
+    void aMissingStoreIsFileNotFoundAndNeverCreated() {
+        StoreRef missing = StoreRef.logical(StoreLocation.CURRENT_USER, "certaudit-absent-" + UUID.randomUUID());
+        StoreRead read = api.readStore(missing);
+        assertEquals(WindowsConstants.ERROR_FILE_NOT_FOUND, read.error().code(), read.error().describe());
+        assertEquals(WindowsConstants.ERROR_FILE_NOT_FOUND, api.readStore(missing).error().code());
+    }
+
+    @Test
+    void authzGrantsTheOwnerReadOnItsStoreKey() {
+        AgentIdentity agent = api.agent();
+        assertNotNull(agent.sid());
+        ResolvedServiceAccount owner = new ResolvedServiceAccount(new ServiceAccount(agent.name(), agent.sid(),
+                "test"), false, List.of(Sid.EVERYONE, Sid.AUTHENTICATED_USERS), null);
+
+        AccessFacts access = new AccessEvaluator(api).evaluate(SecuredObject.registryKey(
+                        "CURRENT_USER\\Software\\Microsoft\\SystemCertificates\\" + storeName),
+                GenericMapping.REGISTRY_KEY, WindowsConstants.KEY_READ, owner);
+
+        assertEquals(Tristate.YES, access.canRead(), () -> access.unknownReason() + " " + access.entries());
+        assertNotNull(access.sddl());
+    }
+
+    @Test
+    void resolvesAServiceLogonAndWellKnownNames() {
+        ServiceConfigRead eventLog = api.serviceConfig("EventLog");
+        assertNull(eventLog.error());
+        assertNotNull(eventLog.startName());
+        assertEquals(Sid.LOCAL_SYSTEM, api.lookupAccount("NT AUTHORITY\\SYSTEM").sid());
+        assertTrue(api.accountName(Sid.ADMINISTRATORS).endsWith("\\Administrators"));
+        assertEquals(WindowsConstants.ERROR_SERVICE_DOES_NOT_EXIST,
+                api.serviceConfig("certaudit-no-such-service").error().code());
+    }
+
+    @Test
+    void auditsThisMachineReadOnly() throws Exception {
+        HostSnapshot snapshot = new WindowsStoreSource(api, ServiceAccountSelection.service("EventLog"),
+                Instant.now()).read();
+
+        assertFalse(snapshot.store(StoreName.ROOT).isEmpty(), "every Windows has trusted roots");
+        assertEquals(3, snapshot.storeAccess().size());
+        assertNotNull(snapshot.serviceAccount().sid(), snapshot.hostFacts().toString());
+        AccessFacts root = snapshot.storeAccess().get(StoreName.ROOT);
+        assertEquals(Tristate.YES, root.canRead(), () -> root.unknownReason() + " " + root.entries());
+        assertTrue(snapshot.store(StoreName.ROOT).stream().anyMatch(c -> c.physicalStore() != null),
+                "roots are attributed to their physical store");
+    }
+
+    private static byte[] pfx(TestPki.Issued issued) throws Exception {
+        Certificate x509 = CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(issued.der()));
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        keyStore.load(null, null);
+        keyStore.setKeyEntry("key", issued.privateKey(), PASSWORD.toCharArray(), new Certificate[] {x509});
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        keyStore.store(out, PASSWORD.toCharArray());
+        return out.toByteArray();
+    }
+
+    private static void deleteKey(KeyProviderInfo key) {
+        if (key.cng()) {
+            NCrypt ncrypt = NCrypt.INSTANCE;
+            PointerByReference provider = new PointerByReference();
+            if (ncrypt.NCryptOpenStorageProvider(provider, new WString(key.provider()), 0) != 0) {
+                return;
+            }
+            try {
+                PointerByReference handle = new PointerByReference();
+                if (ncrypt.NCryptOpenKey(provider.getValue(), handle, new WString(key.container()), 0, 0) == 0
+                        && TestNCrypt.INSTANCE.NCryptDeleteKey(handle.getValue(), 0) != 0) {
+                    // NCryptDeleteKey frees the handle only when it succeeds.
+                    ncrypt.NCryptFreeObject(handle.getValue());
+                }
+            } finally {
+                ncrypt.NCryptFreeObject(provider.getValue());
+            }
+        } else {
+            Advapi32Ext.INSTANCE.CryptAcquireContextW(new PointerByReference(), new WString(key.container()),
+                    new WString(key.provider()), key.providerType(), CRYPT_DELETEKEYSET);
+        }
+    }
+}
