@@ -1,12 +1,10 @@
 package io.certaudit.agent.windows;
 
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import com.sun.jna.win32.StdCallLibrary;
-import com.sun.jna.win32.W32APIOptions;
 
 /**
  * The advapi32.dll functions jna-platform lacks or binds with types the audit avoids. Handles (HCRYPTPROV,
@@ -15,7 +13,6 @@ import com.sun.jna.win32.W32APIOptions;
  */
 interface Advapi32Ext extends StdCallLibrary {
 
-    Advapi32Ext INSTANCE = Native.load("advapi32", Advapi32Ext.class, W32APIOptions.UNICODE_OPTIONS);
 
     /** {@code BOOL CryptAcquireContextW(HCRYPTPROV*, LPCWSTR, LPCWSTR, DWORD, DWORD)}. */
     boolean CryptAcquireContextW(PointerByReference provider, WString container, WString providerName,

@@ -1,11 +1,9 @@
 package io.certaudit.agent.windows;
 
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
 import com.sun.jna.ptr.PointerByReference;
 import com.sun.jna.win32.StdCallLibrary;
-import com.sun.jna.win32.W32APIOptions;
 
 import io.certaudit.agent.windows.WindowsStructures.AuthzAccessReply;
 import io.certaudit.agent.windows.WindowsStructures.AuthzAccessRequest;
@@ -16,7 +14,6 @@ import io.certaudit.agent.windows.WindowsStructures.AuthzAccessRequest;
  */
 interface Authz extends StdCallLibrary {
 
-    Authz INSTANCE = Native.load("authz", Authz.class, W32APIOptions.UNICODE_OPTIONS);
 
     /**
      * {@code BOOL AuthzInitializeResourceManager(DWORD, PFN_AUTHZ_DYNAMIC_ACCESS_CHECK,

@@ -1,12 +1,10 @@
 package io.certaudit.agent.windows;
 
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import com.sun.jna.win32.StdCallLibrary;
-import com.sun.jna.win32.W32APIOptions;
 
 import io.certaudit.agent.windows.WindowsStructures.CertChainPara;
 import io.certaudit.agent.windows.WindowsStructures.CryptDataBlob;
@@ -19,7 +17,6 @@ import io.certaudit.agent.windows.WindowsStructures.CryptDataBlob;
  */
 interface Crypt32Ext extends StdCallLibrary {
 
-    Crypt32Ext INSTANCE = Native.load("crypt32", Crypt32Ext.class, W32APIOptions.UNICODE_OPTIONS);
 
     /** {@code HCERTSTORE CertOpenStore(LPCSTR lpszStoreProvider, DWORD, HCRYPTPROV_LEGACY, DWORD, const void*)}. */
     Pointer CertOpenStore(Pointer storeProvider, int encodingType, Pointer cryptProv, int flags, WString para);

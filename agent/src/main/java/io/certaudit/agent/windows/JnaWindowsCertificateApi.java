@@ -45,9 +45,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 import org.bouncycastle.util.encoders.Hex;
 
+import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
@@ -60,6 +62,7 @@ import com.sun.jna.platform.win32.Win32Exception;
 import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
+import com.sun.jna.win32.W32APIOptions;
 
 import io.certaudit.agent.windows.WindowsStructures.AuthzAccessReply;
 import io.certaudit.agent.windows.WindowsStructures.AuthzAccessRequest;
@@ -87,8 +90,29 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
     /** 100-nanosecond intervals between 1601-01-01 (FILETIME's epoch) and 1970-01-01. */
     private static final long FILETIME_EPOCH_OFFSET = 116_444_736_000_000_000L;
 
-    private final Crypt32Ext crypt32 = Crypt32Ext.INSTANCE;
-    private final Advapi32Ext advapi32 = Advapi32Ext.INSTANCE;
+    private final Crypt32Ext crypt32;
+    private final Advapi32Ext advapi32;
+    private final NCrypt ncrypt;
+    private final Authz authz;
+    private final Kernel32Ext kernel32;
+    private final IntFunction<String> messages;
+
+    /** The API over this machine's DLLs. */
+    public JnaWindowsCertificateApi() {
+        this(load("crypt32", Crypt32Ext.class), load("advapi32", Advapi32Ext.class), load("ncrypt", NCrypt.class),
+                load("authz", Authz.class), load("kernel32", Kernel32Ext.class), JnaWindowsCertificateApi::systemMessage);
+    }
+
+    /** The API over the given bindings, which a test records to check that every handle is freed. */
+    JnaWindowsCertificateApi(Crypt32Ext crypt32, Advapi32Ext advapi32, NCrypt ncrypt, Authz authz, Kernel32Ext kernel32,
+                             IntFunction<String> messages) {
+        this.crypt32 = crypt32;
+        this.advapi32 = advapi32;
+        this.ncrypt = ncrypt;
+        this.authz = authz;
+        this.kernel32 = kernel32;
+        this.messages = messages;
+    }
 
     @Override
     public StoreRead readStore(StoreRef ref) {
@@ -178,7 +202,6 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
     }
 
     private UniqueKeyName cngUniqueName(KeyProviderInfo key) {
-        NCrypt ncrypt = NCrypt.INSTANCE;
         PointerByReference provider = new PointerByReference();
         int status = ncrypt.NCryptOpenStorageProvider(provider, wide(key.provider()), 0);
         if (status != 0) {
@@ -205,7 +228,7 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
                 if (status != 0) {
                     return UniqueKeyName.failed(error(status));
                 }
-                return UniqueKeyName.of(name.getWideString(0));
+                return UniqueKeyName.of(wideString(name));
             } finally {
                 ncrypt.NCryptFreeObject(handle.getValue());
             }
@@ -228,7 +251,7 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
             byte[] selfRelative = sd.getByteArray(0, advapi32.GetSecurityDescriptorLength(sd));
             return SecurityDescriptorRead.of(selfRelative, sddl(sd));
         } finally {
-            Kernel32.INSTANCE.LocalFree(sd);
+            kernel32.LocalFree(sd);
         }
     }
 
@@ -239,9 +262,9 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
             return null;
         }
         try {
-            return string.getValue().getWideString(0);
+            return wideString(string.getValue());
         } finally {
-            Kernel32.INSTANCE.LocalFree(string.getValue());
+            kernel32.LocalFree(string.getValue());
         }
     }
 
@@ -373,7 +396,6 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
     @Override
     public AccessCheckResult effectiveAccess(String accountSid, boolean skipTokenGroups, List<String> groupSids,
                                              byte[] securityDescriptor) {
-        Authz authz = Authz.INSTANCE;
         PointerByReference manager = new PointerByReference();
         if (!authz.AuthzInitializeResourceManager(WindowsConstants.AUTHZ_RM_FLAG_NO_AUDIT, null, null, null, null,
                 manager)) {
@@ -411,14 +433,14 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
             groups[i].write();
         }
         PointerByReference widened = new PointerByReference();
-        if (!Authz.INSTANCE.AuthzAddSidsToContext(context, groups[0].getPointer(), groups.length, null, 0,
+        if (!authz.AuthzAddSidsToContext(context, groups[0].getPointer(), groups.length, null, 0,
                 widened)) {
             return AccessCheckResult.failed(lastError());
         }
         try {
             return accessCheck(widened.getValue(), securityDescriptor);
         } finally {
-            Authz.INSTANCE.AuthzFreeContext(widened.getValue());
+            authz.AuthzFreeContext(widened.getValue());
             // The SID buffers must outlive the call that copied them into the new context.
             sids.clear();
         }
@@ -437,7 +459,7 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
         reply.GrantedAccessMask = granted;
         reply.SaclEvaluationResults = saclResults;
         reply.Error = errors;
-        if (!Authz.INSTANCE.AuthzAccessCheck(0, context, request, null, sd, null, 0, reply, null)) {
+        if (!authz.AuthzAccessCheck(0, context, request, null, sd, null, 0, reply, null)) {
             return AccessCheckResult.failed(lastError());
         }
         int result = errors.getInt(0);
@@ -528,7 +550,7 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
             key = new KeyProviderInfo(wideString(info.pwszContainerName), wideString(info.pwszProvName),
                     info.dwProvType, info.dwFlags, info.dwKeySpec);
         }
-        return new StoreEntry(encoded, friendly == null ? null : friendly.getWideString(0), key);
+        return new StoreEntry(encoded, wideString(friendly), key);
     }
 
     /** A copy of a certificate property, or {@code null} when the certificate does not have it. */
@@ -546,14 +568,14 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
 
     private void releaseKey(Pointer key, int keySpec) {
         if (keySpec == CERT_NCRYPT_KEY_SPEC) {
-            NCrypt.INSTANCE.NCryptFreeObject(key);
+            ncrypt.NCryptFreeObject(key);
         } else {
             advapi32.CryptReleaseContext(key, 0);
         }
     }
 
     private static Memory sid(String sid) {
-        byte[] binary = Advapi32Util.convertStringSidToSid(sid);
+        byte[] binary = Sid.toBinary(sid);
         Memory memory = new Memory(binary.length);
         memory.write(0, binary, 0, binary.length);
         return memory;
@@ -569,21 +591,43 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
         return value == null ? null : new WString(value);
     }
 
-    private static String wideString(Pointer pointer) {
-        return pointer == null ? null : pointer.getWideString(0);
+    /**
+     * A NUL-terminated UTF-16LE string. WCHAR is 16 bits on Windows, so this does not rely on the JVM's
+     * {@code wchar_t} size as {@link Pointer#getWideString} does.
+     */
+    static String wideString(Pointer pointer) {
+        if (pointer == null) {
+            return null;
+        }
+        long units = 0;
+        while (pointer.getShort(2 * units) != 0) {
+            units++;
+        }
+        return new String(pointer.getByteArray(0, Math.toIntExact(2 * units)), StandardCharsets.UTF_16LE);
     }
 
-    private static NativeError lastError() {
+    private NativeError lastError() {
         return error(Native.getLastError());
     }
 
-    private static NativeError error(int code) {
-        String message;
+    private NativeError error(int code) {
+        return new NativeError(code, messages.apply(code));
+    }
+
+    /**
+     * Binds a DLL. The UNICODE options map each function to its W variant where one exists (and BOOL to boolean);
+     * functions without A/W variants keep their name.
+     */
+    static <T extends Library> T load(String dll, Class<T> bindings) {
+        return Native.load(dll, bindings, W32APIOptions.UNICODE_OPTIONS);
+    }
+
+    /** The system's message for an error code or HRESULT, or {@code null} when it has none. */
+    private static String systemMessage(int code) {
         try {
-            message = Kernel32Util.formatMessage(code);
+            return Kernel32Util.formatMessage(code);
         } catch (RuntimeException e) {
-            message = null;
+            return null;
         }
-        return new NativeError(code, message);
     }
 }

@@ -1,12 +1,10 @@
 package io.certaudit.agent.windows;
 
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import com.sun.jna.win32.StdCallLibrary;
-import com.sun.jna.win32.W32APIOptions;
 
 /**
  * The ncrypt.dll functions the audit calls (jna-platform has none). NCrypt returns a SECURITY_STATUS and does
@@ -15,7 +13,6 @@ import com.sun.jna.win32.W32APIOptions;
  */
 interface NCrypt extends StdCallLibrary {
 
-    NCrypt INSTANCE = Native.load("ncrypt", NCrypt.class, W32APIOptions.UNICODE_OPTIONS);
 
     /** {@code SECURITY_STATUS NCryptOpenStorageProvider(NCRYPT_PROV_HANDLE*, LPCWSTR, DWORD)}. */
     int NCryptOpenStorageProvider(PointerByReference provider, WString providerName, int flags);

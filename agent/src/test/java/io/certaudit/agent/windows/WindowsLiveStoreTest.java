@@ -28,7 +28,6 @@ import com.sun.jna.Pointer;
 import com.sun.jna.WString;
 import com.sun.jna.ptr.PointerByReference;
 import com.sun.jna.win32.StdCallLibrary;
-import com.sun.jna.win32.W32APIOptions;
 
 import io.certaudit.agent.windows.WindowsCertificateApi.AgentIdentity;
 import io.certaudit.agent.windows.WindowsCertificateApi.ChainVerdict;
@@ -66,7 +65,7 @@ class WindowsLiveStoreTest {
 
     /** The writes this test needs and the audit never makes: importing, adding and deleting. */
     interface TestCrypt32 extends StdCallLibrary {
-        TestCrypt32 INSTANCE = Native.load("crypt32", TestCrypt32.class, W32APIOptions.UNICODE_OPTIONS);
+        TestCrypt32 INSTANCE = JnaWindowsCertificateApi.load("crypt32", TestCrypt32.class);
 
         Pointer CertOpenStore(Pointer storeProvider, int encodingType, Pointer cryptProv, int flags, WString para);
 
@@ -76,7 +75,7 @@ class WindowsLiveStoreTest {
     }
 
     interface TestNCrypt extends StdCallLibrary {
-        TestNCrypt INSTANCE = Native.load("ncrypt", TestNCrypt.class, W32APIOptions.UNICODE_OPTIONS);
+        TestNCrypt INSTANCE = JnaWindowsCertificateApi.load("ncrypt", TestNCrypt.class);
 
         int NCryptDeleteKey(Pointer key, int flags);
     }
@@ -103,7 +102,7 @@ class WindowsLiveStoreTest {
         blob.pbData = data;
         Pointer imported = TestCrypt32.INSTANCE.PFXImportCertStore(blob, new WString(PASSWORD), CRYPT_USER_KEYSET);
         assertNotNull(imported, "PFXImportCertStore failed: " + Native.getLastError());
-        Crypt32Ext crypt32 = Crypt32Ext.INSTANCE;
+        Crypt32Ext crypt32 = JnaWindowsCertificateApi.load("crypt32", Crypt32Ext.class);
         try {
             // No OPEN_EXISTING: the system store is created under HKCU.
             Pointer target = TestCrypt32.INSTANCE.CertOpenStore(
@@ -228,7 +227,7 @@ class WindowsLiveStoreTest {
 
     private static void deleteKey(KeyProviderInfo key) {
         if (key.cng()) {
-            NCrypt ncrypt = NCrypt.INSTANCE;
+            NCrypt ncrypt = JnaWindowsCertificateApi.load("ncrypt", NCrypt.class);
             PointerByReference provider = new PointerByReference();
             if (ncrypt.NCryptOpenStorageProvider(provider, new WString(key.provider()), 0) != 0) {
                 return;
@@ -244,7 +243,7 @@ class WindowsLiveStoreTest {
                 ncrypt.NCryptFreeObject(provider.getValue());
             }
         } else {
-            Advapi32Ext.INSTANCE.CryptAcquireContextW(new PointerByReference(), new WString(key.container()),
+            JnaWindowsCertificateApi.load("advapi32", Advapi32Ext.class).CryptAcquireContextW(new PointerByReference(), new WString(key.container()),
                     new WString(key.provider()), key.providerType(), CRYPT_DELETEKEYSET);
         }
     }

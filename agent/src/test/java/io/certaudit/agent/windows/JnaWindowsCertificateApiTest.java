@@ -1,0 +1,563 @@
+package io.certaudit.agent.windows;
+
+import static io.certaudit.agent.windows.RecordedBindings.fail;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.bouncycastle.util.encoders.Hex;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.WString;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+
+import io.certaudit.agent.windows.WindowsCertificateApi.AccessCheckResult;
+import io.certaudit.agent.windows.WindowsCertificateApi.ChainVerdict;
+import io.certaudit.agent.windows.WindowsCertificateApi.KeyOpenResult;
+import io.certaudit.agent.windows.WindowsCertificateApi.KeyProviderInfo;
+import io.certaudit.agent.windows.WindowsCertificateApi.SecuredObject;
+import io.certaudit.agent.windows.WindowsCertificateApi.SecurityDescriptorRead;
+import io.certaudit.agent.windows.WindowsCertificateApi.ServiceConfigRead;
+import io.certaudit.agent.windows.WindowsCertificateApi.StoreLocation;
+import io.certaudit.agent.windows.WindowsCertificateApi.StoreRead;
+import io.certaudit.agent.windows.WindowsCertificateApi.StoreRef;
+import io.certaudit.agent.windows.WindowsCertificateApi.UniqueKeyName;
+import io.certaudit.agent.windows.WindowsStructures.AuthzAccessReply;
+import io.certaudit.agent.windows.WindowsStructures.AuthzAccessRequest;
+import io.certaudit.agent.windows.WindowsStructures.CertChainContext;
+import io.certaudit.agent.windows.WindowsStructures.CertChainElement;
+import io.certaudit.agent.windows.WindowsStructures.CertChainPara;
+import io.certaudit.agent.windows.WindowsStructures.CertContext;
+import io.certaudit.agent.windows.WindowsStructures.CertSimpleChain;
+import io.certaudit.agent.windows.WindowsStructures.CryptDataBlob;
+import io.certaudit.agent.windows.WindowsStructures.CryptKeyProvInfo;
+import io.certaudit.agent.windows.WindowsStructures.QueryServiceConfig;
+import io.certaudit.agent.windows.WindowsStructures.SidAndAttributes;
+import io.certaudit.model.StoredCertificate;
+
+/**
+ * The JNA implementation over recorded bindings: the arguments it passes (flags, providers, engines), how it reads
+ * what Windows returns (contexts, properties, chains, descriptors, service configurations), and that every
+ * store, context, chain, key, provider, SCM handle, Authz context and LocalAlloc'd buffer is freed, on success
+ * and failure alike. The same code runs against the real DLLs in {@code WindowsLiveStoreTest}.
+ */
+class JnaWindowsCertificateApiTest {
+
+    private static final TestChain CERTIFICATES = new TestChain();
+    private static final StoreRef LM_MY = StoreRef.logical(StoreLocation.LOCAL_MACHINE, "MY");
+
+    private final RecordedBindings bindings = new RecordedBindings();
+    private final List<Pointer> contexts = new ArrayList<>();
+
+    @BeforeAll
+    static void sixtyFourBitJvm() {
+        assumeTrue(Native.POINTER_SIZE == 8, "the memory handed back is laid out for 64-bit Windows");
+    }
+
+    @AfterEach
+    void nothingIsLeftOpen() {
+        assertEquals(List.of(), bindings.stillOpen(), "calls: " + bindings.calls);
+    }
+
+    private Pointer context(byte[] der) {
+        CertContext context = new CertContext();
+        context.dwCertEncodingType = WindowsConstants.X509_ASN_ENCODING;
+        context.pbCertEncoded = bindings.bytes(der);
+        context.cbCertEncoded = der.length;
+        Pointer pointer = bindings.written(context).getPointer();
+        contexts.add(pointer);
+        return pointer;
+    }
+
+    private void storeOpens(int expectedFlags, String expectedName) {
+        bindings.on("CertOpenStore", args -> {
+            assertEquals(WindowsConstants.CERT_STORE_PROV_SYSTEM_W, Pointer.nativeValue((Pointer) args[0]));
+            assertEquals(expectedFlags, args[3]);
+            assertEquals(expectedName, args[4].toString());
+            return bindings.openHandle("store");
+        });
+        bindings.on("CertCloseStore", args -> {
+            bindings.close(args[0], "store");
+            return true;
+        });
+        bindings.on("CertFreeCertificateContext", args -> {
+            bindings.close(args[0], "context");
+            return true;
+        });
+    }
+
+    private void storeWithCertificate(byte[] der) {
+        storeOpens(WindowsConstants.CERT_SYSTEM_STORE_LOCAL_MACHINE | WindowsConstants.CERT_STORE_OPEN_EXISTING_FLAG
+                | WindowsConstants.CERT_STORE_READONLY_FLAG, "MY");
+        bindings.on("CertFindCertificateInStore", args -> {
+            assertEquals(WindowsConstants.CERT_FIND_SHA1_HASH, args[3]);
+            CryptDataBlob hash = (CryptDataBlob) args[4];
+            assertEquals(StoredCertificate.digest("SHA-1", der),
+                    Hex.toHexString(hash.pbData.getByteArray(0, hash.cbData)).toUpperCase(Locale.ROOT));
+            return bindings.track("context", context(der));
+        });
+    }
+
+    @Test
+    void readsEveryCertificateWithItsPropertiesAndFreesWhatItOpened() {
+        storeOpens(WindowsConstants.CERT_SYSTEM_STORE_LOCAL_MACHINE | WindowsConstants.CERT_STORE_OPEN_EXISTING_FLAG
+                | WindowsConstants.CERT_STORE_READONLY_FLAG, "MY");
+        Pointer first = context(CERTIFICATES.leaf);
+        Pointer second = context(CERTIFICATES.intermediate);
+        bindings.on("CertEnumCertificatesInStore", args -> {
+            Pointer previous = (Pointer) args[1];
+            if (previous != null) {
+                bindings.close(previous, "context");
+            }
+            Pointer next = previous == null ? first : previous.equals(first) ? second : null;
+            return next == null ? fail(WindowsConstants.CRYPT_E_NOT_FOUND, null) : bindings.track("context", next);
+        });
+        Memory keyInfo = keyProvInfo("bems-key", "Microsoft Enhanced RSA and AES Cryptographic Provider", 24);
+        Memory friendly = bindings.wide("BEMS MTLS");
+        bindings.on("CertGetCertificateContextProperty", args -> {
+            Memory value = !args[0].equals(first) ? null
+                    : (int) args[1] == WindowsConstants.CERT_FRIENDLY_NAME_PROP_ID ? friendly
+                    : (int) args[1] == WindowsConstants.CERT_KEY_PROV_INFO_PROP_ID ? keyInfo : null;
+            if (value == null) {
+                return fail(WindowsConstants.CRYPT_E_NOT_FOUND, false);
+            }
+            copyOut(value, (Pointer) args[2], (IntByReference) args[3]);
+            return true;
+        });
+
+        StoreRead read = bindings.api().readStore(LM_MY);
+
+        assertNull(read.error());
+        assertEquals(2, read.entries().size());
+        assertArrayEquals(CERTIFICATES.leaf, read.entries().get(0).encoded());
+        assertEquals("BEMS MTLS", read.entries().get(0).friendlyName());
+        KeyProviderInfo key = read.entries().get(0).keyProvider();
+        assertEquals("bems-key", key.container());
+        assertEquals("Microsoft Enhanced RSA and AES Cryptographic Provider", key.provider());
+        assertEquals(24, key.providerType());
+        assertTrue(key.machineKeyset());
+        assertEquals(WindowsConstants.AT_KEYEXCHANGE, key.keySpec());
+        assertArrayEquals(CERTIFICATES.intermediate, read.entries().get(1).encoded());
+        assertNull(read.entries().get(1).keyProvider());
+    }
+
+    @Test
+    void aStoreThatDoesNotOpenIsItsErrorAndNothingElse() {
+        bindings.on("CertOpenStore", args -> fail(WindowsConstants.ERROR_FILE_NOT_FOUND, null));
+        StoreRead read = bindings.api().readStore(StoreRef.registry(StoreLocation.LOCAL_MACHINE_GROUP_POLICY, "ROOT"));
+        assertEquals(WindowsConstants.ERROR_FILE_NOT_FOUND, read.error().code());
+        assertEquals("message 2", read.error().message());
+        assertEquals(List.of("CertOpenStore"), bindings.calls);
+    }
+
+    @Test
+    void aPhysicalStoreIsOpenedWithTheRegistryProviderAtItsLocation() {
+        bindings.on("CertOpenStore", args -> {
+            assertEquals(WindowsConstants.CERT_STORE_PROV_SYSTEM_REGISTRY_W, Pointer.nativeValue((Pointer) args[0]));
+            assertEquals(WindowsConstants.CERT_SYSTEM_STORE_LOCAL_MACHINE_ENTERPRISE
+                    | WindowsConstants.CERT_STORE_OPEN_EXISTING_FLAG | WindowsConstants.CERT_STORE_READONLY_FLAG,
+                    args[3]);
+            return fail(WindowsConstants.ERROR_FILE_NOT_FOUND, null);
+        });
+        bindings.api().readStore(StoreRef.registry(StoreLocation.LOCAL_MACHINE_ENTERPRISE, "CA"));
+    }
+
+    @Test
+    void anOpenedCapiKeyIsReleasedWithItsContextAndStore() {
+        storeWithCertificate(CERTIFICATES.leaf);
+        bindings.on("CryptAcquireCertificatePrivateKey", args -> {
+            assertEquals(WindowsConstants.CRYPT_ACQUIRE_SILENT_FLAG
+                    | WindowsConstants.CRYPT_ACQUIRE_ALLOW_NCRYPT_KEY_FLAG, args[1], "silent, CNG allowed, no cache");
+            ((PointerByReference) args[3]).setValue(bindings.openHandle("HCRYPTPROV"));
+            ((IntByReference) args[4]).setValue(WindowsConstants.AT_KEYEXCHANGE);
+            ((IntByReference) args[5]).setValue(1);
+            return true;
+        });
+        bindings.on("CryptReleaseContext", args -> {
+            bindings.close(args[0], "HCRYPTPROV");
+            return true;
+        });
+
+        KeyOpenResult result = bindings.api().openPrivateKey(LM_MY, StoredCertificate.digest("SHA-1",
+                CERTIFICATES.leaf));
+
+        assertTrue(result.opened());
+        assertFalse(result.openedAsCng());
+    }
+
+    @Test
+    void anOpenedCngKeyIsFreedWithNCryptFreeObject() {
+        storeWithCertificate(CERTIFICATES.leaf);
+        bindings.on("CryptAcquireCertificatePrivateKey", args -> {
+            ((PointerByReference) args[3]).setValue(bindings.openHandle("NCRYPT_KEY_HANDLE"));
+            ((IntByReference) args[4]).setValue(WindowsConstants.CERT_NCRYPT_KEY_SPEC);
+            ((IntByReference) args[5]).setValue(1);
+            return true;
+        });
+        bindings.on("NCryptFreeObject", args -> {
+            bindings.close(args[0], "NCRYPT_KEY_HANDLE");
+            return 0;
+        });
+
+        assertTrue(bindings.api().openPrivateKey(LM_MY, StoredCertificate.digest("SHA-1", CERTIFICATES.leaf))
+                .openedAsCng());
+    }
+
+    @Test
+    void aKeyThatDoesNotOpenKeepsItsErrorAndStillFreesTheContextAndStore() {
+        storeWithCertificate(CERTIFICATES.leaf);
+        bindings.on("CryptAcquireCertificatePrivateKey", args -> fail(WindowsConstants.NTE_BAD_KEYSET, false));
+
+        KeyOpenResult result = bindings.api().openPrivateKey(LM_MY, StoredCertificate.digest("SHA-1",
+                CERTIFICATES.leaf));
+
+        assertEquals(WindowsConstants.NTE_BAD_KEYSET, result.error().code());
+    }
+
+    @Test
+    void aCertificateNoLongerInTheStoreClosesTheStore() {
+        storeWithCertificate(CERTIFICATES.leaf);
+        bindings.on("CertFindCertificateInStore", args -> fail(WindowsConstants.CRYPT_E_NOT_FOUND, null));
+        assertEquals(WindowsConstants.CRYPT_E_NOT_FOUND, bindings.api().openPrivateKey(LM_MY,
+                StoredCertificate.digest("SHA-1", CERTIFICATES.leaf)).error().code());
+    }
+
+    @Test
+    void theChainEngineIsAskedOfflineAndItsChainIsReadAndFreed() {
+        storeWithCertificate(CERTIFICATES.leaf);
+        Instant at = Instant.parse("2026-06-01T12:00:00Z");
+        Pointer chain = chain(0x20, 0x100, CERTIFICATES.leaf, CERTIFICATES.intermediate, CERTIFICATES.root);
+        bindings.on("CertGetCertificateChain", args -> {
+            assertEquals(WindowsConstants.HCCE_LOCAL_MACHINE, Pointer.nativeValue((Pointer) args[0]));
+            assertEquals(JnaWindowsCertificateApi.fileTime(at), ((Pointer) args[2]).getLong(0));
+            assertNull(args[3], "no additional store: only the machine's stores");
+            assertEquals(32, ((CertChainPara) args[4]).cbSize);
+            assertEquals(WindowsConstants.CERT_CHAIN_DISABLE_AIA
+                    | WindowsConstants.CERT_CHAIN_DISABLE_AUTH_ROOT_AUTO_UPDATE
+                    | WindowsConstants.CERT_CHAIN_CACHE_ONLY_URL_RETRIEVAL, args[5]);
+            ((PointerByReference) args[7]).setValue(bindings.track("chain", chain));
+            return true;
+        });
+        bindings.on("CertFreeCertificateChain", args -> {
+            bindings.close(args[0], "chain");
+            return null;
+        });
+
+        ChainVerdict verdict = bindings.api().chainVerdict(LM_MY, StoredCertificate.digest("SHA-1",
+                CERTIFICATES.leaf), at);
+
+        assertNull(verdict.error());
+        assertEquals(0x20, verdict.errorStatus());
+        assertEquals(0x100, verdict.infoStatus());
+        assertEquals(3, verdict.elements().size());
+        assertArrayEquals(CERTIFICATES.root, verdict.elements().get(2).encoded());
+        assertEquals(0x20, verdict.elements().get(2).errorStatus());
+    }
+
+    @Test
+    void aCapiContainersUniqueNameIsReadAsAnsiAndTheProviderReleased() {
+        KeyProviderInfo key = new KeyProviderInfo("bems-key", "Microsoft Strong Cryptographic Provider", 1,
+                WindowsConstants.CRYPT_MACHINE_KEYSET, WindowsConstants.AT_KEYEXCHANGE);
+        byte[] name = "c0ffee_9a1b\0".getBytes(StandardCharsets.US_ASCII);
+        bindings.on("CryptAcquireContextW", args -> {
+            assertEquals("bems-key", args[1].toString());
+            assertEquals(1, args[3]);
+            assertEquals(WindowsConstants.CRYPT_SILENT | WindowsConstants.CRYPT_MACHINE_KEYSET, args[4]);
+            ((PointerByReference) args[0]).setValue(bindings.openHandle("HCRYPTPROV"));
+            return true;
+        });
+        bindings.on("CryptGetProvParam", args -> {
+            assertEquals(WindowsConstants.PP_UNIQUE_CONTAINER, args[1]);
+            copyOut(bindings.bytes(name), (Pointer) args[2], (IntByReference) args[3]);
+            return true;
+        });
+        bindings.on("CryptReleaseContext", args -> {
+            bindings.close(args[0], "HCRYPTPROV");
+            return true;
+        });
+
+        assertEquals("c0ffee_9a1b", bindings.api().uniqueKeyName(key).name());
+    }
+
+    @Test
+    void aCngKeysUniqueNameIsReadAndBothHandlesFreed() {
+        KeyProviderInfo key = new KeyProviderInfo("{BEMS}", WindowsConstants.MS_KEY_STORAGE_PROVIDER, 0,
+                WindowsConstants.CRYPT_MACHINE_KEYSET, WindowsConstants.AT_KEYEXCHANGE);
+        ncryptProvider();
+        bindings.on("NCryptOpenKey", args -> {
+            assertEquals("{BEMS}", args[2].toString());
+            assertEquals(WindowsConstants.AT_KEYEXCHANGE, args[3], "the legacy key spec of the property");
+            assertEquals(WindowsConstants.NCRYPT_SILENT_FLAG | WindowsConstants.NCRYPT_MACHINE_KEY_FLAG, args[4]);
+            ((PointerByReference) args[1]).setValue(bindings.openHandle("NCRYPT_KEY_HANDLE"));
+            return 0;
+        });
+        Memory unique = bindings.wide("7a9e_guid");
+        bindings.on("NCryptGetProperty", args -> {
+            assertEquals(WindowsConstants.NCRYPT_UNIQUE_NAME_PROPERTY, ((WString) args[1]).toString());
+            copyOut(unique, (Pointer) args[2], (IntByReference) args[4]);
+            return 0;
+        });
+
+        assertEquals("7a9e_guid", bindings.api().uniqueKeyName(key).name());
+    }
+
+    @Test
+    void aCngKeyThatDoesNotOpenFreesTheProvider() {
+        ncryptProvider();
+        bindings.on("NCryptOpenKey", args -> WindowsConstants.NTE_BAD_KEYSET);
+        UniqueKeyName name = bindings.api().uniqueKeyName(new KeyProviderInfo("{GONE}",
+                WindowsConstants.MS_KEY_STORAGE_PROVIDER, 0, 0, 0));
+        assertEquals(WindowsConstants.NTE_BAD_KEYSET, name.error().code());
+    }
+
+    @Test
+    void aSecurityDescriptorIsCopiedWithItsSddlAndBothBuffersAreFreed() {
+        byte[] descriptor = new SecurityDescriptorBytes(Sid.ADMINISTRATORS, Sid.LOCAL_SYSTEM)
+                .allow(Sid.USERS, WindowsConstants.FILE_GENERIC_READ).build();
+        Memory allocated = bindings.bytes(descriptor);
+        Memory sddl = bindings.wide("O:BAG:SYD:(A;;FR;;;BU)");
+        bindings.on("GetNamedSecurityInfoW", args -> {
+            assertEquals("C:\\key", args[0].toString());
+            assertEquals(WindowsConstants.SE_FILE_OBJECT, args[1]);
+            assertEquals(WindowsConstants.OWNER_SECURITY_INFORMATION
+                    | WindowsConstants.GROUP_SECURITY_INFORMATION | WindowsConstants.DACL_SECURITY_INFORMATION, args[2]);
+            ((PointerByReference) args[7]).setValue(bindings.track("LocalAlloc", allocated));
+            return 0;
+        });
+        bindings.on("GetSecurityDescriptorLength", args -> descriptor.length);
+        bindings.on("ConvertSecurityDescriptorToStringSecurityDescriptorW", args -> {
+            ((PointerByReference) args[3]).setValue(bindings.track("LocalAlloc", sddl));
+            return true;
+        });
+        bindings.on("LocalFree", args -> {
+            bindings.close(args[0], "LocalAlloc");
+            return null;
+        });
+
+        SecurityDescriptorRead read = bindings.api().securityDescriptor(SecuredObject.file("C:\\key"));
+
+        assertArrayEquals(descriptor, read.selfRelative());
+        assertEquals("O:BAG:SYD:(A;;FR;;;BU)", read.sddl());
+    }
+
+    @Test
+    void aDescriptorThatCannotBeReadIsItsError() {
+        bindings.on("GetNamedSecurityInfoW", args -> {
+            assertEquals(WindowsConstants.SE_REGISTRY_KEY, args[1]);
+            return WindowsConstants.ERROR_ACCESS_DENIED;
+        });
+        SecurityDescriptorRead read = bindings.api().securityDescriptor(
+                SecuredObject.registryKey("MACHINE\\SOFTWARE\\Microsoft\\SystemCertificates\\My"));
+        assertEquals(WindowsConstants.ERROR_ACCESS_DENIED, read.error().code());
+    }
+
+    @Test
+    void aServiceConfigurationIsReadFromItsBufferAndBothServiceHandlesClosed() {
+        serviceManager();
+        QueryServiceConfig config = new QueryServiceConfig();
+        config.lpServiceStartName = bindings.wide("NT SERVICE\\GoodTechnology");
+        config.lpDisplayName = bindings.wide("Good Technology Common Services");
+        byte[] configBytes = bindings.written(config).getPointer().getByteArray(0, config.size());
+        bindings.on("QueryServiceConfigW", args -> {
+            if (args[1] == null) {
+                ((IntByReference) args[3]).setValue(configBytes.length);
+                return fail(WindowsConstants.ERROR_INSUFFICIENT_BUFFER, false);
+            }
+            ((Pointer) args[1]).write(0, configBytes, 0, configBytes.length);
+            return true;
+        });
+        bindings.on("QueryServiceConfig2W", args -> {
+            assertEquals(WindowsConstants.SERVICE_CONFIG_SERVICE_SID_INFO, args[1]);
+            if (args[2] == null) {
+                ((IntByReference) args[4]).setValue(4);
+                return fail(WindowsConstants.ERROR_INSUFFICIENT_BUFFER, false);
+            }
+            ((Pointer) args[2]).setInt(0, WindowsConstants.SERVICE_SID_TYPE_UNRESTRICTED);
+            return true;
+        });
+
+        ServiceConfigRead read = bindings.api().serviceConfig("GoodTechnology");
+
+        assertNull(read.error());
+        assertEquals("NT SERVICE\\GoodTechnology", read.startName());
+        assertEquals("Good Technology Common Services", read.displayName());
+        assertEquals(WindowsConstants.SERVICE_SID_TYPE_UNRESTRICTED, read.serviceSidType());
+    }
+
+    @Test
+    void aMissingServiceClosesTheServiceManager() {
+        serviceManager();
+        bindings.on("OpenServiceW", args -> fail(WindowsConstants.ERROR_SERVICE_DOES_NOT_EXIST, null));
+        assertEquals(WindowsConstants.ERROR_SERVICE_DOES_NOT_EXIST,
+                bindings.api().serviceConfig("NoSuchService").error().code());
+    }
+
+    @Test
+    void authzChecksTheAccountWithItsGroupsAndFreesEveryContext() {
+        String account = "S-1-5-80-1111-2222-3333-4444-5555";
+        byte[] descriptor = new SecurityDescriptorBytes(Sid.ADMINISTRATORS, Sid.LOCAL_SYSTEM)
+                .allow(Sid.SERVICE, WindowsConstants.FILE_GENERIC_READ).build();
+        authz(account, true, List.of(Sid.EVERYONE, Sid.SERVICE));
+        bindings.on("AuthzAccessCheck", args -> {
+            AuthzAccessRequest request = (AuthzAccessRequest) args[2];
+            assertEquals(WindowsConstants.MAXIMUM_ALLOWED, request.DesiredAccess);
+            assertArrayEquals(descriptor, ((Pointer) args[4]).getByteArray(0, descriptor.length));
+            AuthzAccessReply reply = (AuthzAccessReply) args[7];
+            assertEquals(1, reply.ResultListLength);
+            reply.GrantedAccessMask.setInt(0, WindowsConstants.FILE_GENERIC_READ);
+            reply.Error.setInt(0, 0);
+            return true;
+        });
+
+        AccessCheckResult result = bindings.api().effectiveAccess(account, true, List.of(Sid.EVERYONE, Sid.SERVICE),
+                descriptor);
+
+        assertNull(result.error());
+        assertEquals(WindowsConstants.FILE_GENERIC_READ, result.grantedAccess());
+        assertTrue(bindings.calls.contains("AuthzAddSidsToContext"));
+    }
+
+    @Test
+    void nothingGrantedIsZeroAndAFailedContextStillFreesTheResourceManager() {
+        String account = "S-1-5-21-1-2-3-1001";
+        authz(account, false, List.of());
+        bindings.on("AuthzAccessCheck", args -> {
+            ((AuthzAccessReply) args[7]).Error.setInt(0, WindowsConstants.ERROR_ACCESS_DENIED);
+            return true;
+        });
+        assertEquals(0, bindings.api().effectiveAccess(account, false, List.of(), new byte[20]).grantedAccess());
+        assertFalse(bindings.calls.contains("AuthzAddSidsToContext"), "no groups to add");
+
+        bindings.on("AuthzInitializeContextFromSid", args -> fail(1355, false));
+        assertEquals(1355, bindings.api().effectiveAccess(account, false, List.of(), new byte[20]).error().code());
+    }
+
+    private void authz(String account, boolean skipTokenGroups, List<String> groups) {
+        bindings.on("AuthzInitializeResourceManager", args -> {
+            assertEquals(WindowsConstants.AUTHZ_RM_FLAG_NO_AUDIT, args[0]);
+            ((PointerByReference) args[5]).setValue(bindings.openHandle("resource manager"));
+            return true;
+        });
+        bindings.on("AuthzFreeResourceManager", args -> {
+            bindings.close(args[0], "resource manager");
+            return true;
+        });
+        bindings.on("AuthzInitializeContextFromSid", args -> {
+            assertEquals(skipTokenGroups ? WindowsConstants.AUTHZ_SKIP_TOKEN_GROUPS : 0, args[0]);
+            assertEquals(account, sidAt((Pointer) args[1]));
+            assertEquals(0L, args[4]);
+            ((PointerByReference) args[6]).setValue(bindings.openHandle("client context"));
+            return true;
+        });
+        bindings.on("AuthzAddSidsToContext", args -> {
+            int count = (int) args[2];
+            List<String> added = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                SidAndAttributes entry = new SidAndAttributes();
+                Pointer at = ((Pointer) args[1]).share((long) i * entry.size());
+                added.add(sidAt(at.getPointer(0)));
+                assertEquals(WindowsConstants.SE_GROUP_ENABLED | WindowsConstants.SE_GROUP_ENABLED_BY_DEFAULT
+                        | WindowsConstants.SE_GROUP_MANDATORY, at.getInt(8));
+            }
+            assertEquals(groups, added);
+            ((PointerByReference) args[5]).setValue(bindings.openHandle("client context"));
+            return true;
+        });
+        bindings.on("AuthzFreeContext", args -> {
+            bindings.close(args[0], "client context");
+            return true;
+        });
+    }
+
+    private static String sidAt(Pointer sid) {
+        int count = sid.getByte(1) & 0xFF;
+        return Sid.toText(sid.getByteArray(0, 8 + 4 * count), 0);
+    }
+
+    private void ncryptProvider() {
+        bindings.on("NCryptOpenStorageProvider", args -> {
+            assertEquals(WindowsConstants.MS_KEY_STORAGE_PROVIDER, args[1].toString());
+            ((PointerByReference) args[0]).setValue(bindings.openHandle("NCRYPT_PROV_HANDLE"));
+            return 0;
+        });
+        bindings.on("NCryptFreeObject", args -> {
+            bindings.close(args[0]);
+            return 0;
+        });
+    }
+
+    private void serviceManager() {
+        bindings.on("OpenSCManagerW", args -> {
+            assertEquals(WindowsConstants.SC_MANAGER_CONNECT, args[2]);
+            return bindings.openHandle("SC_HANDLE");
+        });
+        bindings.on("OpenServiceW", args -> {
+            assertEquals(WindowsConstants.SERVICE_QUERY_CONFIG, args[2]);
+            return bindings.openHandle("SC_HANDLE");
+        });
+        bindings.on("CloseServiceHandle", args -> {
+            bindings.close(args[0], "SC_HANDLE");
+            return true;
+        });
+    }
+
+    private Memory keyProvInfo(String container, String provider, int type) {
+        CryptKeyProvInfo info = new CryptKeyProvInfo();
+        info.pwszContainerName = bindings.wide(container);
+        info.pwszProvName = bindings.wide(provider);
+        info.dwProvType = type;
+        info.dwFlags = WindowsConstants.CRYPT_MACHINE_KEYSET;
+        info.dwKeySpec = WindowsConstants.AT_KEYEXCHANGE;
+        return bindings.bytes(bindings.written(info).getPointer().getByteArray(0, info.size()));
+    }
+
+    /** A chain context as crypt32 lays it out: one simple chain of the given elements, leaf first. */
+    private Pointer chain(int errorStatus, int infoStatus, byte[]... elements) {
+        Memory elementPointers = new Memory((long) elements.length * Native.POINTER_SIZE);
+        for (int i = 0; i < elements.length; i++) {
+            CertChainElement element = new CertChainElement();
+            element.cbSize = element.size();
+            element.pCertContext = context(elements[i]);
+            element.TrustStatus.dwErrorStatus = i == elements.length - 1 ? errorStatus : 0;
+            elementPointers.setPointer((long) i * Native.POINTER_SIZE, bindings.written(element).getPointer());
+        }
+        CertSimpleChain simple = new CertSimpleChain();
+        simple.cElement = elements.length;
+        simple.rgpElement = elementPointers;
+        simple.TrustStatus.dwErrorStatus = errorStatus;
+        Memory chains = new Memory(Native.POINTER_SIZE);
+        chains.setPointer(0, bindings.written(simple).getPointer());
+        CertChainContext chain = new CertChainContext();
+        chain.cChain = 1;
+        chain.rgpChain = chains;
+        chain.TrustStatus.dwErrorStatus = errorStatus;
+        chain.TrustStatus.dwInfoStatus = infoStatus;
+        bindings.keep(elementPointers);
+        bindings.keep(chains);
+        return bindings.written(chain).getPointer();
+    }
+
+    /** Copies a property value out as Windows does: size query when there is no buffer, else the bytes. */
+    private static void copyOut(Memory value, Pointer buffer, IntByReference size) {
+        if (buffer != null) {
+            buffer.write(0, value.getByteArray(0, (int) value.size()), 0, (int) value.size());
+        }
+        size.setValue((int) value.size());
+    }
+}
