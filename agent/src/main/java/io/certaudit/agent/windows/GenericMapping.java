@@ -22,7 +22,7 @@ enum GenericMapping {
 
     FILE(WindowsConstants.FILE_GENERIC_READ, WindowsConstants.FILE_GENERIC_WRITE,
             WindowsConstants.FILE_GENERIC_EXECUTE, WindowsConstants.FILE_ALL_ACCESS,
-            named(WindowsConstants.FILE_ALL_ACCESS, "full control",
+            rights(WindowsConstants.FILE_ALL_ACCESS, "full control",
                     0x001301BF, "modify",
                     0x001200A9, "read & execute",
                     WindowsConstants.FILE_GENERIC_READ, "read",
@@ -38,7 +38,7 @@ enum GenericMapping {
                     WindowsConstants.FILE_WRITE_ATTRIBUTES, "write attributes")),
     REGISTRY_KEY(WindowsConstants.KEY_READ, WindowsConstants.KEY_WRITE, WindowsConstants.KEY_EXECUTE,
             WindowsConstants.KEY_ALL_ACCESS,
-            named(WindowsConstants.KEY_ALL_ACCESS, "full control",
+            rights(WindowsConstants.KEY_ALL_ACCESS, "full control",
                     WindowsConstants.KEY_READ, "read"),
             rights(WindowsConstants.KEY_QUERY_VALUE, "query value",
                     WindowsConstants.KEY_SET_VALUE, "set value",
@@ -119,10 +119,7 @@ enum GenericMapping {
         return String.join(", ", parts) + " (" + hex + ")";
     }
 
-    private static Map<Integer, String> named(Object... pairs) {
-        return rights(pairs);
-    }
-
+    /** Pairs of mask and name, in the order they are tried. */
     private static Map<Integer, String> rights(Object... pairs) {
         Map<Integer, String> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
