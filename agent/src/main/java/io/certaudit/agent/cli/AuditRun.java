@@ -187,7 +187,7 @@ abstract class AuditRun implements Callable<Integer> {
                     + "json=FILE");
         }
 
-        HostSnapshot host = sourceOptions.read(environment, readsLocalStoresByDefault());
+        HostSnapshot host = sourceOptions.read(environment, readsLocalStoresByDefault(), file, evaluatedAt);
         HostSnapshot.Builder withPeers = HostSnapshot.builder(host.hostName(), host.source()).addAll(host);
         peerOptions.probe(file).forEach(withPeers::peer);
         HostSnapshot snapshot = withPeers.build();

@@ -30,11 +30,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * rules:
  *   eku-missing-client-auth: off
  * peers: [lyncpool.example.com:5061]
+ * serviceName: GoodTechnologyConnect   # live Windows audit: whose access to keys and stores is checked
  * </pre>
  */
 public record ConfigFile(String poolFqdn, List<String> instanceFqdns, String gatewayAddress,
                          Integer expiryWarningDays, Map<String, String> rules, List<String> peers,
-                         Integer peerTimeoutSeconds) {
+                         Integer peerTimeoutSeconds, String serviceName, String serviceAccount) {
 
     /** Largest config file read; anything larger is not a settings file. */
     static final long MAX_BYTES = 1024 * 1024;
@@ -46,7 +47,7 @@ public record ConfigFile(String poolFqdn, List<String> instanceFqdns, String gat
     }
 
     public static ConfigFile empty() {
-        return new ConfigFile(null, List.of(), null, null, Map.of(), List.of(), null);
+        return new ConfigFile(null, List.of(), null, null, Map.of(), List.of(), null, null, null);
     }
 
     /** Reads {@code file}: YAML unless it ends in {@code .json}. */
@@ -66,7 +67,7 @@ public record ConfigFile(String poolFqdn, List<String> instanceFqdns, String gat
         } catch (UnrecognizedPropertyException e) {
             throw new UsageException("config file " + file + ": unknown setting '" + e.getPropertyName() + "'"
                     + where(e.getLocation()) + "; known settings: poolFqdn, instanceFqdns, gatewayAddress, "
-                    + "expiryWarningDays, rules, peers, peerTimeoutSeconds");
+                    + "expiryWarningDays, rules, peers, peerTimeoutSeconds, serviceName, serviceAccount");
         } catch (JsonProcessingException e) {
             throw new UsageException("config file " + file + " is not valid " + (name.endsWith(".json") ? "JSON"
                     : "YAML") + where(e.getLocation()) + ": " + e.getOriginalMessage());

@@ -3,6 +3,7 @@ package io.certaudit.agent.cli;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -11,6 +12,8 @@ import io.certaudit.agent.source.CertificateFileReader;
 import io.certaudit.agent.source.HostSource;
 import io.certaudit.agent.source.SourceException;
 import io.certaudit.agent.source.Sources;
+import io.certaudit.agent.windows.ServiceAccountSelection;
+import io.certaudit.agent.windows.WindowsStoreSource;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.StoreName;
 import picocli.CommandLine.Option;
@@ -35,6 +38,17 @@ public final class SourceOptions {
                     + "folder the source file is in).")
     private String hostName;
 
+    @Option(names = "--service-name", paramLabel = "NAME",
+            description = "Live Windows audit: the Windows service (e.g. the BEMS service) whose logon account "
+                    + "must read the keys and stores. Also serviceName: in the config file.")
+    private String serviceName;
+
+    @Option(names = "--service-account", paramLabel = "DOMAIN\\USER",
+            description = "Live Windows audit: the account whose read access to keys and stores is checked "
+                    + "(LocalSystem, NT AUTHORITY\\NetworkService, NT SERVICE\\name, DOMAIN\\gmsa$...). Also "
+                    + "serviceAccount: in the config file.")
+    private String serviceAccount;
+
     @Option(names = "--pfx-password-env", paramLabel = "VARIABLE",
             description = "Name of the environment variable holding the password of .pfx/.p12 files in the "
                     + "source (default: try an empty password). The password is never printed.")
@@ -51,19 +65,26 @@ public final class SourceOptions {
     }
 
     /**
-     * Reads the sources into one host. Without any: the local machine's stores when {@code localRequired}, which
-     * needs Windows; otherwise an empty host named after this machine.
+     * Reads the sources into one host. Without any: the local machine's stores when {@code localByDefault} (which
+     * needs Windows; elsewhere the message says how to audit an export); otherwise an empty host named after this
+     * machine.
      */
-    HostSnapshot read(Function<String, String> environment, boolean localRequired)
+    HostSnapshot read(Function<String, String> environment, boolean localByDefault, ConfigFile config, Instant at)
             throws SourceException, UsageException {
         if (sources.isEmpty()) {
-            if (!localRequired) {
+            if (!localByDefault) {
                 return HostSnapshot.builder(hostName != null ? hostName : localHostName(), "no source").build();
             }
-            throw new UsageException("no --source given, and reading the local machine's stores needs Windows "
-                    + "(this is " + System.getProperty("os.name") + "). To audit a Windows host from here, export "
-                    + "its stores (certutil -store, or Export-Certificate for MY, CA and Root) into a folder with MY, "
-                    + "CA and ROOT subfolders and run: certaudit audit --source FOLDER");
+            ServiceAccountSelection account = new ServiceAccountSelection(
+                    serviceName != null ? serviceName : config.serviceName(),
+                    serviceAccount != null ? serviceAccount : config.serviceAccount());
+            HostSnapshot local = WindowsStoreSource.forThisMachine(account, at).read();
+            return hostName == null ? local
+                    : HostSnapshot.builder(hostName, local.source()).addAll(local).build();
+        }
+        if (serviceName != null || serviceAccount != null) {
+            throw new UsageException("--service-name and --service-account apply to the live Windows audit; an "
+                    + "exported copy (--source) holds no access rights to check");
         }
         StoreName sstStore = store == null ? null : StoreName.fromAlias(store).orElseThrow(() -> new UsageException(
                 "--store " + store + " is not a store; use MY, CA or ROOT"));
