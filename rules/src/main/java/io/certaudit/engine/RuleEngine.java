@@ -43,13 +43,17 @@ public final class RuleEngine {
                 continue;
             }
             Findings sink = new Findings(info);
-            int checked = rule.evaluate(context, sink);
+            // The base classes guard each check, not the choice of targets or appliesTo, and a rule may implement
+            // Rule directly: whatever escapes still becomes the rule's could-not-be-evaluated warning, and the
+            // audit of everything else goes on.
+            int[] checked = {0};
+            sink.guard(null, () -> checked[0] = rule.evaluate(context, sink));
             Severity override = settings.severityOverrides().get(info.id());
             List<Finding> found = sink.collected().stream()
                     .map(f -> override == null ? f : f.withSeverity(override))
                     .toList();
             findings.addAll(found);
-            outcomes.add(new RuleOutcome(info.id(), outcome(checked, found.size(), sink.failures()), checked,
+            outcomes.add(new RuleOutcome(info.id(), outcome(checked[0], found.size(), sink.failures()), checked[0],
                     found.size()));
         }
         List<Finding> ordered = new ArrayList<>(findings);
