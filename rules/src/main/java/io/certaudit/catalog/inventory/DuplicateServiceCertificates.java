@@ -3,10 +3,12 @@ package io.certaudit.catalog.inventory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
@@ -43,7 +45,12 @@ public final class DuplicateServiceCertificates extends HostRule {
         Instant at = context.at();
         Map<String, List<StoredCertificate>> byName = new LinkedHashMap<>();
         List<String> expected = context.settings().expectedNames();
+        Set<String> seen = new HashSet<>();
         for (StoredCertificate certificate : context.serviceCertificates()) {
+            // The same certificate read twice (a PFX and a PEM of it, two physical stores) is one candidate.
+            if (!seen.add(certificate.thumbprint())) {
+                continue;
+            }
             if (at.isBefore(certificate.facts().notBefore()) || at.isAfter(certificate.facts().notAfter())) {
                 continue;
             }
