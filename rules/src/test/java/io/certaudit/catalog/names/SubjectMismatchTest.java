@@ -1,6 +1,8 @@
 package io.certaudit.catalog.names;
 
+import static io.certaudit.testing.FindingAssertions.assertSingle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -8,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.certaudit.engine.Finding;
+import io.certaudit.engine.Severity;
+import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
@@ -35,6 +39,18 @@ class SubjectMismatchTest {
         List<Finding> findings = audit("SBCexternal.contoso.com", "sbcexternal.contoso.com");
         assertEquals(1, findings.size());
         assertTrue(findings.get(0).message().contains("letter case"), findings.get(0).message());
+    }
+
+    @Test
+    void failsWhenTheGatewayAddressIsOnlyInTheSan() {
+        Issued leaf = pki.issue(ca, pki.spec("sbc01.contoso.com").san("sbc01.contoso.com", "sbcexternal.contoso.com"));
+        List<Finding> findings = new HostFixture().chain(root, ca, leaf)
+                .settings(s -> s.withGatewayAddress("sbcexternal.contoso.com"))
+                .findings("subject-mismatch");
+
+        Finding finding = assertSingle(findings, Severity.ERROR, StoreName.MY, leaf.in(StoreName.MY).thumbprint(),
+                "subject CN 'sbc01.contoso.com'", "not the gateway address 'sbcexternal.contoso.com'");
+        assertFalse(finding.message().contains("letter case"), finding.message());
     }
 
     @Test
