@@ -1,0 +1,118 @@
+package io.certaudit.catalog.rootstore;
+
+import static io.certaudit.testing.FindingAssertions.assertNone;
+import static io.certaudit.testing.FindingAssertions.assertSingle;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.certaudit.engine.Finding;
+import io.certaudit.engine.RuleOutcome;
+import io.certaudit.engine.Severity;
+import io.certaudit.model.StoreName;
+import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.TestPki;
+import io.certaudit.testing.TestPki.Issued;
+
+class RootStoreTooLargeTest {
+
+    private static final String RULE = "root-store-too-large";
+    private static final int LIMIT = 16_384;
+    /** Each distinguished name goes into the CertificateRequest with a 2-byte length. */
+    private static final int LENGTH_PREFIX = 2;
+
+    private static final TestPki PKI = new TestPki();
+    /** Roots with names of about a kilobyte, together well under the limit. */
+    private static final List<Issued> LONG_NAMED_ROOTS = new ArrayList<>();
+    private static int longNamedBytes;
+
+    @BeforeAll
+    static void buildRoots() {
+        for (int i = 0; i < 14; i++) {
+            Issued root = PKI.selfSigned(PKI.spec("CN=Example Long Root " + i + " " + "x".repeat(1000)
+                    + ",O=Example").ca().ec("secp256r1"));
+            LONG_NAMED_ROOTS.add(root);
+            longNamedBytes += root.in(StoreName.ROOT).facts().encodedSubjectLength() + LENGTH_PREFIX;
+        }
+    }
+
+    /** A root whose name brings the issuer list of the long-named roots and itself to exactly {@code total}. */
+    private static Issued rootBringingTheListTo(int total) {
+        int wanted = total - longNamedBytes - LENGTH_PREFIX;
+        for (int padding = 0; padding < 4096; padding++) {
+            String name = "CN=Example Filler Root " + total + " " + "y".repeat(padding);
+            if (encodedLength(name) == wanted) {
+                Issued root = PKI.selfSigned(PKI.spec(name).ca().ec("secp256r1"));
+                assertEquals(wanted, root.in(StoreName.ROOT).facts().encodedSubjectLength());
+                return root;
+            }
+        }
+        throw new IllegalStateException("no name encodes to " + wanted + " bytes");
+    }
+
+    private static int encodedLength(String name) {
+        try {
+            return new X500Name(name).getEncoded().length;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HostFixture hostWith(Issued filler) {
+        HostFixture host = new HostFixture().add(StoreName.ROOT, LONG_NAMED_ROOTS.toArray(Issued[]::new));
+        return filler == null ? host : host.add(StoreName.ROOT, filler);
+    }
+
+    private static RuleOutcome.Result outcome(HostFixture host) {
+        return host.audit().outcomes().stream().filter(o -> o.rule().equals(RULE)).findFirst().orElseThrow()
+                .result();
+    }
+
+    @Test
+    void warnsWhenTheIssuerListIsOneByteOverTheLimit() {
+        HostFixture host = hostWith(rootBringingTheListTo(LIMIT + 1))
+                .hostFact("SCHANNEL\\ClientAuthTrustMode", "0")
+                .hostFact("SCHANNEL\\SendTrustedIssuerList", "1")
+                .hostFact("OperatingSystem", "Windows Server 2012 R2");
+
+        Finding finding = assertSingle(host.findings(RULE), Severity.WARNING, StoreName.ROOT, null,
+                "15 certificates", "16385 bytes", "16384-byte limit");
+        assertEquals("16385", finding.evidence().get("issuerListBytes"));
+        assertEquals("16384", finding.evidence().get("limitBytes"));
+        assertEquals("15", finding.evidence().get("rootCertificates"));
+        assertEquals("0", finding.evidence().get("SCHANNEL\\ClientAuthTrustMode"));
+        assertEquals("1", finding.evidence().get("SCHANNEL\\SendTrustedIssuerList"));
+        assertFalse(finding.evidence().containsKey("OperatingSystem"), finding.evidence()::toString);
+    }
+
+    @Test
+    void passesWhenTheIssuerListIsExactlyAtTheLimit() {
+        HostFixture host = hostWith(rootBringingTheListTo(LIMIT));
+
+        assertNone(host.findings(RULE));
+        assertEquals(RuleOutcome.Result.PASSED, outcome(host));
+    }
+
+    @Test
+    void aCertificateStoredTwiceIsSentOnce() {
+        Issued filler = rootBringingTheListTo(LIMIT);
+
+        assertNone(hostWith(filler).add(StoreName.ROOT, filler, LONG_NAMED_ROOTS.get(0)).findings(RULE));
+    }
+
+    @Test
+    void anEmptyTrustedRootIsNotApplicable() {
+        HostFixture host = new HostFixture().add(StoreName.CA, LONG_NAMED_ROOTS.get(0));
+
+        assertNone(host.findings(RULE));
+        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome(host));
+    }
+}
