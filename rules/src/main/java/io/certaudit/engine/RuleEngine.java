@@ -51,6 +51,7 @@ public final class RuleEngine {
             Severity override = settings.severityOverrides().get(info.id());
             List<Finding> found = sink.collected().stream()
                     .map(f -> override == null ? f : f.withSeverity(override))
+                    .distinct()
                     .toList();
             findings.addAll(found);
             outcomes.add(new RuleOutcome(info.id(), outcome(checked[0], found.size(), sink.failures()), checked[0],
