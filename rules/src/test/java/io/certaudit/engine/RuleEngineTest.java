@@ -175,6 +175,8 @@ class RuleEngineTest {
         AuditResult result = run(new ReportsTwice());
 
         assertEquals(1, findings(result, "reports-twice").size(), () -> result.findings().toString());
+        assertEquals(new RuleOutcome("reports-twice", RuleOutcome.Result.FAILED, 1, 1),
+                outcome(result, "reports-twice"));
     }
 
     @Test
