@@ -15,6 +15,9 @@ import io.certaudit.model.StoredCertificate;
  */
 public final class Findings {
 
+    /** The evidence key that marks a rule's could-not-be-evaluated finding; its value is the exception class. */
+    static final String RULE_FAILURE = "ruleFailure";
+
     private final RuleInfo info;
     private final List<Finding> collected = new ArrayList<>();
     private int failures;
@@ -99,7 +102,7 @@ public final class Findings {
         } catch (RuntimeException e) {
             failures++;
             Map<String, String> failure = new TreeMap<>(evidence);
-            failure.put("ruleFailure", e.getClass().getName());
+            failure.put(RULE_FAILURE, e.getClass().getName());
             collected.add(new Finding(info.id(), Severity.WARNING, store, thumbprint, subject,
                     "Rule " + info.id() + " could not be evaluated for " + target + ": " + e,
                     "Report this to the certaudit maintainers with the audit JSON; the other rules still ran.",

@@ -49,8 +49,11 @@ public final class RuleEngine {
             int[] checked = {0};
             sink.guard(null, () -> checked[0] = rule.evaluate(context, sink));
             Severity override = settings.severityOverrides().get(info.id());
+            // An override sets the severity of what the rule found, never of its own failure: a crash stays a
+            // warning, neither hidden by "info" nor turned critical by "error".
             List<Finding> found = sink.collected().stream()
-                    .map(f -> override == null ? f : f.withSeverity(override))
+                    .map(f -> override == null || f.evidence().containsKey(Findings.RULE_FAILURE) ? f
+                            : f.withSeverity(override))
                     .distinct()
                     .toList();
             findings.addAll(found);

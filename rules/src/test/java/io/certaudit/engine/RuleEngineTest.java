@@ -62,6 +62,16 @@ class RuleEngineTest {
     }
 
     @Test
+    void anOverrideNeitherHidesNorInflatesARuleFailure() {
+        for (Severity override : new Severity[] {Severity.INFO, Severity.ERROR}) {
+            AuditResult result = run(AuditSettings.defaults()
+                    .withSeverityOverrides(Map.of("always-throws", override)), new AlwaysThrows());
+            assertEquals(Severity.WARNING, findings(result, "always-throws").get(0).severity(), override::toString);
+            assertEquals(AuditStatus.WARNING, result.status(), override::toString);
+        }
+    }
+
+    @Test
     void aCheckThatThrowsForOneCertificateNamesItAndTheOtherCertificatesAreStillJudged() {
         AuditResult result = run(new ThrowsForAlpha());
 
