@@ -19,6 +19,7 @@ import io.certaudit.catalog.inventory.StoreEntryTampered;
 import io.certaudit.catalog.inventory.UnreadableCertificate;
 import io.certaudit.catalog.keys.KeyTooShort;
 import io.certaudit.catalog.keys.PrivateKeyMissing;
+import io.certaudit.catalog.keys.PrivateKeyUnverified;
 import io.certaudit.catalog.names.SanMissingFqdn;
 import io.certaudit.catalog.names.SubjectCnNotFqdn;
 import io.certaudit.catalog.names.SubjectMismatch;
@@ -56,6 +57,7 @@ public final class BuiltInRules {
                 new CertificateInUserStore(),
                 // keys
                 new PrivateKeyMissing(),
+                new PrivateKeyUnverified(),
                 new KeyTooShort(),
                 // access
                 new PrivateKeyNotReadable(),

@@ -1,0 +1,48 @@
+package io.certaudit.catalog.keys;
+
+import static io.certaudit.testing.FindingAssertions.assertNone;
+import static io.certaudit.testing.FindingAssertions.assertSingle;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+import io.certaudit.engine.Finding;
+import io.certaudit.engine.Severity;
+import io.certaudit.model.KeyKind;
+import io.certaudit.model.PrivateKeyFacts;
+import io.certaudit.model.StoreName;
+import io.certaudit.model.Tristate;
+import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.TestPki;
+import io.certaudit.testing.TestPki.Issued;
+
+class PrivateKeyUnverifiedTest {
+
+    private static final String RULE = "private-key-unverified";
+
+    private final TestPki pki = new TestPki();
+    private final Issued root = pki.root("Example Root");
+    private final Issued ca = pki.issue(root, pki.spec("Example Issuing CA").ca());
+    private final Issued leaf = pki.issue(ca, pki.spec("bems01.example.com").san("bems01.example.com"));
+
+    private HostFixture host(PrivateKeyFacts key) {
+        return new HostFixture().add(StoreName.ROOT, root).add(StoreName.CA, ca)
+                .add(leaf.in(StoreName.MY).withPrivateKey(key));
+    }
+
+    @Test
+    void warnsWithTheSourcesReasonWhenTheKeyCouldNotBeChecked() {
+        PrivateKeyFacts unopened = new PrivateKeyFacts(Tristate.UNKNOWN, KeyKind.CNG,
+                "Microsoft Software Key Storage Provider", "te-WebServer-1234", Tristate.YES, null, null,
+                "the key could not be opened without administrator rights");
+        Finding finding = assertSingle(host(unopened).findings(RULE), Severity.WARNING, StoreName.MY,
+                leaf.in(StoreName.MY).thumbprint(), "could not be verified", "administrator rights");
+        assertEquals("te-WebServer-1234", finding.evidence().get("container"));
+    }
+
+    @Test
+    void saysNothingWhenTheSourceKnowsEitherWay() {
+        assertNone(host(PrivateKeyFacts.inFile("bems01.key", "matches")).findings(RULE));
+        assertNone(host(PrivateKeyFacts.absent("no key")).findings(RULE));
+    }
+}
