@@ -80,6 +80,26 @@ final class Seeds {
         return variants(List.of(pfx("", LEAF, CA, ROOT), pfx("", EC_LEAF), pfx("secret", LEAF)));
     }
 
+    /** Stores written by Wine's crypt32, the serialized readers' own samples. */
+    static Stream<byte[]> sstFiles() {
+        return variants(List.of(resource("my.sst")));
+    }
+
+    static Stream<byte[]> registryExports() {
+        return variants(List.of(resource("my.reg"), resource("ca.reg"), resource("policies.reg")));
+    }
+
+    private static byte[] resource(String name) {
+        try (var in = Seeds.class.getResourceAsStream("/io/certaudit/agent/source/serialized/wine/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is not on the test class path");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Stream<byte[]> yamlConfigs() {
         return Stream.of("""
                 poolFqdn: bemsapppool.example.com

@@ -17,6 +17,9 @@ import io.certaudit.agent.cli.Main;
 import io.certaudit.agent.report.ReportSchema;
 import io.certaudit.agent.source.CertificateFileReader;
 import io.certaudit.agent.source.FolderSource;
+import io.certaudit.agent.source.serialized.RegistryExportSource;
+import io.certaudit.agent.source.serialized.SstSource;
+import io.certaudit.model.StoreName;
 import io.certaudit.testing.TestPki;
 
 /**
@@ -53,6 +56,22 @@ class SourceFuzzTest {
         auditFolder(Map.of("MY/service.pfx", content));
         AuditInvariants.audit(new FolderSource(host.with(Map.of("MY/service.pfx", content)),
                 new CertificateFileReader(PFX_PASSWORD.toCharArray(), CertificateFileReader.DEFAULT_MAX_FILE_BYTES)));
+    }
+
+    /** A serialized store (.sst), as certutil and Export-Certificate write it. */
+    @MethodSource("io.certaudit.agent.fuzz.Seeds#sstFiles")
+    @FuzzTest(maxDuration = "10m")
+    void sstFile(byte[] content) {
+        Path file = host.file("store.sst", content);
+        AuditInvariants.audit(new SstSource(file, StoreName.MY));
+    }
+
+    /** A registry export (.reg) of a store's certificates key. */
+    @MethodSource("io.certaudit.agent.fuzz.Seeds#registryExports")
+    @FuzzTest(maxDuration = "10m")
+    void registryExport(byte[] content) {
+        Path file = host.file("store.reg", content);
+        AuditInvariants.audit(new RegistryExportSource(file));
     }
 
     /** The YAML settings file, through the whole command line. */
