@@ -31,11 +31,18 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  *   eku-missing-client-auth: off
  * peers: [lyncpool.example.com:5061]
  * serviceName: GoodTechnologyConnect   # live Windows audit: whose access to keys and stores is checked
+ * limits:
+ *   maxFileBytes: 32MiB
+ *   maxEntries: 20000
  * </pre>
  */
 public record ConfigFile(String poolFqdn, List<String> instanceFqdns, String gatewayAddress,
                          Integer expiryWarningDays, Map<String, String> rules, List<String> peers,
-                         Integer peerTimeoutSeconds, String serviceName, String serviceAccount) {
+                         Integer peerTimeoutSeconds, String serviceName, String serviceAccount, Limits limits) {
+
+    /** How much a source reads at most; {@code null} keeps the default. */
+    public record Limits(String maxFileBytes, Integer maxEntries) {
+    }
 
     /** Largest config file read; anything larger is not a settings file. */
     static final long MAX_BYTES = 1024 * 1024;
@@ -44,10 +51,11 @@ public record ConfigFile(String poolFqdn, List<String> instanceFqdns, String gat
         instanceFqdns = instanceFqdns == null ? List.of() : List.copyOf(instanceFqdns);
         rules = rules == null ? Map.of() : new LinkedHashMap<>(rules);
         peers = peers == null ? List.of() : List.copyOf(peers);
+        limits = limits == null ? new Limits(null, null) : limits;
     }
 
     public static ConfigFile empty() {
-        return new ConfigFile(null, List.of(), null, null, Map.of(), List.of(), null, null, null);
+        return new ConfigFile(null, List.of(), null, null, Map.of(), List.of(), null, null, null, null);
     }
 
     /** Reads {@code file}: YAML unless it ends in {@code .json}. */
@@ -67,7 +75,8 @@ public record ConfigFile(String poolFqdn, List<String> instanceFqdns, String gat
         } catch (UnrecognizedPropertyException e) {
             throw new UsageException("config file " + file + ": unknown setting '" + e.getPropertyName() + "'"
                     + where(e.getLocation()) + "; known settings: poolFqdn, instanceFqdns, gatewayAddress, "
-                    + "expiryWarningDays, rules, peers, peerTimeoutSeconds, serviceName, serviceAccount");
+                    + "expiryWarningDays, rules, peers, peerTimeoutSeconds, serviceName, serviceAccount, limits "
+                    + "(maxFileBytes, maxEntries)");
         } catch (JsonProcessingException e) {
             throw new UsageException("config file " + file + " is not valid " + (name.endsWith(".json") ? "JSON"
                     : "YAML") + where(e.getLocation()) + ": " + e.getOriginalMessage());

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import io.certaudit.agent.source.CertificateFileReader;
 import io.certaudit.agent.source.HostSource;
 import io.certaudit.agent.source.SourceException;
+import io.certaudit.agent.source.SourceLimits;
 import io.certaudit.agent.source.Sources;
 import io.certaudit.agent.windows.ServiceAccountSelection;
 import io.certaudit.agent.windows.WindowsStoreSource;
@@ -54,6 +55,16 @@ public final class SourceOptions {
                     + "source (default: try an empty password). The password is never printed.")
     private String pfxPasswordVariable;
 
+    @Option(names = "--max-file-bytes", paramLabel = "SIZE",
+            description = "Largest file the source reads, e.g. 16M (the default) or 64MiB; larger files are reported "
+                    + "as unreadable, not read.")
+    private String maxFileBytes;
+
+    @Option(names = "--max-entries", paramLabel = "N",
+            description = "Most entries (certificates and unreadable items) the source takes in (default 10000); "
+                    + "past it the audit reports the limit and reads no more.")
+    private Integer maxEntries;
+
     /** The host name given with --host-name, or {@code null}. */
     String hostName() {
         return hostName;
@@ -88,13 +99,31 @@ public final class SourceOptions {
         }
         StoreName sstStore = store == null ? null : StoreName.fromAlias(store).orElseThrow(() -> new UsageException(
                 "--store " + store + " is not a store; use MY, CA or ROOT"));
-        CertificateFileReader reader = new CertificateFileReader(pfxPassword(environment),
-                CertificateFileReader.DEFAULT_MAX_FILE_BYTES);
+        CertificateFileReader reader = new CertificateFileReader(pfxPassword(environment), limits(config.limits()));
         List<HostSource> opened = new ArrayList<>();
         for (Path path : sources) {
             opened.add(Sources.open(path, sstStore, reader));
         }
         return Sources.combine(hostName != null ? hostName : Sources.hostNameOf(sources.get(0)), opened);
+    }
+
+    /** Flags over the config file over the defaults. */
+    private SourceLimits limits(ConfigFile.Limits file) throws UsageException {
+        long bytes = SourceLimits.DEFAULT_MAX_FILE_BYTES;
+        String size = maxFileBytes != null ? maxFileBytes : file.maxFileBytes();
+        if (size != null) {
+            bytes = ByteSize.parse(size);
+            if (bytes < 1) {
+                throw new UsageException("the file size limit '" + size + "' is not a size of at least one byte; "
+                        + "write e.g. 16777216, 16M or 16MiB");
+            }
+        }
+        int entries = maxEntries != null ? maxEntries
+                : file.maxEntries() != null ? file.maxEntries() : SourceLimits.DEFAULT_MAX_ENTRIES;
+        if (entries < 1) {
+            throw new UsageException("the entry limit must be 1 or more, not " + entries);
+        }
+        return new SourceLimits(bytes, entries);
     }
 
     private char[] pfxPassword(Function<String, String> environment) throws UsageException {

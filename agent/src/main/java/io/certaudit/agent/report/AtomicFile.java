@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -53,7 +54,8 @@ public final class AtomicFile {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
-            throw new OutputException("cannot write " + target + ": the folder " + folder + " does not exist", null);
+            throw new OutputException("cannot write " + target + ": the folder " + folder
+                    + (folder != null && Files.exists(folder) ? " is a file, not a folder" : " does not exist"), null);
         }
         if (Files.isDirectory(absolute)) {
             throw new OutputException("cannot write " + target + ": it is a folder; give a file name", null);
@@ -74,7 +76,11 @@ public final class AtomicFile {
             replace(temporary, absolute);
             temporary = null;
         } catch (AccessDeniedException e) {
-            throw new OutputException("cannot write " + target + ": permission denied on " + e.getFile(), e);
+            throw new OutputException("cannot write " + target + ": permission denied; the report is written to a "
+                    + "temporary file in " + folder + " and renamed into place, so that folder must be writable", e);
+        } catch (FileSystemException e) {
+            throw new OutputException("cannot write " + target + ": " + (e.getReason() != null ? e.getReason()
+                    : e.getMessage()) + " (in " + folder + ")", e);
         } catch (IOException e) {
             throw new OutputException("cannot write " + target + ": " + e.getMessage(), e);
         } finally {

@@ -2,6 +2,7 @@ package io.certaudit.agent.source;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -27,8 +29,8 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.X509TrustedCertificateBlock;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.bouncycastle.util.io.pem.PemObject;
 
-import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.KeyKind;
 import io.certaudit.model.PrivateKeyFacts;
 import io.certaudit.model.StoreName;
@@ -42,45 +44,61 @@ import io.certaudit.model.UnreadableCertificateException;
  * present when the same PEM or PFX holds a matching key or {@code name.key} beside {@code name.crt} matches it;
  * a certificate file alone means no key. Whatever cannot be read becomes a problem naming the file; keys are never
  * kept, only the fact that they match.
+ *
+ * <p>Files are read only up to the size limit, whatever size they claim, and every encoded structure passes
+ * {@link Asn1Guard} before a parser sees it.
  */
 public final class CertificateFileReader {
 
     /** Files larger than this are not certificates a store would hold; they are reported, not read. */
-    public static final long DEFAULT_MAX_FILE_BYTES = 16L * 1024 * 1024;
+    public static final long DEFAULT_MAX_FILE_BYTES = SourceLimits.DEFAULT_MAX_FILE_BYTES;
+
+    private static final byte[] PEM_BEGIN = "-----BEGIN ".getBytes(StandardCharsets.US_ASCII);
 
     private final char[] pfxPassword;
-    private final long maxFileBytes;
+    private final SourceLimits limits;
+
+    /**
+     * @param pfxPassword the PKCS#12 password, or {@code null} to try an empty one; never logged or reported
+     * @param limits      the largest file read and the most entries a source takes in
+     */
+    public CertificateFileReader(char[] pfxPassword, SourceLimits limits) {
+        this.pfxPassword = pfxPassword == null ? null : pfxPassword.clone();
+        this.limits = limits;
+    }
 
     /**
      * @param pfxPassword  the PKCS#12 password, or {@code null} to try an empty one; never logged or reported
      * @param maxFileBytes the largest file read
      */
     public CertificateFileReader(char[] pfxPassword, long maxFileBytes) {
-        this.pfxPassword = pfxPassword == null ? null : pfxPassword.clone();
-        this.maxFileBytes = maxFileBytes;
+        this(pfxPassword, new SourceLimits(maxFileBytes, SourceLimits.DEFAULT_MAX_ENTRIES));
     }
 
     public static CertificateFileReader withDefaults() {
-        return new CertificateFileReader(null, DEFAULT_MAX_FILE_BYTES);
+        return new CertificateFileReader(null, SourceLimits.defaults());
+    }
+
+    public SourceLimits limits() {
+        return limits;
     }
 
     /**
      * Reads {@code file}, which belongs to {@code store}; {@code siblings} are the other files of the folder,
      * for {@code name.key} look-ups.
      */
-    void read(StoreName store, Path file, List<Path> siblings, HostSnapshot.Builder snapshot) {
+    void read(StoreName store, Path file, List<Path> siblings, BoundedSnapshot snapshot) {
         String origin = file.toString();
         byte[] content;
         try {
-            long size = Files.size(file);
-            if (size > maxFileBytes) {
-                snapshot.problem(store, origin, "file is " + size + " bytes, over the " + maxFileBytes
-                        + "-byte limit for a certificate file; not read");
-                return;
-            }
-            content = Files.readAllBytes(file);
+            content = readAtMost(file, limits.maxFileBytes());
         } catch (IOException e) {
             snapshot.problem(store, origin, "cannot read the file: " + e.getMessage());
+            return;
+        }
+        if (content == null) {
+            snapshot.problem(store, origin, "file is over the " + limits.maxFileBytes() + "-byte limit for a "
+                    + "certificate file; not read (raise it with --max-file-bytes or 'limits: maxFileBytes')");
             return;
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -93,12 +111,37 @@ public final class CertificateFileReader {
         }
     }
 
-    private static boolean looksLikePem(byte[] content) {
-        return new String(content, 0, Math.min(content.length, 64 * 1024), StandardCharsets.ISO_8859_1)
-                .contains("-----BEGIN ");
+    /**
+     * The file's bytes, or {@code null} when it holds more than {@code limit}: read with a bound rather than trusting
+     * the size the file system reports, which a growing file or a device outruns.
+     */
+    static byte[] readAtMost(Path file, long limit) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] content = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+            return content.length > limit ? null : content;
+        }
     }
 
-    private void readDer(StoreName store, Path file, byte[] content, HostSnapshot.Builder snapshot) {
+    /** Whether a PEM header appears anywhere: the JDK's decoder would find one past any prefix too. */
+    private static boolean looksLikePem(byte[] content) {
+        outer:
+        for (int i = 0; i + PEM_BEGIN.length <= content.length; i++) {
+            for (int j = 0; j < PEM_BEGIN.length; j++) {
+                if (content[i + j] != PEM_BEGIN[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private void readDer(StoreName store, Path file, byte[] content, BoundedSnapshot snapshot) {
+        Optional<String> hostile = Asn1Guard.check(content);
+        if (hostile.isPresent()) {
+            snapshot.problem(store, file.toString(), "not a DER certificate: " + hostile.get());
+            return;
+        }
         try {
             StoredCertificate certificate = StoredCertificate.parse(store, content, file.toString());
             snapshot.add(withSiblingKey(certificate, file));
@@ -107,15 +150,16 @@ public final class CertificateFileReader {
         }
     }
 
-    private void readPem(StoreName store, Path file, byte[] content, HostSnapshot.Builder snapshot) {
+    private void readPem(StoreName store, Path file, byte[] content, BoundedSnapshot snapshot) {
         List<StoredCertificate> certificates = new ArrayList<>();
         List<PrivateKey> keys = new ArrayList<>();
         boolean encryptedKey = false;
         int index = 0;
-        try (Reader text = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.US_ASCII);
-             PEMParser parser = new PEMParser(text)) {
+        GuardedPemParser parser = new GuardedPemParser(
+                new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.US_ASCII));
+        try (parser) {
             Object object;
-            while ((object = parser.readObject()) != null) {
+            while (!snapshot.full() && (object = parser.readObject()) != null) {
                 index++;
                 String origin = file + "#" + index;
                 byte[] der = null;
@@ -141,7 +185,7 @@ public final class CertificateFileReader {
             }
         } catch (IOException | RuntimeException e) {
             snapshot.problem(store, file.toString(), "PEM block " + (index + 1) + " is damaged ("
-                    + describe(e) + "); " + certificates.size() + " certificate(s) before it were read");
+                    + parser.damage(e) + "); " + certificates.size() + " certificate(s) before it were read");
         }
         if (certificates.isEmpty() && keys.isEmpty() && !encryptedKey) {
             snapshot.problem(store, file.toString(), "the PEM file holds no certificate");
@@ -154,7 +198,9 @@ public final class CertificateFileReader {
             } else {
                 certificate = withSiblingKey(certificate, file);
             }
-            snapshot.add(certificate);
+            if (!snapshot.add(certificate)) {
+                return;
+            }
         }
     }
 
@@ -190,37 +236,47 @@ public final class CertificateFileReader {
     }
 
     private PrivateKeyFacts readKeyFile(StoredCertificate certificate, Path keyFile) {
+        byte[] content;
         try {
-            if (Files.size(keyFile) > maxFileBytes) {
-                return PrivateKeyFacts.absent("key file " + keyFile.getFileName() + " is too large to be a key");
-            }
-            List<PrivateKey> keys = new ArrayList<>();
-            boolean encrypted = false;
-            try (Reader text = Files.newBufferedReader(keyFile, StandardCharsets.US_ASCII);
-                 PEMParser parser = new PEMParser(text)) {
-                Object object;
-                while ((object = parser.readObject()) != null) {
-                    if (object instanceof PEMKeyPair pair) {
-                        keys.add(new JcaPEMKeyConverter().getPrivateKey(pair.getPrivateKeyInfo()));
-                    } else if (object instanceof PrivateKeyInfo info) {
-                        keys.add(new JcaPEMKeyConverter().getPrivateKey(info));
-                    } else if (object instanceof PEMEncryptedKeyPair
-                            || object instanceof PKCS8EncryptedPrivateKeyInfo) {
-                        encrypted = true;
-                    }
-                }
-            }
-            if (keys.isEmpty() && !encrypted) {
-                return PrivateKeyFacts.absent("key file " + keyFile.getFileName() + " holds no private key");
-            }
-            return keyInSameFile(certificate, keys, encrypted, keyFile);
-        } catch (IOException | RuntimeException e) {
+            content = readAtMost(keyFile, limits.maxFileBytes());
+        } catch (IOException e) {
             return PrivateKeyFacts.absent("key file " + keyFile.getFileName() + " cannot be read (" + describe(e)
                     + ")");
         }
+        if (content == null) {
+            return PrivateKeyFacts.absent("key file " + keyFile.getFileName() + " is too large to be a key");
+        }
+        List<PrivateKey> keys = new ArrayList<>();
+        boolean encrypted = false;
+        GuardedPemParser parser = new GuardedPemParser(
+                new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.US_ASCII));
+        try (parser) {
+            Object object;
+            while ((object = parser.readObject()) != null) {
+                if (object instanceof PEMKeyPair pair) {
+                    keys.add(new JcaPEMKeyConverter().getPrivateKey(pair.getPrivateKeyInfo()));
+                } else if (object instanceof PrivateKeyInfo info) {
+                    keys.add(new JcaPEMKeyConverter().getPrivateKey(info));
+                } else if (object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo) {
+                    encrypted = true;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return PrivateKeyFacts.absent("key file " + keyFile.getFileName() + " cannot be read (" + parser.damage(e)
+                    + ")");
+        }
+        if (keys.isEmpty() && !encrypted) {
+            return PrivateKeyFacts.absent("key file " + keyFile.getFileName() + " holds no private key");
+        }
+        return keyInSameFile(certificate, keys, encrypted, keyFile);
     }
 
-    private void readPkcs12(StoreName store, String origin, byte[] content, HostSnapshot.Builder snapshot) {
+    private void readPkcs12(StoreName store, String origin, byte[] content, BoundedSnapshot snapshot) {
+        Optional<String> hostile = Asn1Guard.check(content);
+        if (hostile.isPresent()) {
+            snapshot.problem(store, origin, "cannot open the PFX: " + hostile.get());
+            return;
+        }
         char[] password = pfxPassword == null ? new char[0] : pfxPassword.clone();
         try {
             KeyStore pkcs12 = KeyStore.getInstance("PKCS12");
@@ -243,7 +299,9 @@ public final class CertificateFileReader {
                                 ? pkcs12KeyFacts(pkcs12, alias, password, certificate, origin)
                                 : PrivateKeyFacts.absent("the PFX holds this certificate without a key"));
                     }
-                    snapshot.add(certificate);
+                    if (!snapshot.add(certificate)) {
+                        return;
+                    }
                     read++;
                 }
             }
@@ -258,6 +316,10 @@ public final class CertificateFileReader {
                     : "cannot open the PFX: " + describe(e));
         } catch (GeneralSecurityException | UnreadableCertificateException | RuntimeException e) {
             snapshot.problem(store, origin, "cannot read the PFX: " + describe(e));
+        } catch (StackOverflowError e) {
+            // The guard sees only the PFX's clear layers; the JDK decrypts the rest and parses it recursively. The
+            // stack is unwound by now and the parser kept no state, so the file is reported like any damaged one.
+            snapshot.problem(store, origin, "cannot read the PFX: its encrypted contents are nested too deeply");
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -280,5 +342,45 @@ public final class CertificateFileReader {
     private static String describe(Throwable e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /**
+     * A PEM parser that hands each block to {@link Asn1Guard} before BouncyCastle decodes it, and that words what
+     * went wrong with a block without repeating the decoder's message for keys: those messages name the block type
+     * and may quote its content.
+     */
+    private static final class GuardedPemParser extends PEMParser {
+        private String lastType;
+        private String refused;
+
+        GuardedPemParser(Reader reader) {
+            super(reader);
+        }
+
+        @Override
+        public PemObject readPemObject() throws IOException {
+            PemObject block = super.readPemObject();
+            if (block != null) {
+                lastType = block.getType();
+                Optional<String> hostile = Asn1Guard.check(block.getContent());
+                if (hostile.isPresent()) {
+                    refused = hostile.get();
+                    throw new IOException(refused);
+                }
+            }
+            return block;
+        }
+
+        /** What was wrong with the block being read when {@code e} was thrown, safe to report. */
+        String damage(Exception e) {
+            if (refused != null) {
+                return refused;
+            }
+            String message = describe(e);
+            if (lastType != null && lastType.contains("KEY") || message.contains("KEY")) {
+                return "a private key that cannot be decoded; its content is not shown";
+            }
+            return message;
+        }
     }
 }

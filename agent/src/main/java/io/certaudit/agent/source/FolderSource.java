@@ -55,9 +55,10 @@ public final class FolderSource implements HostSource {
                     + "its own subfolder");
         }
         HostSnapshot.Builder snapshot = HostSnapshot.builder(hostName(), describe());
+        BoundedSnapshot entries = new BoundedSnapshot(snapshot, reader.limits().maxEntries());
         for (Map.Entry<StoreName, List<Path>> store : stores.entrySet()) {
             for (Path folder : store.getValue()) {
-                readStore(store.getKey(), folder, snapshot);
+                readStore(store.getKey(), folder, entries);
             }
         }
         for (StoreName missing : EnumSet.complementOf(EnumSet.copyOf(stores.keySet()))) {
@@ -87,13 +88,22 @@ public final class FolderSource implements HostSource {
         return stores;
     }
 
-    private void readStore(StoreName store, Path folder, HostSnapshot.Builder snapshot) {
+    private void readStore(StoreName store, Path folder, BoundedSnapshot snapshot) {
+        if (snapshot.full()) {
+            return;
+        }
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(folder, MAX_DEPTH, new FileVisitOption[0])) {
-            walk.filter(Files::isRegularFile).filter(FolderSource::isCandidate).sorted().forEach(files::add);
+        // Each file is at least one entry, so listing more than the limit allows is pointless; the entry past it
+        // makes the limit's problem. A store folder that is itself a link is walked at its target, since the walk
+        // would otherwise list the link alone.
+        try (Stream<Path> walk = Files.walk(Files.isSymbolicLink(folder) ? folder.toRealPath() : folder, MAX_DEPTH,
+                new FileVisitOption[0])) {
+            walk.filter(Files::isRegularFile).filter(FolderSource::isCandidate)
+                    .limit(reader.limits().maxEntries() + 1L).forEach(files::add);
         } catch (IOException | RuntimeException e) {
             snapshot.problem(store, folder.toString(), "cannot list the folder: " + e.getMessage());
         }
+        files.sort(null);
         for (Path file : files) {
             reader.read(store, file, files, snapshot);
         }

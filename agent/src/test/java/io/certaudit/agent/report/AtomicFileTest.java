@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +79,34 @@ class AtomicFileTest {
         assertEquals("older", Files.readString(previous));
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "no temporary file left");
+        }
+    }
+
+    @Test
+    void aFolderThatIsAFileIsAClearError() throws Exception {
+        Path file = Files.writeString(dir.resolve("reports"), "a file");
+        OutputException failure = assertThrows(OutputException.class,
+                () -> AtomicFile.write(file.resolve("audit.json"), out -> out.write("x")));
+        assertTrue(failure.getMessage().contains("is a file, not a folder"), failure.getMessage());
+    }
+
+    @Test
+    void aReadOnlyFolderIsAClearErrorAndThePreviousFileStays() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("reports"));
+        Path target = Files.writeString(folder.resolve("audit.json"), "previous report");
+        Assumptions.assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "POSIX permissions");
+        Set<PosixFilePermission> writable = Files.getPosixFilePermissions(folder);
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Assumptions.assumeFalse(Files.isWritable(folder), "permissions are not enforced for this user (root)");
+            OutputException failure = assertThrows(OutputException.class,
+                    () -> AtomicFile.write(target, out -> out.write("new report")));
+            assertTrue(failure.getMessage().contains("permission denied") && failure.getMessage().contains(
+                    folder.toString()), failure.getMessage());
+            assertEquals("previous report", Files.readString(target));
+        } finally {
+            Files.setPosixFilePermissions(folder, writable);
         }
     }
 }

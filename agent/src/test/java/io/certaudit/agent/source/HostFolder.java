@@ -99,7 +99,7 @@ public final class HostFolder {
                 .generateCertificate(new java.io.ByteArrayInputStream(issued.der()));
     }
 
-    static String pem(String type, byte[] der) {
+    public static String pem(String type, byte[] der) {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
             writer.writeObject(new PemObject(type, der));

@@ -17,6 +17,8 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.util.encoders.Hex;
 
+import io.certaudit.agent.source.Asn1Guard;
+
 /**
  * The properties of one element the audit uses, decoded. Properties it does not use (MD5 hash, key identifier,
  * signature hash and the many others Windows keeps) are skipped without comment: they are normal content.
@@ -114,6 +116,11 @@ final class ElementProperties {
     }
 
     private static List<String> enhancedKeyUsage(byte[] data, long offset, OffsetProblems problems) {
+        if (Asn1Guard.check(data).isPresent()) {
+            problems.report(offset, "enhanced key usage (property 9) is nested too deeply to be a sequence of "
+                    + "object identifiers; ignored");
+            return null;
+        }
         try {
             ASN1Sequence sequence = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(data));
             List<String> oids = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.certaudit.agent.source.serialized;
 
 import java.util.Optional;
 
+import io.certaudit.agent.source.Asn1Guard;
 import io.certaudit.model.KeyKind;
 import io.certaudit.model.PrivateKeyFacts;
 import io.certaudit.model.StoreEntryProperties;
@@ -23,6 +24,12 @@ final class StoreEntryFactory {
      */
     static Optional<StoredCertificate> create(SerializedElement element, StoreName store, String physicalStore,
                                               String origin, OffsetProblems problems) {
+        Optional<String> hostile = Asn1Guard.check(element.certificate());
+        if (hostile.isPresent()) {
+            problems.report(element.certificateOffset(), "the certificate (property 32, "
+                    + element.certificate().length + " bytes) cannot be read: " + hostile.get());
+            return Optional.empty();
+        }
         StoredCertificate certificate;
         try {
             certificate = StoredCertificate.parse(store, element.certificate(), origin);

@@ -1,0 +1,31 @@
+package io.certaudit.agent.source;
+
+/**
+ * How much one source reads at most, so a hostile or broken copy of a store cannot exhaust memory or time: files
+ * larger than {@code maxFileBytes} are reported, not read, and past {@code maxEntries} entries (certificates and
+ * unreadable items together) the source stops and says so. Both limits end in a problem that the
+ * {@code unreadable-certificate} rule reports.
+ *
+ * @param maxFileBytes the largest file (or exported store) read, in bytes
+ * @param maxEntries   the most entries one source takes in
+ */
+public record SourceLimits(long maxFileBytes, int maxEntries) {
+
+    /** A store export of 16 MiB holds tens of thousands of certificates; no single certificate file comes close. */
+    public static final long DEFAULT_MAX_FILE_BYTES = 16L * 1024 * 1024;
+    /** A busy server's three stores hold a few hundred certificates. */
+    public static final int DEFAULT_MAX_ENTRIES = 10_000;
+
+    public SourceLimits {
+        if (maxFileBytes < 1) {
+            throw new IllegalArgumentException("the file size limit must be at least 1 byte, not " + maxFileBytes);
+        }
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("the entry limit must be at least 1, not " + maxEntries);
+        }
+    }
+
+    public static SourceLimits defaults() {
+        return new SourceLimits(DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_ENTRIES);
+    }
+}

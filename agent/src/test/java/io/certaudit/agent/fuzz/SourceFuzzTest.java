@@ -1,0 +1,116 @@
+package io.certaudit.agent.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+import io.certaudit.agent.cli.Main;
+import io.certaudit.agent.report.ReportSchema;
+import io.certaudit.agent.source.CertificateFileReader;
+import io.certaudit.agent.source.FolderSource;
+import io.certaudit.agent.source.serialized.RegistryExportSource;
+import io.certaudit.agent.source.serialized.SstSource;
+import io.certaudit.model.StoreName;
+import io.certaudit.testing.TestPki;
+
+/**
+ * Fuzz tests of every parser entry point, each a few lines: put the input where the parser reads it and check
+ * {@link AuditInvariants}. Without {@code JAZZER_FUZZ} each replays its seeds ({@link Seeds}) and the inputs under
+ * {@code SourceFuzzTestInputs/<test>/} as part of the build; README (Security) tells how to fuzz one for real.
+ * A new parser is one more method here.
+ */
+class SourceFuzzTest {
+
+    private static final String PFX_PASSWORD = "secret";
+
+    private final FuzzHost host = new FuzzHost();
+
+    /** A certificate file of a folder source, sniffed as PEM (any number of blocks, keys included) or DER. */
+    @MethodSource("io.certaudit.agent.fuzz.Seeds#certificateFiles")
+    @FuzzTest(maxDuration = "10m")
+    void certificateFile(byte[] content) {
+        auditFolder(Map.of("MY/entry.crt", content, "CA/entry.cer", content));
+    }
+
+    /** A key file beside its certificate, read to tell whether the key is there. */
+    @MethodSource("io.certaudit.agent.fuzz.Seeds#keyFiles")
+    @FuzzTest(maxDuration = "10m")
+    void keyFile(byte[] content) {
+        auditFolder(Map.of("MY/service.crt", Seeds.pem("CERTIFICATE", Seeds.LEAF.der())
+                .getBytes(StandardCharsets.US_ASCII), "MY/service.key", content));
+    }
+
+    /** A PKCS#12 file, opened with the password its seeds use and with an empty one. */
+    @MethodSource("io.certaudit.agent.fuzz.Seeds#pfxFiles")
+    @FuzzTest(maxDuration = "10m")
+    void pfxFile(byte[] content) {
+        auditFolder(Map.of("MY/service.pfx", content));
+        AuditInvariants.audit(new FolderSource(host.with(Map.of("MY/service.pfx", content)),
+                new CertificateFileReader(PFX_PASSWORD.toCharArray(), CertificateFileReader.DEFAULT_MAX_FILE_BYTES)));
+    }
+
+    /** A serialized store (.sst), as certutil and Export-Certificate write it. */
+    @MethodSource("io.certaudit.agent.fuzz.Seeds#sstFiles")
+    @FuzzTest(maxDuration = "10m")
+    void sstFile(byte[] content) {
+        Path file = host.file("store.sst", content);
+        AuditInvariants.audit(new SstSource(file, StoreName.MY));
+    }
+
+    /** A registry export (.reg) of a store's certificates key. */
+    @MethodSource("io.certaudit.agent.fuzz.Seeds#registryExports")
+    @FuzzTest(maxDuration = "10m")
+    void registryExport(byte[] content) {
+        Path file = host.file("store.reg", content);
+        AuditInvariants.audit(new RegistryExportSource(file));
+    }
+
+    /** The YAML settings file, through the whole command line. */
+    @MethodSource("io.certaudit.agent.fuzz.Seeds#yamlConfigs")
+    @FuzzTest(maxDuration = "10m")
+    void yamlConfigFile(byte[] content) {
+        auditWithConfig("certaudit.yaml", content);
+    }
+
+    /** The JSON settings file, through the whole command line. */
+    @MethodSource("io.certaudit.agent.fuzz.Seeds#jsonConfigs")
+    @FuzzTest(maxDuration = "10m")
+    void jsonConfigFile(byte[] content) {
+        auditWithConfig("certaudit.json", content);
+    }
+
+    private void auditFolder(Map<String, byte[]> files) {
+        AuditInvariants.audit(new FolderSource(host.with(files), CertificateFileReader.withDefaults()));
+    }
+
+    /**
+     * Whatever the config holds, the audit either runs (exit 0 to 2, a valid report) or stops with a one-line
+     * message and exit 3; it never fails inside.
+     */
+    private void auditWithConfig(String name, byte[] content) {
+        Path root = host.with(Map.of("ROOT/root.crt", Seeds.ROOT.der()));
+        Path config = host.file(name, content);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(
+                "CERTAUDIT_DEBUG", "1")::get).execute("audit", "--source", root.toString(), "--config",
+                config.toString(), "--format", "json", "--at", TestPki.NOW.toString());
+        assertFalse(err.toString().contains("internal error"), err::toString);
+        if (exit == 3) {
+            assertTrue(err.toString().startsWith("certaudit: ") && err.toString().lines().count() == 1,
+                    err::toString);
+        } else {
+            assertTrue(exit >= 0 && exit <= 2, () -> "exit " + exit + "\n" + err);
+            ReportSchema.assertValid(out.toString());
+        }
+    }
+}
