@@ -13,8 +13,11 @@ public record SourceLimits(long maxFileBytes, int maxEntries) {
 
     /** A store export of 16 MiB holds tens of thousands of certificates; no single certificate file comes close. */
     public static final long DEFAULT_MAX_FILE_BYTES = 16L * 1024 * 1024;
-    /** A busy server's three stores hold a few hundred certificates. */
-    public static final int DEFAULT_MAX_ENTRIES = 10_000;
+    /**
+     * A large server holds some 10,000 Personal certificates (auto-enrolment leftovers) beside 1,000 intermediates
+     * and 400 roots; the limit leaves room for five times that, and still bounds memory to about a gigabyte.
+     */
+    public static final int DEFAULT_MAX_ENTRIES = 100_000;
 
     public SourceLimits {
         if (maxFileBytes < 1) {
