@@ -61,7 +61,7 @@ public final class SourceOptions {
     private String maxFileBytes;
 
     @Option(names = "--max-entries", paramLabel = "N",
-            description = "Most entries (certificates and unreadable items) the source takes in (default 10000); "
+            description = "Most entries (certificates and unreadable items) the source takes in (default 100000); "
                     + "past it the audit reports the limit and reads no more.")
     private Integer maxEntries;
 
