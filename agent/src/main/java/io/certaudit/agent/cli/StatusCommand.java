@@ -19,6 +19,7 @@ import io.certaudit.agent.report.AuditReport;
 import io.certaudit.agent.report.Json;
 import io.certaudit.agent.report.StatusLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,13 +45,9 @@ public final class StatusCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--task-name", paramLabel = "NAME", defaultValue = AuditTask.DEFAULT_NAME,
-            description = "The task's name (default certaudit).")
-    private String taskName;
+    @Mixin
+    private InstalledTaskOptions task = new InstalledTaskOptions();
 
-    @Option(names = "--output-dir", paramLabel = "DIR",
-            description = "The output folder given to install (default %ProgramData%\\certaudit).")
-    private String outputDirectory;
 
     private final Platform platform;
 
@@ -60,16 +57,11 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException {
-        String path;
-        try {
-            path = AuditTask.pathOf(taskName);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
+        String path = task.taskPath();
         PrintWriter out = spec.commandLine().getOut();
         out.println(taskLine(path));
         out.println(eventSourceLine());
-        Path audit = Path.of(outputDirectory != null ? outputDirectory : platform.defaultOutputDirectory())
+        Path audit = task.outputDirectory(platform)
                 .resolve(AuditTask.AUDIT_FILE);
         int code = auditLines(out, audit);
         out.flush();

@@ -13,6 +13,7 @@ import io.certaudit.agent.eventlog.WindowsEventLog;
 import io.certaudit.agent.install.AuditTask;
 import io.certaudit.agent.install.TaskSchedulerException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,16 +37,12 @@ public final class UninstallCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--task-name", paramLabel = "NAME", defaultValue = AuditTask.DEFAULT_NAME,
-            description = "The task's name (default certaudit).")
-    private String taskName;
+    @Mixin
+    private InstalledTaskOptions task = new InstalledTaskOptions();
 
     @Option(names = "--remove-output", description = "Also delete the audit files and their folder.")
     private boolean removeOutput;
 
-    @Option(names = "--output-dir", paramLabel = "DIR",
-            description = "The output folder given to install (default %ProgramData%\\certaudit).")
-    private String outputDirectory;
 
     private final Platform platform;
 
@@ -58,12 +55,7 @@ public final class UninstallCommand implements Callable<Integer> {
         if (!platform.windows()) {
             throw new UsageException("uninstall removes a Windows scheduled task and this is " + platform.osName());
         }
-        String path;
-        try {
-            path = AuditTask.pathOf(taskName);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
+        String path = task.taskPath();
         PrintWriter out = spec.commandLine().getOut();
         out.println(platform.scheduledTasks().delete(path) ? "Deleted the task " + path + "."
                 : "No task " + path + ": nothing to delete.");
@@ -71,7 +63,7 @@ public final class UninstallCommand implements Callable<Integer> {
                 ? "Removed the event source '" + WindowsEventLog.SOURCE + "' (past events stay in the log)."
                 : "No event source '" + WindowsEventLog.SOURCE + "' registered.");
         if (removeOutput) {
-            removeOutput(out, Path.of(outputDirectory != null ? outputDirectory : platform.defaultOutputDirectory()));
+            removeOutput(out, task.outputDirectory(platform));
         }
         out.flush();
         return ExitCodes.OK;
