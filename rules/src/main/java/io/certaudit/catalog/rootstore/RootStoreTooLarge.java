@@ -10,7 +10,6 @@ import io.certaudit.engine.HostRule;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreName;
-import io.certaudit.model.StoredCertificate;
 
 /*
  * KB 2464556, KB 2880390, KB 933430: SChannel sends the issuer names of all trusted roots in the
@@ -33,7 +32,7 @@ import io.certaudit.model.StoredCertificate;
 public final class RootStoreTooLarge extends HostRule {
 
     /** SChannel's limit on the encoded trusted issuer list, in bytes. */
-    public static final int LIMIT_BYTES = 16_384;
+    public static final int LIMIT_BYTES = TrustedIssuerList.LIMIT_BYTES;
 
     @Override
     protected boolean appliesTo(AuditContext context) {
@@ -42,23 +41,21 @@ public final class RootStoreTooLarge extends HostRule {
 
     @Override
     protected void check(AuditContext context, Findings findings) {
-        Map<String, StoredCertificate> distinct = new LinkedHashMap<>();
-        context.snapshot().store(StoreName.ROOT).forEach(c -> distinct.putIfAbsent(c.thumbprint(), c));
-        int total = distinct.values().stream().mapToInt(c -> c.facts().encodedSubjectLength() + 2).sum();
-        if (total <= LIMIT_BYTES) {
+        TrustedIssuerList list = TrustedIssuerList.of(context.snapshot().store(StoreName.ROOT));
+        if (!list.exceedsLimit()) {
             return;
         }
         Map<String, String> evidence = new LinkedHashMap<>();
-        evidence.put("issuerListBytes", Integer.toString(total));
+        evidence.put("issuerListBytes", Integer.toString(list.bytes()));
         evidence.put("limitBytes", Integer.toString(LIMIT_BYTES));
-        evidence.put("rootCertificates", Integer.toString(distinct.size()));
+        evidence.put("rootCertificates", Integer.toString(list.certificates()));
         context.snapshot().hostFacts().forEach((name, value) -> {
             if (name.startsWith("SCHANNEL\\")) {
                 evidence.put(name, value);
             }
         });
-        findings.addHost(StoreName.ROOT, "Trusted Root holds " + distinct.size() + " certificates whose names "
-                + "take " + total + " bytes in a CertificateRequest, over SChannel's " + LIMIT_BYTES
+        findings.addHost(StoreName.ROOT, "Trusted Root holds " + list.certificates() + " certificates whose names "
+                + "take " + list.bytes() + " bytes in a CertificateRequest, over SChannel's " + LIMIT_BYTES
                 + "-byte limit.", evidence);
     }
 }
