@@ -22,7 +22,7 @@ public record AuditReport(String schemaVersion, Tool tool, String host, String g
                           Map<String, String> hostFacts, List<Peer> peers) {
 
     /** The schema version this code writes. Minor versions add fields; a major version would be a new file. */
-    public static final String SCHEMA_VERSION = "1.1";
+    public static final String SCHEMA_VERSION = "1.2";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Tool(String name, String version) {
@@ -33,9 +33,13 @@ public record AuditReport(String schemaVersion, Tool tool, String host, String g
                            Map<String, String> severityOverrides, List<String> disabledRules) {
     }
 
+    /**
+     * Counts. {@code rootStoreIssuerListBytes} (since 1.2; {@code null} in older reports) is the size of the trusted
+     * issuer list SChannel builds from Trusted Root, to compare with its 16 KB limit.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Summary(int certificates, int serviceCertificates, int findings, int errors, int warnings,
-                          int info, int problems) {
+                          int info, int problems, Integer rootStoreIssuerListBytes) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

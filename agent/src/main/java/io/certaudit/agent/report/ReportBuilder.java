@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.certaudit.catalog.rootstore.TrustedIssuerList;
 import io.certaudit.chain.CertificatePath;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.AuditResult;
@@ -49,7 +50,8 @@ public final class ReportBuilder {
         List<AuditReport.Problem> problems = snapshot.problems().stream().map(ReportBuilder::problem).toList();
         AuditReport.Summary summary = new AuditReport.Summary(snapshot.certificates().size(),
                 context.serviceCertificates().size(), findings.size(), (int) result.count(Severity.ERROR),
-                (int) result.count(Severity.WARNING), (int) result.count(Severity.INFO), problems.size());
+                (int) result.count(Severity.WARNING), (int) result.count(Severity.INFO), problems.size(),
+                TrustedIssuerList.of(snapshot.store(StoreName.ROOT)).bytes());
         var account = snapshot.serviceAccount();
         return new AuditReport(AuditReport.SCHEMA_VERSION, new AuditReport.Tool("certaudit", toolVersion),
                 snapshot.hostName(), generatedAt.toString(), context.at().toString(), snapshot.source(),
