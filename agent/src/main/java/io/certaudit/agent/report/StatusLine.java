@@ -1,20 +1,64 @@
 package io.certaudit.agent.report;
 
+import java.util.List;
+
 /**
- * The one-line summary monitoring shows, in the Nagios plugin style:
- * {@code CERTAUDIT CRITICAL - 2 errors, 1 warning on bems01 (1 service certificate)}.
+ * The one-line summary monitoring shows, in the Nagios plugin style, naming the worst finding:
+ * {@code CERTAUDIT CRITICAL - 2 errors, 1 warning on bems01: chain-incomplete on bemsapppool.example.com and 2 more
+ * (1 service certificate, 6 certificates audited at 2026-06-01T12:00:00Z)}.
+ *
+ * <p>It is one line of at most {@link #MAX_LENGTH} characters whatever the certificates hold: names are shortened
+ * to fit, control characters become {@code ?}, and {@code |} (where plugin performance data would start) becomes
+ * {@code /}.
  */
 public final class StatusLine {
+
+    /** Short enough for a monitoring console's status column and for NRPE's smallest output buffer. */
+    public static final int MAX_LENGTH = 200;
+
+    private static final String ELLIPSIS = "...";
+    /** Below this much room a shortened name says nothing; the rule id alone is clearer. */
+    private static final int MIN_NAME = 16;
 
     private StatusLine() {
     }
 
     public static String of(AuditReport report) {
         AuditReport.Summary summary = report.summary();
-        return "CERTAUDIT " + report.status() + " - " + count(summary.errors(), "error") + ", "
-                + count(summary.warnings(), "warning") + " on " + report.host() + " ("
-                + count(summary.serviceCertificates(), "service certificate") + ", "
-                + count(summary.certificates(), "certificate") + " audited at " + report.evaluatedAt() + ")";
+        String head = "CERTAUDIT " + report.status() + " - " + count(summary.errors(), "error") + ", "
+                + count(summary.warnings(), "warning") + " on " + clean(report.host());
+        String tail = " (" + count(summary.serviceCertificates(), "service certificate") + ", "
+                + count(summary.certificates(), "certificate") + " audited at " + clean(report.evaluatedAt()) + ")";
+        List<AuditReport.FindingEntry> counted = report.findings().stream()
+                .filter(f -> Health.ofSeverity(f.severity()) != Health.INFO).toList();
+        String worst = "";
+        if (!counted.isEmpty()) {
+            AuditReport.FindingEntry first = counted.get(0);
+            String more = counted.size() > 1 ? " and " + (counted.size() - 1) + " more" : "";
+            String subject = first.subject() == null ? "" : " on " + clean(ReportIndex.commonName(first.subject()));
+            String rule = ": " + clean(first.rule());
+            int room = MAX_LENGTH - head.length() - tail.length() - rule.length() - more.length();
+            worst = rule + (subject.length() <= room ? subject : room >= MIN_NAME ? shorten(subject, room) : "") + more;
+        }
+        if (head.length() + worst.length() + tail.length() > MAX_LENGTH) {
+            tail = "";
+        }
+        return shorten(head + worst + tail, MAX_LENGTH);
+    }
+
+    private static String shorten(String text, int width) {
+        if (text.length() <= width) {
+            return text;
+        }
+        return width <= ELLIPSIS.length() ? "" : text.substring(0, width - ELLIPSIS.length()) + ELLIPSIS;
+    }
+
+    private static String clean(String text) {
+        StringBuilder clean = new StringBuilder(text == null ? 0 : text.length());
+        if (text != null) {
+            text.codePoints().forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? '?' : c == '|' ? '/' : c));
+        }
+        return clean.toString();
     }
 
     private static String count(int n, String noun) {

@@ -6,32 +6,56 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import io.certaudit.catalog.rootstore.TrustedIssuerList;
+
 /**
- * Writes the report for a person at a terminal: a status line, then the findings grouped by certificate (worst
- * group first), each with its remediation, then the service certificates and their chains.
+ * Writes the report for a person at a terminal: the status line, the findings grouped by certificate (worst group
+ * first) with their remediation, the service certificates and their chains, the stores and the trusted issuer list.
+ * Long text wraps at {@link #WIDTH} columns; colour only when constructed with {@link TextStyle#COLOUR}.
  */
 public final class TextReportWriter implements ReportWriter {
 
+    /** Where messages wrap: readable on a terminal and in a ticket. */
+    static final int WIDTH = 100;
+
+    private static final String DETAIL_INDENT = " ".repeat(13);
+
+    private final TextStyle style;
+
+    /** Plain text, as written to files. */
+    public TextReportWriter() {
+        this(TextStyle.PLAIN);
+    }
+
+    public TextReportWriter(TextStyle style) {
+        this.style = style;
+    }
+
     @Override
     public void write(AuditReport report, Writer out) throws IOException {
+        ReportIndex index = new ReportIndex(report);
         PrintWriter text = new PrintWriter(out);
-        text.println(StatusLine.of(report));
+        text.println(style.paint(Health.ofStatus(report.status()), StatusLine.of(report)));
         text.println();
         writeFindings(report, text);
-        writeServiceCertificates(report, text);
+        writeServiceCertificates(index, text);
         writePeers(report, text);
-        if (!report.problems().isEmpty()) {
-            text.println("Entries that could not be read: " + report.problems().size()
-                    + " (see the unreadable-certificate findings)");
-        }
+        writeStores(index, text);
+        writeProblems(report, text);
         text.flush();
     }
 
-    private static void writeFindings(AuditReport report, PrintWriter text) {
+    private void heading(PrintWriter text, String heading) {
+        text.println(style.bold(heading));
+        text.println();
+    }
+
+    private void writeFindings(AuditReport report, PrintWriter text) {
         if (report.findings().isEmpty()) {
-            text.println("No findings.");
+            text.println(style.paint(Health.OK, "No findings."));
             text.println();
             return;
         }
@@ -39,96 +63,217 @@ public final class TextReportWriter implements ReportWriter {
         for (AuditReport.FindingEntry finding : report.findings()) {
             byTarget.computeIfAbsent(target(finding), t -> new ArrayList<>()).add(finding);
         }
-        text.println("Findings (" + report.findings().size() + ")");
+        heading(text, "Findings (" + report.findings().size() + "), worst first");
         for (Map.Entry<String, List<AuditReport.FindingEntry>> group : byTarget.entrySet()) {
-            text.println();
-            text.println("  " + group.getKey());
+            text.println("  " + style.bold(group.getKey()));
             for (AuditReport.FindingEntry finding : group.getValue()) {
-                text.println("    " + String.format("%-8s", finding.severity().toUpperCase(java.util.Locale.ROOT))
-                        + finding.rule());
-                text.println("            " + finding.message());
-                if (finding.remediation() != null) {
-                    text.println("            Fix: " + finding.remediation());
+                Health health = Health.ofSeverity(finding.severity());
+                String severity = String.format("%-9s", TextStyle.clean(finding.severity()).toUpperCase(Locale.ROOT));
+                text.println("    " + style.paint(health, severity) + TextStyle.clean(finding.rule()));
+                wrap(text, TextStyle.clean(finding.message()), DETAIL_INDENT, DETAIL_INDENT);
+                List<String> steps = RemediationSteps.of(finding);
+                for (int i = 0; i < steps.size(); i++) {
+                    String number = steps.size() == 1 ? "" : (i + 1) + ". ";
+                    String first = DETAIL_INDENT + (i == 0 ? "Fix: " : "     ") + number;
+                    wrap(text, TextStyle.clean(steps.get(i)), first, " ".repeat(first.length()));
                 }
             }
+            text.println();
         }
-        text.println();
     }
 
     private static String target(AuditReport.FindingEntry finding) {
         if (finding.thumbprint() != null) {
-            return (finding.store() == null ? "" : finding.store() + " ") + finding.thumbprint()
-                    + (finding.subject() == null ? "" : "  " + finding.subject());
+            return (finding.store() == null ? "" : finding.store() + "  ") + finding.thumbprint()
+                    + (finding.subject() == null ? "" : "  " + TextStyle.clean(finding.subject()));
         }
         return finding.store() == null ? "Host" : "Store " + finding.store();
     }
 
-    private static void writeServiceCertificates(AuditReport report, PrintWriter text) {
-        List<AuditReport.CertificateEntry> service = new ArrayList<>();
-        for (AuditReport.Store store : report.stores()) {
-            for (AuditReport.CertificateEntry entry : store.certificates()) {
-                if (entry.serviceCertificate()) {
-                    service.add(entry);
-                }
-            }
-        }
-        text.println("Service certificates (" + service.size() + ")");
+    private void writeServiceCertificates(ReportIndex index, PrintWriter text) {
+        List<ReportIndex.Located> service = index.serviceCertificates();
+        heading(text, "Service certificates (" + service.size() + ")");
         if (service.isEmpty()) {
             text.println("  none");
             text.println();
             return;
         }
-        String format = "  %-40s %-16s %-10s %-5s %s%n";
-        text.printf(format, "Subject CN", "Thumbprint", "Expires", "Key", "Chain");
-        for (AuditReport.CertificateEntry entry : service) {
-            String cn = entry.subjectCommonName() == null ? entry.subject() : entry.subjectCommonName();
-            String key = entry.hasPrivateKey() == null ? "?" : entry.hasPrivateKey() ? "yes" : "NO";
-            String chain = entry.chain() == null ? "-" : entry.chain().status();
-            text.printf(format, abbreviate(cn, 40), entry.thumbprint().substring(0, 16) + "",
-                    entry.notAfter().substring(0, 10), key, chain);
+        int warningDays = index.report().settings().expiryWarningDays();
+        TextTable table = new TextTable("Certificate", "Store", "Thumbprint", "Expires", "Days", "Key", "Chain",
+                "Health").rightAlign(4);
+        for (ReportIndex.Located located : service) {
+            AuditReport.CertificateEntry entry = located.certificate();
+            Long days = index.daysFromAudit(entry.notAfter());
+            Health expiry = days == null ? Health.WARNING : days < 0 ? Health.ERROR
+                    : days <= warningDays ? Health.WARNING : Health.OK;
+            String key = key(entry);
+            String chain = entry.chain() == null ? "-" : entry.chain().status().equals("complete") ? "complete"
+                    : style.paint(Health.ERROR, TextStyle.clean(entry.chain().status()));
+            Health health = index.health(located.store(), entry.thumbprint());
+            table.row(TextStyle.clean(ReportIndex.displayName(entry)), located.store(),
+                    entry.thumbprint().substring(0, Math.min(16, entry.thumbprint().length())),
+                    Dates.day(entry.notAfter()), style.paint(expiry, days == null ? "?" : days.toString()), key,
+                    chain, style.paint(health, health.label()));
+        }
+        table.print(text, "  ", style);
+        text.println();
+        for (ReportIndex.Located located : service) {
+            AuditReport.CertificateEntry entry = located.certificate();
             if (entry.chain() != null) {
-                StringBuilder path = new StringBuilder();
-                for (AuditReport.ChainElement element : entry.chain().elements()) {
-                    path.append(path.isEmpty() ? "" : " > ").append(element.thumbprint(), 0, 8)
-                            .append(" [").append(element.store()).append(']');
-                }
-                if (entry.chain().missingIssuer() != null) {
-                    path.append(" > (missing: ").append(entry.chain().missingIssuer()).append(')');
-                }
-                text.println("      path: " + path);
+                text.println("  " + TextStyle.clean(ReportIndex.displayName(entry)) + " ("
+                        + entry.thumbprint().substring(0, Math.min(8, entry.thumbprint().length())) + ") chain:");
+                wrap(text, chainPath(index, entry.chain()), "    ", "      ");
             }
         }
         text.println();
     }
 
-    private static void writePeers(AuditReport report, PrintWriter text) {
+    /**
+     * Whether the key is there and, when the source checked, whether the service account can read it; the HTML report
+     * names the account and its permissions.
+     */
+    private String key(AuditReport.CertificateEntry entry) {
+        if (entry.hasPrivateKey() == null) {
+            return style.paint(Health.WARNING, "?");
+        }
+        if (!entry.hasPrivateKey()) {
+            return style.paint(Health.ERROR, "NO");
+        }
+        AuditReport.Access access = entry.privateKey() == null ? null : entry.privateKey().access();
+        return access != null && Boolean.FALSE.equals(access.canRead())
+                ? style.paint(Health.ERROR, "yes, unreadable") : "yes";
+    }
+
+    /** Each element in the colour of its health with its store, then how the path ends. */
+    private String chainPath(ReportIndex index, AuditReport.Chain chain) {
+        StringBuilder path = new StringBuilder();
+        for (AuditReport.ChainElement element : chain.elements()) {
+            Health health = index.health(element.store(), element.thumbprint());
+            if (!path.isEmpty()) {
+                path.append(" > ");
+            }
+            path.append(style.paint(health, TextStyle.clean(ReportIndex.commonName(element.subject()))))
+                    .append(" [").append(element.store()).append(']');
+        }
+        switch (chain.status()) {
+            case "complete" -> path.append(" (trusted root)");
+            case "untrusted-root" -> path.append(' ').append(style.paint(Health.ERROR, "(root NOT in Trusted Root)"));
+            default -> path.append(" > ").append(style.paint(Health.ERROR, "MISSING: "
+                    + TextStyle.clean(chain.missingIssuer() == null ? "issuer" : chain.missingIssuer())
+                    + " (in no store)"));
+        }
+        return path.toString();
+    }
+
+    /** Each probed peer: what it sent, and which client certificate issuers it accepts. */
+    private void writePeers(AuditReport report, PrintWriter text) {
         if (report.peers() == null || report.peers().isEmpty()) {
             return;
         }
-        text.println("Peers (" + report.peers().size() + ")");
+        heading(text, "Peers (" + report.peers().size() + ")");
         for (AuditReport.Peer peer : report.peers()) {
             if (!peer.reached()) {
-                text.println("  " + peer.address() + "  not reached (" + peer.failure() + "): " + peer.failureMessage());
+                wrap(text, TextStyle.clean(peer.address()) + "  " + style.paint(Health.ERROR, "not reached ("
+                        + TextStyle.clean(peer.failure()) + ")") + ": " + TextStyle.clean(peer.failureMessage()),
+                        "  ", "      ");
                 continue;
             }
-            text.println("  " + peer.address() + "  " + peer.resolvedAddress() + "  " + peer.protocol() + "  "
-                    + peer.cipherSuite());
+            text.println("  " + style.bold(TextStyle.clean(peer.address())) + "  "
+                    + TextStyle.clean(peer.resolvedAddress()) + "  " + TextStyle.clean(peer.protocol()) + "  "
+                    + TextStyle.clean(peer.cipherSuite()));
             for (AuditReport.PeerCertificate certificate : peer.chain()) {
-                text.println("      sent: " + certificate.thumbprint().substring(0, 16) + "  " + certificate.subject());
+                wrap(text, "sent: " + certificate.thumbprint().substring(0, Math.min(16,
+                        certificate.thumbprint().length())) + "  " + TextStyle.clean(certificate.subject()),
+                        "      ", "            ");
             }
             if (!peer.clientCertificateRequested()) {
-                text.println("      asks for no client certificate");
+                text.println("      " + style.paint(Health.WARNING, "asks for no client certificate"));
             } else if (peer.acceptableIssuers().isEmpty()) {
                 text.println("      asks for a client certificate from any CA (names none)");
             } else {
-                peer.acceptableIssuers().forEach(name -> text.println("      accepts client certificates from: "
-                        + name));
+                peer.acceptableIssuers().forEach(name -> wrap(text, "accepts client certificates from: "
+                        + TextStyle.clean(name), "      ", "            "));
             }
         }
         text.println();
     }
 
-    private static String abbreviate(String value, int width) {
-        return value.length() <= width ? value : value.substring(0, width - 3) + "...";
+    private void writeStores(ReportIndex index, PrintWriter text) {
+        AuditReport report = index.report();
+        boolean access = report.stores().stream().anyMatch(s -> s.access() != null);
+        TextTable table = access
+                ? new TextTable("Store", "Name", "Certificates", "With findings", "Service account can read")
+                : new TextTable("Store", "Name", "Certificates", "With findings");
+        table.rightAlign(2).rightAlign(3);
+        for (AuditReport.Store store : report.stores()) {
+            long flagged = store.certificates().stream()
+                    .filter(c -> !index.findingsOn(store.name(), c.thumbprint()).isEmpty()).count();
+            String flaggedText = flagged == 0 ? "0" : style.paint(index.health(store), Long.toString(flagged));
+            String name = TextStyle.clean(store.displayName());
+            String count = Integer.toString(store.certificates().size());
+            if (access) {
+                table.row(store.name(), name, count, flaggedText, canRead(store.access()));
+            } else {
+                table.row(store.name(), name, count, flaggedText);
+            }
+        }
+        heading(text, "Stores");
+        table.print(text, "  ", style);
+        Integer bytes = report.summary().rootStoreIssuerListBytes();
+        if (bytes != null) {
+            int limit = TrustedIssuerList.LIMIT_BYTES;
+            Health health = bytes > limit ? Health.ERROR : bytes > limit * 3 / 4 ? Health.WARNING : Health.OK;
+            text.println();
+            text.println("  Trusted issuer list (Trusted Root names SChannel sends): " + style.paint(health,
+                    String.format(Locale.ROOT, "%,d of %,d bytes (%.1f%%)", bytes, limit, bytes * 100.0 / limit)));
+        }
+        text.println();
+    }
+
+    private String canRead(AuditReport.Access access) {
+        if (access == null) {
+            return "-";
+        }
+        if (access.canRead() == null) {
+            return style.paint(Health.WARNING, "unknown" + (access.unknownReason() == null ? ""
+                    : ": " + TextStyle.clean(access.unknownReason())));
+        }
+        return access.canRead() ? "yes" : style.paint(Health.ERROR, "NO");
+    }
+
+    private void writeProblems(AuditReport report, PrintWriter text) {
+        if (report.problems().isEmpty()) {
+            return;
+        }
+        heading(text, "Entries that could not be read (" + report.problems().size() + ")");
+        for (AuditReport.Problem problem : report.problems()) {
+            wrap(text, (problem.store() == null ? "" : problem.store() + "  ") + TextStyle.clean(problem.origin())
+                    + ": " + TextStyle.clean(problem.message()), "  ", "      ");
+        }
+        text.println();
+    }
+
+    /** Prints {@code text} word-wrapped at {@link #WIDTH}, the first line after {@code first}, the rest after {@code next}. */
+    private static void wrap(PrintWriter out, String text, String first, String next) {
+        StringBuilder line = new StringBuilder(first);
+        int width = first.length();
+        boolean empty = true;
+        for (String word : text.split(" ")) {
+            int wordWidth = TextStyle.width(word);
+            if (!empty && width + 1 + wordWidth > WIDTH) {
+                out.println(line);
+                line = new StringBuilder(next);
+                width = next.length();
+                empty = true;
+            }
+            if (!empty) {
+                line.append(' ');
+                width++;
+            }
+            line.append(word);
+            width += wordWidth;
+            empty = false;
+        }
+        out.println(line);
     }
 }

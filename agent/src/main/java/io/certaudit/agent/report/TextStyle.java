@@ -1,0 +1,59 @@
+package io.certaudit.agent.report;
+
+/**
+ * How the text report marks emphasis: ANSI colour for a terminal, or nothing. Every piece of report text passes
+ * through {@link #clean}, so a certificate name cannot carry its own escape sequences to the terminal.
+ */
+public final class TextStyle {
+
+    /** No colour: files, pipes, {@code --no-color}, {@code NO_COLOR}. */
+    public static final TextStyle PLAIN = new TextStyle(false);
+    /** ANSI SGR colour, for a terminal. */
+    public static final TextStyle COLOUR = new TextStyle(true);
+
+    private static final String RESET = "\u001b[0m";
+
+    private final boolean colour;
+
+    private TextStyle(boolean colour) {
+        this.colour = colour;
+    }
+
+    /** {@code text} in the colour of {@code health}: red, yellow, cyan, green. */
+    public String paint(Health health, String text) {
+        return switch (health) {
+            case ERROR -> sgr("1;31", text);
+            case WARNING -> sgr("1;33", text);
+            case INFO -> sgr("36", text);
+            case OK -> sgr("32", text);
+        };
+    }
+
+    public String bold(String text) {
+        return sgr("1", text);
+    }
+
+    public String dim(String text) {
+        return sgr("2", text);
+    }
+
+    private String sgr(String code, String text) {
+        return colour && !text.isEmpty() ? "\u001b[" + code + "m" + text + RESET : text;
+    }
+
+    /** The text with control characters (escape sequences, line breaks) replaced, so it stays on its line. */
+    public static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder clean = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? '\ufffd' : c));
+        return clean.toString();
+    }
+
+    /** The width {@code text} takes on a terminal: its code points, without the escape sequences added here. */
+    static int width(String text) {
+        String visible = text.replaceAll("\u001b\\[[0-9;]*m", "");
+        return visible.codePointCount(0, visible.length());
+    }
+}

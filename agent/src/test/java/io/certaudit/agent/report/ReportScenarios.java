@@ -1,0 +1,101 @@
+package io.certaudit.agent.report;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.certaudit.catalog.BuiltInRules;
+import io.certaudit.engine.AuditSettings;
+import io.certaudit.engine.RuleEngine;
+import io.certaudit.model.AccessFacts;
+import io.certaudit.model.HostSnapshot;
+import io.certaudit.model.KeyKind;
+import io.certaudit.model.PrivateKeyFacts;
+import io.certaudit.model.ServiceAccount;
+import io.certaudit.model.StoreName;
+import io.certaudit.model.Tristate;
+import io.certaudit.testing.TestPki;
+import io.certaudit.testing.TestPki.Issued;
+
+/** Hosts audited through the real engine and turned into reports, for the writers' tests. */
+public final class ReportScenarios {
+
+    public static final String POOL = "bemsapppool.contoso.com";
+
+    private static final TestPki PKI = new TestPki();
+    private static final Issued ROOT = PKI.root("CN=Contoso Root CA,O=Contoso,C=US");
+    private static final Issued ISSUING = PKI.issue(ROOT, PKI.spec("CN=Contoso Issuing CA 2,O=Contoso,C=US").ca());
+    private static final Issued LAB_ROOT = PKI.root("CN=Contoso Lab Root,O=Contoso,C=US");
+    private static final Issued PARTNER = PKI.issue(ROOT, PKI.spec("CN=Contoso Partner CA,O=Contoso,C=US").ca());
+    private static final Issued CURRENT = PKI.issue(ISSUING, PKI.spec(POOL).san(POOL, "bemsserver01.contoso.com",
+            "bemsserver02.contoso.com"));
+    private static final Issued OLD = PKI.issue(LAB_ROOT, PKI.spec(POOL).san(POOL, "bemsserver01.contoso.com",
+            "bemsserver02.contoso.com").freshKey()
+            .valid(TestPki.NOW.minus(Duration.ofDays(700)), TestPki.NOW.plus(Duration.ofDays(12))));
+
+    private ReportScenarios() {
+    }
+
+    /**
+     * The broken MTLS setup a support engineer meets: the new service certificate's issuing CA is in no store (a
+     * gap in its chain) and the service account cannot read its key; the old certificate still beside it expires in
+     * 12 days and chains to a lab root that is not in Trusted Root (a broken anchor); Trusted Root holds a CA that
+     * is not a root; one exported file is unreadable.
+     */
+    public static AuditReport brokenMtls() {
+        return audit(brokenMtlsSnapshot(), AuditSettings.defaults().withPoolFqdn(POOL)
+                .withInstanceFqdns(List.of("bemsserver01.contoso.com", "bemsserver02.contoso.com")));
+    }
+
+    /** The host behind {@link #brokenMtls()}. */
+    public static HostSnapshot brokenMtlsSnapshot() {
+        AccessFacts denied = new AccessFacts(
+                "C:\\ProgramData\\Microsoft\\Crypto\\Keys\\5c1b0e7f_contoso", "CONTOSO\\svc-bems",
+                "S-1-5-21-1004336348-1177238915-682003330-1109", Tristate.NO,
+                "O:BAG:SYD:(A;;FA;;;SY)(A;;FA;;;BA)",
+                List.of("allow NT AUTHORITY\\SYSTEM: full control", "allow BUILTIN\\Administrators: full control"),
+                null);
+        PrivateKeyFacts key = new PrivateKeyFacts(Tristate.YES, KeyKind.CNG,
+                "Microsoft Software Key Storage Provider", "te-BEMS-2026-0b4c", Tristate.YES,
+                "C:\\ProgramData\\Microsoft\\Crypto\\Keys\\5c1b0e7f_contoso", denied,
+                "CNG key opened and matched the certificate");
+        return HostSnapshot.builder("bems01.contoso.com", "folder exports/bems01")
+                .add(CURRENT.in(StoreName.MY).withPrivateKey(key).withFriendlyName("BEMS 2026"))
+                .add(OLD.in(StoreName.MY).withPrivateKey(PrivateKeyFacts.inFile("old.key", "key file old.key "
+                        + "matches the certificate")))
+                .add(ROOT.in(StoreName.ROOT))
+                .add(PARTNER.in(StoreName.ROOT))
+                .add(LAB_ROOT.in(StoreName.CA))
+                .problem(StoreName.CA, "exports/bems01/CA/partner.cer", "not a certificate: no PEM block, not DER")
+                .serviceAccount(new ServiceAccount("CONTOSO\\svc-bems", "S-1-5-21-1004336348-1177238915-682003330-1109",
+                        "service configuration"))
+                .build();
+    }
+
+    /** A healthy host: the chain complete, the key present, no findings. */
+    public static AuditReport healthy() {
+        Issued leaf = PKI.issue(ISSUING, PKI.spec(POOL).san(POOL));
+        HostSnapshot snapshot = HostSnapshot.builder("bems02.contoso.com", "folder exports/bems02")
+                .add(leaf.in(StoreName.MY).withPrivateKey(PrivateKeyFacts.inFile("bems.key", "key file matches")))
+                .add(ISSUING.in(StoreName.CA))
+                .add(ROOT.in(StoreName.ROOT))
+                .build();
+        return audit(snapshot, AuditSettings.defaults().withPoolFqdn(POOL));
+    }
+
+    /** A service certificate whose subject is {@code commonName}, whatever it holds; its chain is complete. */
+    public static AuditReport withServiceCertificateNamed(String commonName) {
+        Issued named = PKI.issue(ISSUING, PKI.spec("CN=" + commonName.replaceAll("([\\\\,+\"<>;=#])", "\\\\$1")));
+        HostSnapshot snapshot = HostSnapshot.builder(commonName, "folder " + commonName)
+                .add(named.in(StoreName.MY).withPrivateKey(PrivateKeyFacts.inFile("k.key", commonName)))
+                .add(ISSUING.in(StoreName.CA))
+                .add(ROOT.in(StoreName.ROOT))
+                .problem(StoreName.MY, commonName, commonName)
+                .build();
+        return audit(snapshot, AuditSettings.defaults());
+    }
+
+    private static AuditReport audit(HostSnapshot snapshot, AuditSettings settings) {
+        return new ReportBuilder("test").build(new RuleEngine(BuiltInRules.catalog()).run(snapshot, settings,
+                TestPki.NOW), TestPki.NOW.plusSeconds(60));
+    }
+}

@@ -1,0 +1,135 @@
+package io.certaudit.agent.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class TextReportWriterTest {
+
+    private static final AuditReport BROKEN = ReportScenarios.brokenMtls();
+    private static final String ESC = "\u001b";
+
+    private static String render(AuditReport report, TextStyle style) {
+        StringWriter out = new StringWriter();
+        try {
+            new TextReportWriter(style).write(report, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static String withoutColour(String text) {
+        return text.replaceAll(ESC + "\\[[0-9;]*m", "");
+    }
+
+    @Test
+    void colourOnlyWhenAskedAndOtherwiseTheSameText() {
+        String plain = render(BROKEN, TextStyle.PLAIN);
+        String coloured = render(BROKEN, TextStyle.COLOUR);
+        assertFalse(plain.contains(ESC), "no escape codes in plain text");
+        assertTrue(coloured.contains(ESC + "[1;31mERROR"), "errors in bold red");
+        assertTrue(coloured.contains(ESC + "[1;33mWARNING"), "warnings in yellow");
+        assertTrue(coloured.startsWith(ESC + "[1;31mCERTAUDIT CRITICAL"), "the status line in its colour");
+        assertEquals(plain, withoutColour(coloured), "colour adds codes and nothing else");
+        assertEquals(new TextReportWriter().getClass(), TextReportWriter.class);
+        StringWriter byDefault = new StringWriter();
+        try {
+            new TextReportWriter().write(BROKEN, byDefault);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertEquals(plain, byDefault.toString(), "files get plain text");
+    }
+
+    @Test
+    void theFirstLineIsTheStatusLine() {
+        String text = render(BROKEN, TextStyle.PLAIN);
+        assertEquals(StatusLine.of(BROKEN), text.lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void everyFindingIsListedWithItsFix() {
+        String text = render(BROKEN, TextStyle.PLAIN);
+        String unwrapped = text.replaceAll("\n +", " ");
+        for (AuditReport.FindingEntry finding : BROKEN.findings()) {
+            assertTrue(text.contains(finding.rule()), finding::rule);
+            assertTrue(unwrapped.contains(finding.message()), finding::message);
+        }
+        assertTrue(text.contains("Fix: "));
+        assertTrue(text.contains("Fix: 1. Open the entry named in the finding"), "several steps are numbered");
+    }
+
+    @Test
+    void tablesAreAlignedWhateverTheColour() {
+        for (TextStyle style : List.of(TextStyle.PLAIN, TextStyle.COLOUR)) {
+            List<String> lines = withoutColour(render(BROKEN, style)).lines().toList();
+            int header = indexOfLineStartingWith(lines, "  Certificate ");
+            String headerLine = lines.get(header);
+            for (String row : lines.subList(header + 1, header + 3)) {
+                for (String column : List.of("Store", "Thumbprint", "Expires", "Key", "Chain", "Health")) {
+                    int start = headerLine.indexOf(column);
+                    assertTrue(start > 0 && row.charAt(start - 1) == ' ' && row.charAt(start) != ' ',
+                            () -> column + " column starts at " + start + ":\n" + headerLine + "\n" + row);
+                }
+                int daysEnd = headerLine.indexOf("Days") + "Days".length();
+                assertTrue(Character.isDigit(row.charAt(daysEnd - 1)), "days right-aligned:\n" + headerLine
+                        + "\n" + row);
+            }
+            int stores = indexOfLineStartingWith(lines, "  Store  Name");
+            assertTrue(lines.get(stores + 3).startsWith("  ROOT   Trusted Root Certification Authorities"),
+                    lines.get(stores + 3));
+        }
+    }
+
+    private static int indexOfLineStartingWith(List<String> lines, String prefix) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line starts with '" + prefix + "'");
+    }
+
+    @Test
+    void chainsNameEachStoreAndTheGapOrBrokenAnchor() {
+        String text = render(BROKEN, TextStyle.PLAIN).replaceAll("\n +", " ");
+        assertTrue(text.contains("bemsapppool.contoso.com [MY] > MISSING: C=US,O=Contoso,CN=Contoso Issuing CA 2 "
+                + "(in no store)"), text);
+        assertTrue(text.contains("bemsapppool.contoso.com [MY] > Contoso Lab Root [CA] (root NOT in Trusted Root)"),
+                text);
+        assertTrue(render(ReportScenarios.healthy(), TextStyle.PLAIN).replaceAll("\n +", " ")
+                .contains("Contoso Issuing CA 2 [CA] > Contoso Root CA [ROOT] (trusted root)"));
+    }
+
+    @Test
+    void theTrustedIssuerListSizeIsShownAgainstTheLimit() {
+        String text = render(BROKEN, TextStyle.PLAIN);
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%,d of 16,384 bytes",
+                BROKEN.summary().rootStoreIssuerListBytes())), text);
+    }
+
+    @Test
+    void noLineIsWiderThanTheWrapWidthUnlessOneWordIs() {
+        for (String line : render(BROKEN, TextStyle.PLAIN).lines().skip(1).toList()) {
+            assertTrue(line.length() <= TextReportWriter.WIDTH || !line.strip().contains(" "), line);
+        }
+    }
+
+    @Test
+    void controlCharactersFromACertificateNeverReachTheTerminal() {
+        AuditReport hostile = ReportScenarios.withServiceCertificateNamed("evil\u001b[2J\u001b]0;owned\u0007\nname");
+        String plain = render(hostile, TextStyle.PLAIN);
+        assertFalse(plain.contains(ESC) || plain.contains("\u0007"), plain);
+        assertFalse(plain.lines().anyMatch(line -> line.startsWith("name")), "no line break injected");
+        String coloured = render(hostile, TextStyle.COLOUR);
+        assertFalse(withoutColour(coloured).contains(ESC), "only the writer's own colour codes");
+    }
+}
