@@ -14,7 +14,9 @@ public enum ReportFormat {
     /** A textfile for windows_exporter's or node_exporter's textfile collector (Prometheus text format). */
     PROMETHEUS(PrometheusTextfileWriter::new),
     /** One JSON object per finding and one per run, a line each, for log shippers. */
-    NDJSON(NdjsonReportWriter::new);
+    NDJSON(NdjsonReportWriter::new),
+    /** One self-contained file for people: verdict, certificate cards with chain pictures, findings, charts. */
+    HTML(io.certaudit.agent.report.html.HtmlReportWriter::new);
 
     private final Supplier<ReportWriter> writer;
 

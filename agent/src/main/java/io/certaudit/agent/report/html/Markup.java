@@ -1,0 +1,147 @@
+package io.certaudit.agent.report.html;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the report's markup so that it is both HTML and well-formed XML, and so that nothing taken from the report
+ * can become markup: every text and attribute value is escaped here, and characters XML forbids (NUL, escape
+ * sequences, lone surrogates) are replaced. Tag and attribute names are the code's own constants.
+ *
+ * <p>Elements without content are written {@code <x/>}, which the HTML parser accepts for void elements (meta, br)
+ * and inside SVG; HTML elements that may have content are always opened and closed.
+ */
+final class Markup {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-zA-Z0-9:-]*");
+    private static final Set<String> VOID_HTML = Set.of("meta", "br", "hr", "col", "wbr");
+    /** After these a line break makes the page source readable and changes nothing rendered. */
+    private static final Set<String> BLOCKS = Set.of("html", "head", "body", "header", "main", "footer", "nav",
+            "section", "article", "div", "table", "thead", "tbody", "tr", "ul", "ol", "li", "p", "h1", "h2", "h3",
+            "dl", "figure", "figcaption", "style", "title", "meta", "svg", "g");
+
+    private final StringBuilder out = new StringBuilder(64 * 1024);
+    private final Deque<String> open = new ArrayDeque<>();
+    private int svgDepth;
+
+    /** Opens {@code tag} with attributes given as name, value pairs; a {@code null} value leaves the attribute out. */
+    Markup open(String tag, String... attributes) {
+        start(tag, attributes);
+        out.append('>');
+        open.push(tag);
+        if (tag.equals("svg")) {
+            svgDepth++;
+        }
+        return this;
+    }
+
+    /** Closes the innermost open element. */
+    Markup close() {
+        String tag = open.pop();
+        if (tag.equals("svg")) {
+            svgDepth--;
+        }
+        out.append("</").append(tag).append('>');
+        if (BLOCKS.contains(tag)) {
+            out.append('\n');
+        }
+        return this;
+    }
+
+    /** An element holding only {@code text}. */
+    Markup element(String tag, String text, String... attributes) {
+        return open(tag, attributes).text(text).close();
+    }
+
+    /** An element without content: an HTML void element, or any element inside SVG. */
+    Markup empty(String tag, String... attributes) {
+        if (svgDepth == 0 && !VOID_HTML.contains(tag)) {
+            throw new IllegalArgumentException("<" + tag + "/> is not a void HTML element; open and close it");
+        }
+        start(tag, attributes);
+        out.append("/>");
+        if (BLOCKS.contains(tag)) {
+            out.append('\n');
+        }
+        return this;
+    }
+
+    /** Escaped text content. */
+    Markup text(String text) {
+        escape(text == null ? "" : text, false);
+        return this;
+    }
+
+    /**
+     * The stylesheet, written as is: CSS inside {@code <style>} is raw text to the HTML parser, so it must be the
+     * same characters in XML, which holds as long as it has no {@code <} or {@code &}.
+     */
+    Markup styleSheet(String css) {
+        if (css.indexOf('<') >= 0 || css.indexOf('&') >= 0) {
+            throw new IllegalArgumentException("the stylesheet must not contain < or &");
+        }
+        open("style").out.append('\n').append(css);
+        return close();
+    }
+
+    /** The document: the doctype and everything written, once every element is closed. */
+    String document() {
+        if (!open.isEmpty()) {
+            throw new IllegalStateException("elements left open: " + open);
+        }
+        return "<!DOCTYPE html>\n" + out;
+    }
+
+    private void start(String tag, String... attributes) {
+        requireName(tag);
+        if (attributes.length % 2 != 0) {
+            throw new IllegalArgumentException("attributes come in name, value pairs: " + tag);
+        }
+        out.append('<').append(tag);
+        for (int i = 0; i < attributes.length; i += 2) {
+            if (attributes[i + 1] != null) {
+                out.append(' ').append(requireName(attributes[i])).append("=\"");
+                escape(attributes[i + 1], true);
+                out.append('"');
+            }
+        }
+    }
+
+    private static String requireName(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not an element or attribute name: " + name);
+        }
+        return name;
+    }
+
+    private void escape(String text, boolean attribute) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append(attribute ? "&quot;" : "\"");
+                case '\'' -> out.append(attribute ? "&#39;" : "'");
+                default -> {
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        out.append(c).append(text.charAt(++i));
+                    } else if (allowedInXml(c)) {
+                        out.append(c);
+                    } else {
+                        out.append('\ufffd');
+                    }
+                }
+            }
+        }
+    }
+
+    /** XML 1.0's Char production for one UTF-16 unit that is not part of a surrogate pair. */
+    private static boolean allowedInXml(char c) {
+        return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0x7f) || (c >= 0xa0 && c <= 0xfffd
+                && !Character.isSurrogate(c));
+    }
+}
