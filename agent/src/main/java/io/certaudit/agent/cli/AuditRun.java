@@ -1,7 +1,5 @@
 package io.certaudit.agent.cli;
 
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -13,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +21,6 @@ import io.certaudit.agent.eventlog.AuditEvents;
 import io.certaudit.agent.eventlog.EventEntry;
 import io.certaudit.agent.eventlog.EventLogException;
 import io.certaudit.agent.eventlog.WindowsEventLog;
-import io.certaudit.agent.report.AtomicFile;
 import io.certaudit.agent.report.AuditReport;
 import io.certaudit.agent.report.OutputException;
 import io.certaudit.agent.report.ReportBuilder;
@@ -81,15 +77,9 @@ abstract class AuditRun implements Callable<Integer> {
                     + "2027-01-15) instead of now.")
     private String at;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Report format: text (default), json, prometheus (a textfile for windows_exporter or "
-                    + "node_exporter) or ndjson (a line per finding, for log shippers).")
-    private String format;
-
-    @Option(names = "--output", paramLabel = "[FORMAT=]FILE",
-            description = "Write the report to FILE (atomically: a temporary file renamed into place) instead of "
-                    + "standard output. FORMAT=FILE writes that format; repeat for several.")
-    private List<String> outputs = new ArrayList<>();
+    /** Created by the command line's factory, which knows whether standard output is a terminal. */
+    @Mixin
+    private ReportOutputOptions output;
 
     @Option(names = "--keep-previous",
             description = "Before replacing a JSON report file, keep it as NAME.previous.json (also atomically). "
@@ -163,7 +153,7 @@ abstract class AuditRun implements Callable<Integer> {
     }
 
     private String jsonReportFile() throws UsageException {
-        for (Map.Entry<Path, ReportFormat> file : outputFiles().entrySet()) {
+        for (Map.Entry<Path, ReportFormat> file : output.files().entrySet()) {
             if (file.getValue() == ReportFormat.JSON) {
                 return file.getKey().toAbsolutePath().toString();
             }
@@ -180,9 +170,8 @@ abstract class AuditRun implements Callable<Integer> {
         notRun.addAll(rulesNotRun(catalog, sourceOptions.given()));
         settings = settings.withDisabledRules(notRun);
         Instant evaluatedAt = at == null ? clock.instant().truncatedTo(ChronoUnit.SECONDS) : parseInstant(at);
-        Map<Path, ReportFormat> files = outputFiles();
-        ReportFormat stdoutFormat = files.isEmpty() ? parseFormat(format) : null;
-        if (keepPrevious && !files.containsValue(ReportFormat.JSON)) {
+        output.validate();
+        if (keepPrevious && !output.files().containsValue(ReportFormat.JSON)) {
             throw new UsageException("--keep-previous keeps the JSON report file a run replaces; add --output "
                     + "json=FILE");
         }
@@ -195,19 +184,7 @@ abstract class AuditRun implements Callable<Integer> {
         AuditReport report = new ReportBuilder(VersionProvider.version())
                 .build(result, clock.instant().truncatedTo(ChronoUnit.SECONDS));
 
-        for (Map.Entry<Path, ReportFormat> output : files.entrySet()) {
-            AtomicFile.Content content = out -> output.getValue().writer().write(report, out);
-            if (keepPrevious && output.getValue() == ReportFormat.JSON) {
-                AtomicFile.writeKeepingPrevious(output.getKey(), AtomicFile.previousOf(output.getKey()), content);
-            } else {
-                AtomicFile.write(output.getKey(), content);
-            }
-        }
-        if (stdoutFormat != null) {
-            PrintWriter out = spec.commandLine().getOut();
-            stdoutFormat.writer().write(report, out);
-            out.flush();
-        }
+        output.write(report, spec.commandLine().getOut(), keepPrevious);
         return report;
     }
 
@@ -237,37 +214,6 @@ abstract class AuditRun implements Callable<Integer> {
         return new AuditSettings(poolFqdn != null ? poolFqdn : file.poolFqdn(),
                 instanceFqdns.isEmpty() ? file.instanceFqdns() : instanceFqdns,
                 gatewayAddress != null ? gatewayAddress : file.gatewayAddress(), days, overrides, disabled);
-    }
-
-    private Map<Path, ReportFormat> outputFiles() throws UsageException {
-        Map<Path, ReportFormat> files = new LinkedHashMap<>();
-        ReportFormat defaultFormat = parseFormat(format);
-        for (String output : outputs) {
-            int equals = output.indexOf('=');
-            ReportFormat chosen = defaultFormat;
-            String path = output;
-            if (equals > 0) {
-                chosen = parseFormat(output.substring(0, equals));
-                path = output.substring(equals + 1);
-            }
-            if (path.isBlank()) {
-                throw new UsageException("--output " + output + " names no file");
-            }
-            Path file = Path.of(path);
-            if (files.put(file, chosen) != null) {
-                throw new UsageException("--output names " + file + " twice");
-            }
-            if (Files.isDirectory(file)) {
-                throw new UsageException("--output " + file + " is a folder; give a file name");
-            }
-        }
-        return files;
-    }
-
-    private static ReportFormat parseFormat(String name) throws UsageException {
-        return ReportFormat.fromLabel(name).orElseThrow(() -> new UsageException("unknown report format '" + name
-                + "'; use one of: " + String.join(", ",
-                java.util.Arrays.stream(ReportFormat.values()).map(ReportFormat::label).toList())));
     }
 
     static Instant parseInstant(String text) throws UsageException {

@@ -24,7 +24,9 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = commandLine(out, err, Platform.current(System::getenv)).execute(args);
+        // On Java 17 a console exists only when both standard input and output are a terminal: a pipe or a file
+        // (monitoring, a scheduled task) gets no colour.
+        int code = commandLine(out, err, Platform.current(System::getenv), System.console() != null).execute(args);
         out.flush();
         err.flush();
         System.exit(code);
@@ -40,7 +42,12 @@ public final class Main {
 
     /** The command line on {@code platform}: tests pass one with a fake event log and Task Scheduler. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, Platform platform) {
-        CommandLine commandLine = new CommandLine(new CertauditCommand(), new Factory(platform));
+        return commandLine(out, err, platform, false);
+    }
+
+    /** As {@link #commandLine(PrintWriter, PrintWriter, Platform)}, saying whether {@code out} is a terminal. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Platform platform, boolean terminal) {
+        CommandLine commandLine = new CommandLine(new CertauditCommand(), new Factory(platform, terminal));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -49,10 +56,13 @@ public final class Main {
         return commandLine;
     }
 
-    /** Gives subcommands the platform they reach out to. */
-    private record Factory(Platform platform) implements CommandLine.IFactory {
+    /** Gives subcommands the platform they reach out to, and report options whether standard output is a terminal. */
+    private record Factory(Platform platform, boolean terminal) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
+            if (type == ReportOutputOptions.class) {
+                return type.cast(new ReportOutputOptions(platform.environment(), terminal));
+            }
             if (type == AuditCommand.class) {
                 return type.cast(new AuditCommand(platform));
             }

@@ -12,10 +12,19 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     static CliRun run(Map<String, String> environment, String... args) {
+        return run(environment, false, args);
+    }
+
+    /** Runs as if standard output were a terminal, where text may be in colour. */
+    static CliRun onTerminal(Map<String, String> environment, String... args) {
+        return run(environment, true, args);
+    }
+
+    private static CliRun run(Map<String, String> environment, boolean terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), environment::get)
-                .execute(args);
+        int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true),
+                Platform.current(environment::get), terminal).execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 
