@@ -50,6 +50,9 @@ final class CertificatesSection implements HtmlSection {
                     + "pool, instance or gateway, or Personal holds no end-entity certificate. See the findings.");
             return;
         }
+        html.element("p", "Each chain reads from the leaf on the left to its root, every certificate in the "
+                + "colour of the worst finding about it (green none, amber warning, red error) and labelled with the "
+                + "store it was found in.", "class", "muted");
         int number = 0;
         for (ReportIndex.Located located : index.serviceCertificates()) {
             card(index, html, located, ++number);
@@ -78,9 +81,6 @@ final class CertificatesSection implements HtmlSection {
         if (certificate.chain() != null) {
             html.open("figure", "class", "chain");
             ChainPicture.draw(index, html, located, "chain-" + number);
-            html.element("figcaption", "Leaf on the left, each issuer to its right, coloured by the worst finding "
-                    + "about it: green none, amber warning, red error. The store each was found in is named in its "
-                    + "box.");
             html.close();
         }
         html.open("div", "class", "columns");

@@ -20,7 +20,7 @@ final class Markup {
     /** After these a line break makes the page source readable and changes nothing rendered. */
     private static final Set<String> BLOCKS = Set.of("html", "head", "body", "header", "main", "footer", "nav",
             "section", "article", "div", "table", "thead", "tbody", "tr", "ul", "ol", "li", "p", "h1", "h2", "h3",
-            "dl", "figure", "figcaption", "style", "title", "meta", "svg", "g");
+            "dl", "figure", "style", "title", "meta", "svg", "g");
 
     private final StringBuilder out = new StringBuilder(64 * 1024);
     private final Deque<String> open = new ArrayDeque<>();
