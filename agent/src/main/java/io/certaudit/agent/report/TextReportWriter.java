@@ -99,8 +99,8 @@ public final class TextReportWriter implements ReportWriter {
             return;
         }
         int warningDays = index.report().settings().expiryWarningDays();
-        TextTable table = new TextTable("Certificate", "Store", "Thumbprint", "Expires", "Days", "Key", "Chain",
-                "Health").rightAlign(4);
+        TextTable table = new TextTable("Certificate", "Thumbprint", "Expires", "Days", "Key", "Chain", "Health")
+                .rightAlign(3);
         for (ReportIndex.Located located : service) {
             AuditReport.CertificateEntry entry = located.certificate();
             Long days = index.daysFromAudit(entry.notAfter());
@@ -110,8 +110,8 @@ public final class TextReportWriter implements ReportWriter {
             String chain = entry.chain() == null ? "-" : entry.chain().status().equals("complete") ? "complete"
                     : style.paint(Health.ERROR, TextStyle.clean(entry.chain().status()));
             Health health = index.health(located.store(), entry.thumbprint());
-            table.row(TextStyle.clean(ReportIndex.displayName(entry)), located.store(),
-                    entry.thumbprint().substring(0, Math.min(16, entry.thumbprint().length())),
+            table.row(TextStyle.clean(ReportIndex.displayName(entry)),
+                    shortThumbprint(entry),
                     Dates.day(entry.notAfter()), style.paint(expiry, days == null ? "?" : days.toString()), key,
                     chain, style.paint(health, health.label()));
         }
@@ -120,12 +120,17 @@ public final class TextReportWriter implements ReportWriter {
         for (ReportIndex.Located located : service) {
             AuditReport.CertificateEntry entry = located.certificate();
             if (entry.chain() != null) {
-                text.println("  " + TextStyle.clean(ReportIndex.displayName(entry)) + " ("
-                        + entry.thumbprint().substring(0, Math.min(8, entry.thumbprint().length())) + ") chain:");
+                text.println("  " + TextStyle.clean(ReportIndex.displayName(entry)) + " (" + shortThumbprint(entry)
+                        + ") chain:");
                 wrap(text, chainPath(index, entry.chain()), "    ", "      ");
             }
         }
         text.println();
+    }
+
+    /** The first 8 hex digits: enough to tell a host's service certificates apart, short enough for the table. */
+    private static String shortThumbprint(AuditReport.CertificateEntry entry) {
+        return entry.thumbprint().substring(0, Math.min(8, entry.thumbprint().length()));
     }
 
     /**
