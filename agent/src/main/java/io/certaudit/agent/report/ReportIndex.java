@@ -83,9 +83,17 @@ public final class ReportIndex {
                 .toList();
     }
 
-    /** The worst finding about anything in {@code store}, its certificates or the store itself. */
+    /** The findings about the peer probed at {@code address}, worst first. */
+    public List<AuditReport.FindingEntry> findingsAboutPeer(String address) {
+        return report.findings().stream().filter(f -> address.equals(f.peer())).toList();
+    }
+
+    /** The worst finding about anything in {@code store}: the store itself or one of its certificates. */
     public Health health(AuditReport.Store store) {
-        return Health.worst(report.findings().stream().filter(f -> store.name().equals(f.store())).toList());
+        List<AuditReport.FindingEntry> findings = new ArrayList<>(report.findings().stream()
+                .filter(f -> f.thumbprint() == null && store.name().equals(f.store())).toList());
+        store.certificates().forEach(c -> findings.addAll(findingsOn(store.name(), c.thumbprint())));
+        return Health.worst(findings);
     }
 
     public Health health(String store, String thumbprint) {

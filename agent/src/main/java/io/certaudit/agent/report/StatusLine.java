@@ -7,9 +7,9 @@ import java.util.List;
  * {@code CERTAUDIT CRITICAL - 2 errors, 1 warning on bems01: chain-incomplete on bemsapppool.example.com and 2 more
  * (1 service certificate, 6 certificates audited at 2026-06-01T12:00:00Z)}.
  *
- * <p>It is one line of at most {@link #MAX_LENGTH} characters whatever the certificates hold: names are shortened
- * to fit, control characters become {@code ?}, and {@code |} (where plugin performance data would start) becomes
- * {@code /}.
+ * <p>It is one line of at most {@link #MAX_LENGTH} characters whatever the certificates hold: the counts in
+ * parentheses are left out first, then the name is shortened to fit; control characters become {@code ?}, and
+ * {@code |} (where plugin performance data would start) becomes {@code /}.
  */
 public final class StatusLine {
 
@@ -31,19 +31,21 @@ public final class StatusLine {
                 + count(summary.certificates(), "certificate") + " audited at " + clean(report.evaluatedAt()) + ")";
         List<AuditReport.FindingEntry> counted = report.findings().stream()
                 .filter(f -> Health.ofSeverity(f.severity()) != Health.INFO).toList();
-        String worst = "";
-        if (!counted.isEmpty()) {
-            AuditReport.FindingEntry first = counted.get(0);
-            String more = counted.size() > 1 ? " and " + (counted.size() - 1) + " more" : "";
-            String subject = first.subject() == null ? "" : " on " + clean(ReportIndex.commonName(first.subject()));
-            String rule = ": " + clean(first.rule());
-            int room = MAX_LENGTH - head.length() - tail.length() - rule.length() - more.length();
-            worst = rule + (subject.length() <= room ? subject : room >= MIN_NAME ? shorten(subject, room) : "") + more;
+        if (counted.isEmpty()) {
+            return shorten(head + tail, MAX_LENGTH);
         }
-        if (head.length() + worst.length() + tail.length() > MAX_LENGTH) {
-            tail = "";
+        AuditReport.FindingEntry first = counted.get(0);
+        String rule = ": " + clean(first.rule());
+        String name = first.peer() != null ? " on " + clean(first.peer())
+                : first.subject() == null ? "" : " on " + clean(ReportIndex.commonName(first.subject()));
+        String more = counted.size() > 1 ? " and " + (counted.size() - 1) + " more" : "";
+        // What gives way first when the line is too long: the counts in parentheses, then the end of the name.
+        if (head.length() + rule.length() + name.length() + more.length() + tail.length() <= MAX_LENGTH) {
+            return head + rule + name + more + tail;
         }
-        return shorten(head + worst + tail, MAX_LENGTH);
+        int room = MAX_LENGTH - head.length() - rule.length() - more.length();
+        String worst = rule + (name.length() <= room ? name : room >= MIN_NAME ? shorten(name, room) : "") + more;
+        return shorten(head + worst, MAX_LENGTH);
     }
 
     private static String shorten(String text, int width) {

@@ -83,6 +83,9 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     private static String target(AuditReport.FindingEntry finding) {
+        if (finding.peer() != null) {
+            return "Peer " + TextStyle.clean(finding.peer());
+        }
         if (finding.thumbprint() != null) {
             return (finding.store() == null ? "" : finding.store() + "  ") + finding.thumbprint()
                     + (finding.subject() == null ? "" : "  " + TextStyle.clean(finding.subject()));

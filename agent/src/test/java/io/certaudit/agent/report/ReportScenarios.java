@@ -9,6 +9,9 @@ import io.certaudit.engine.RuleEngine;
 import io.certaudit.model.AccessFacts;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.KeyKind;
+import io.certaudit.model.PeerAddress;
+import io.certaudit.model.PeerFailure;
+import io.certaudit.model.PeerObservation;
 import io.certaudit.model.PrivateKeyFacts;
 import io.certaudit.model.ServiceAccount;
 import io.certaudit.model.StoreName;
@@ -78,6 +81,28 @@ public final class ReportScenarios {
                 .add(leaf.in(StoreName.MY).withPrivateKey(PrivateKeyFacts.inFile("bems.key", "key file matches")))
                 .add(ISSUING.in(StoreName.CA))
                 .add(ROOT.in(StoreName.ROOT))
+                .build();
+        return audit(snapshot, AuditSettings.defaults().withPoolFqdn(POOL));
+    }
+
+    /**
+     * A healthy host that probed two peers: the Lync pool, which sends its chain and asks for a client certificate
+     * from the partner CA only (not this host's issuer), and a front end that refused the connection.
+     */
+    public static AuditReport withPeers() {
+        Issued leaf = PKI.issue(ISSUING, PKI.spec(POOL).san(POOL));
+        Issued lync = PKI.issue(ISSUING, PKI.spec("lyncpool.contoso.com").san("lyncpool.contoso.com"));
+        HostSnapshot snapshot = HostSnapshot.builder("bems02.contoso.com", "folder exports/bems02")
+                .add(leaf.in(StoreName.MY).withPrivateKey(PrivateKeyFacts.inFile("bems.key", "key file matches")))
+                .add(ISSUING.in(StoreName.CA))
+                .add(ROOT.in(StoreName.ROOT))
+                .peer(new PeerObservation(new PeerAddress("lyncpool.contoso.com", 5061), "192.0.2.10", "TLSv1.2",
+                        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+                        List.of(lync.in(StoreName.CA).certificate(), ISSUING.in(StoreName.CA).certificate()),
+                        List.of(PARTNER.in(StoreName.CA).certificate().getSubjectX500Principal()), Tristate.YES,
+                        null, null))
+                .peer(new PeerObservation(new PeerAddress("lyncfe02.contoso.com", 5061), "192.0.2.11", null, null,
+                        List.of(), null, Tristate.UNKNOWN, PeerFailure.REFUSED, "connection refused"))
                 .build();
         return audit(snapshot, AuditSettings.defaults().withPoolFqdn(POOL));
     }

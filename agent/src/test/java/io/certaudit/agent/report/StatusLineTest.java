@@ -14,8 +14,8 @@ class StatusLineTest {
     void namesTheStatusCountsAndTheWorstFinding() {
         AuditReport report = ReportScenarios.brokenMtls();
         String line = StatusLine.of(report);
-        assertTrue(line.startsWith("CERTAUDIT CRITICAL - 3 errors, 5 warnings on bems01.contoso.com: "
-                + "chain-incomplete on bemsapppool.contoso.com and 7 more"), line);
+        assertTrue(line.startsWith("CERTAUDIT CRITICAL - 4 errors, 5 warnings on bems01.contoso.com: "
+                + "chain-incomplete on bemsapppool.contoso.com and 8 more"), line);
         assertTrue(line.endsWith("(2 service certificates, 5 certificates audited at 2026-06-01T12:00:00Z)"), line);
         assertTrue(line.length() <= StatusLine.MAX_LENGTH, line);
     }
@@ -24,6 +24,12 @@ class StatusLineTest {
     void aHealthyHostIsShort() {
         assertEquals("CERTAUDIT OK - 0 errors, 0 warnings on bems02.contoso.com (1 service certificate, "
                 + "3 certificates audited at 2026-06-01T12:00:00Z)", StatusLine.of(ReportScenarios.healthy()));
+    }
+
+    @Test
+    void aPeerFindingNamesThePeer() {
+        assertTrue(StatusLine.of(ReportScenarios.withPeers()).startsWith("CERTAUDIT CRITICAL - 1 error, 1 warning on "
+                + "bems02.contoso.com: peer-does-not-accept-issuer on lyncpool.contoso.com:5061 and 1 more"));
     }
 
     @Test

@@ -110,6 +110,17 @@ class TextReportWriterTest {
     }
 
     @Test
+    void probedPeersAreListedAndTheirFindingsNameThem() {
+        AuditReport report = ReportScenarios.withPeers();
+        String text = render(report, TextStyle.PLAIN);
+        assertTrue(text.contains("Peers (2)"), text);
+        assertTrue(text.contains("lyncfe02.contoso.com:5061  not reached (refused): connection refused"), text);
+        assertTrue(text.contains("accepts client certificates from: "), text);
+        report.findings().stream().filter(f -> f.peer() != null)
+                .forEach(f -> assertTrue(text.contains("  Peer " + f.peer() + "\n"), text));
+    }
+
+    @Test
     void theTrustedIssuerListSizeIsShownAgainstTheLimit() {
         String text = render(BROKEN, TextStyle.PLAIN);
         assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%,d of 16,384 bytes",

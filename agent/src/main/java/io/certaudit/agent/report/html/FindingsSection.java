@@ -68,6 +68,9 @@ final class FindingsSection implements HtmlSection {
     }
 
     private static String target(AuditReport.FindingEntry finding) {
+        if (finding.peer() != null) {
+            return "Peer " + finding.peer() + (finding.subject() == null ? "" : " \u2014 " + finding.subject());
+        }
         String store = finding.store() == null ? "Host" : ChainPicture.storeLabel(finding.store());
         if (finding.thumbprint() == null) {
             return store;

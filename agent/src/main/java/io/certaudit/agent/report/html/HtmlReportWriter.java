@@ -20,12 +20,13 @@ public final class HtmlReportWriter implements ReportWriter {
 
     /**
      * The sections in page order. Each one decides from the report whether it has anything to show, and the contents
-     * list only those that do; a new part of the report (the peers a probe observed, say) is one more entry here.
+     * list only those that do; a new part of the report is one more entry here.
      */
     private static final List<HtmlSection> SECTIONS = List.of(
             new CertificatesSection(),
             new FindingsSection(),
             new ExpirySection(),
+            new PeersSection(),
             new StoresSection(),
             new ProblemsSection(),
             new RulesSection());

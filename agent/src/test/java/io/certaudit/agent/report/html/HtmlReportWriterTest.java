@@ -184,6 +184,29 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void probedPeersHaveACardEachAndTheirFindingsSayWhichPeer() {
+        AuditReport report = ReportScenarios.withPeers();
+        HtmlDocument html = HtmlDocument.render(report);
+        html.assertSelfContained();
+        String peers = HtmlDocument.text(html.byId("peers"));
+        assertTrue(peers.contains("lyncpool.contoso.com:5061") && peers.contains("192.0.2.10"), peers);
+        assertTrue(peers.contains("CN=lyncpool.contoso.com"), "the chain it sent: " + peers);
+        assertTrue(peers.contains("Contoso Partner CA"), "the issuers it accepts: " + peers);
+        assertTrue(peers.contains("not reached") && peers.contains("connection refused"), peers);
+        List<AuditReport.FindingEntry> peerFindings = report.findings().stream()
+                .filter(f -> f.peer() != null).toList();
+        assertFalse(peerFindings.isEmpty(), () -> "the scenario has peer findings: " + report.findings());
+        for (AuditReport.FindingEntry finding : peerFindings) {
+            String article = HtmlDocument.text(html.byId("finding-" + (report.findings().indexOf(finding) + 1)));
+            assertTrue(article.contains("Peer " + finding.peer()), article);
+        }
+        assertEquals(2, html.withClass("article", "card").stream()
+                .filter(card -> card.getAttribute("id").startsWith("peer-")).count());
+        assertTrue(HtmlDocument.render(BROKEN).elements(e -> e.getAttribute("id").equals("peers")).isEmpty(),
+                "no peers section in an audit that probed none");
+    }
+
+    @Test
     void aHostileSubjectIsTextNeverMarkup() {
         String hostile = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>&amp;'\u0000\u001b[31m";
         AuditReport report = ReportScenarios.withServiceCertificateNamed(hostile);
