@@ -79,9 +79,10 @@ final class StoresSection implements HtmlSection {
         }
         int limit = TrustedIssuerList.LIMIT_BYTES;
         Health health = bytes > limit ? Health.ERROR : bytes > limit * 3 / 4 ? Health.WARNING : Health.OK;
-        html.element("p", String.format(Locale.ROOT, "The names of the %d entries in Trusted Root take %,d bytes of "
+        html.element("p", String.format(Locale.ROOT, "The names of the %d %s in Trusted Root take %,d bytes of "
                 + "the trusted issuer list SChannel sends when it asks for a client certificate: %.1f%% of the "
-                + "%,d-byte limit.", roots, bytes, bytes * 100.0 / limit, limit), "class", "gauge-text");
+                + "%,d-byte limit.", roots, roots == 1 ? "entry" : "entries", bytes, bytes * 100.0 / limit, limit),
+                "class", "gauge-text");
         double scale = Math.max(limit, bytes) * 1.15;
         double fill = bytes / scale * TRACK_WIDTH;
         double limitX = limit / scale * TRACK_WIDTH;
