@@ -73,7 +73,7 @@ public final class ReportReader {
         }
         String missing = firstMissing(SCHEMA, tree, "");
         if (missing != null) {
-            throw new UnreadableReportException(name + " is not a complete audit report: it lacks " + missing, null);
+            throw new UnreadableReportException(name + " is not a complete audit report: " + missing, null);
         }
         try {
             AuditReport report = Json.MAPPER.treeToValue(tree, AuditReport.class);
@@ -95,16 +95,22 @@ public final class ReportReader {
     }
 
     /**
-     * The first field the schema requires that {@code data} lacks, as a path like {@code stores[0].certificates[2]
-     * .thumbprint}, or {@code null}. Follows the schema's {@code properties}, {@code items} and local {@code $ref}s;
-     * types are left to the mapping, and fields the schema does not know (from a newer 1.x) are ignored.
+     * What is wrong with the first field the schema requires that {@code data} lacks or holds as {@code null} where
+     * the schema allows none, naming it by its path ({@code it lacks stores[0].certificates[2].thumbprint},
+     * {@code stores[1] is null}), or {@code null} when nothing is. Follows
+     * the schema's {@code properties}, {@code items} and local {@code $ref}s; other types are left to the mapping,
+     * and fields the schema does not know (from a newer 1.x) are ignored. The writers can then rely on what the
+     * schema promises.
      */
     private static String firstMissing(JsonNode schema, JsonNode data, String path) {
         schema = resolve(schema);
+        if (data.isNull() && !allowsNull(schema)) {
+            return (path.isEmpty() ? "the report" : path) + " is null";
+        }
         if (data.isObject()) {
             for (JsonNode required : schema.path("required")) {
                 if (!data.has(required.asText())) {
-                    return path.isEmpty() ? required.asText() : path + "." + required.asText();
+                    return "it lacks " + (path.isEmpty() ? required.asText() : path + "." + required.asText());
                 }
             }
             Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
@@ -128,6 +134,45 @@ public final class ReportReader {
             }
         }
         return null;
+    }
+
+    /** Whether the schema lets a value be {@code null}: its type, enum, const or one of its alternatives does. */
+    private static boolean allowsNull(JsonNode schema) {
+        schema = resolve(schema);
+        JsonNode type = schema.get("type");
+        if (type != null) {
+            if (type.isTextual()) {
+                return type.asText().equals("null");
+            }
+            for (JsonNode alternative : type) {
+                if (alternative.asText().equals("null")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (schema.has("enum")) {
+            for (JsonNode value : schema.get("enum")) {
+                if (value.isNull()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (schema.has("const")) {
+            return schema.get("const").isNull();
+        }
+        for (String combination : new String[] {"anyOf", "oneOf"}) {
+            if (schema.has(combination)) {
+                for (JsonNode alternative : schema.get(combination)) {
+                    if (allowsNull(alternative)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return true;
     }
 
     private static JsonNode resolve(JsonNode schema) {

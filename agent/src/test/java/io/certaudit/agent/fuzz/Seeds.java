@@ -26,6 +26,9 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.bouncycastle.util.io.pem.PemObject;
 
+import io.certaudit.agent.report.AuditReport;
+import io.certaudit.agent.report.JsonReportWriter;
+import io.certaudit.agent.report.ReportScenarios;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
@@ -122,6 +125,37 @@ final class Seeds {
                  "expiryWarningDays": 30, "rules": {"eku-missing-client-auth": "off"},
                  "limits": {"maxFileBytes": "16M", "maxEntries": 100}}
                 """, "{}", "[]", "null").map(Seeds::ascii);
+    }
+
+    /**
+     * Saved audits for {@code certaudit report}: real ones (a broken host, a host with peers), copies each changed
+     * in one way the schema allows but no audit writes (an empty chain, empty thumbprints, dates and labels that do
+     * not parse or are unknown), and the truncated and bit-flipped variants of all of them.
+     */
+    static Stream<byte[]> savedAudits() {
+        List<String> audits = List.of(json(ReportScenarios.brokenMtls()), json(ReportScenarios.withPeers()));
+        List<byte[]> files = new ArrayList<>();
+        for (String audit : audits) {
+            files.add(ascii(audit));
+            files.add(ascii(audit.replaceAll("\"elements\" : \\[[^\\]]*\\]", "\"elements\" : [ ]")));
+            files.add(ascii(audit.replaceAll("\"thumbprint\" : \"[0-9A-F]+\"", "\"thumbprint\" : \"\"")));
+            files.add(ascii(audit.replaceAll("\"(notAfter|notBefore|evaluatedAt)\" : \"[^\"]+\"",
+                    "\"$1\" : \"yesterday\"")));
+            files.add(ascii(audit.replaceAll("\"(status|severity|result|store)\" : \"[^\"]+\"",
+                    "\"$1\" : \"odd\"")));
+            files.add(ascii(audit.replace("\"schemaVersion\" : \"1.", "\"schemaVersion\" : \"9.")));
+        }
+        return variants(files);
+    }
+
+    private static String json(AuditReport report) {
+        StringWriter out = new StringWriter();
+        try {
+            new JsonReportWriter().write(report, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     /** Each file, then copies cut in half and by one byte and two with a few bits flipped. */

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,6 +16,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import io.certaudit.agent.cli.Main;
 import io.certaudit.agent.report.ReportSchema;
+import io.certaudit.agent.report.html.HtmlDocument;
 import io.certaudit.agent.source.CertificateFileReader;
 import io.certaudit.agent.source.FolderSource;
 import io.certaudit.agent.source.serialized.RegistryExportSource;
@@ -86,6 +88,32 @@ class SourceFuzzTest {
     @FuzzTest(maxDuration = "10m")
     void jsonConfigFile(byte[] content) {
         auditWithConfig("certaudit.json", content);
+    }
+
+    /**
+     * A saved audit given to {@code certaudit report}, rendered as HTML and as text: either it renders (exit 0 to 2;
+     * the HTML well-formed and self-contained) or it is refused with a one-line message and exit 3.
+     */
+    @MethodSource("io.certaudit.agent.fuzz.Seeds#savedAudits")
+    @FuzzTest(maxDuration = "10m")
+    void savedAudit(byte[] content) {
+        Path file = host.file("audit.json", content);
+        for (String format : List.of("html", "text")) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int exit = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(
+                    "CERTAUDIT_DEBUG", "1")::get).execute("report", file.toString(), "--format", format);
+            assertFalse(err.toString().contains("internal error"), err::toString);
+            if (exit == 3) {
+                assertTrue(err.toString().startsWith("certaudit: ") && err.toString().lines().count() == 1,
+                        err::toString);
+            } else {
+                assertTrue(exit >= 0 && exit <= 2, () -> "exit " + exit + "\n" + err);
+                if (format.equals("html")) {
+                    HtmlDocument.parse(out.toString()).assertSelfContained();
+                }
+            }
+        }
     }
 
     private void auditFolder(Map<String, byte[]> files) {

@@ -120,6 +120,29 @@ class ReportReaderTest {
     }
 
     @Test
+    void aNullWhereTheSchemaAllowsNoneIsRefused() {
+        ObjectNode tree = tree();
+        ((ObjectNode) tree.get("findings").get(0)).putNull("message");
+        assertTrue(refusal(tree.toString()).endsWith("is not a complete audit report: findings[0].message is null"));
+        ObjectNode nullItem = tree();
+        ((ArrayNode) nullItem.get("stores").get(2).get("certificates")).insertNull(0);
+        assertTrue(refusal(nullItem.toString()).endsWith("stores[2].certificates[0] is null"));
+        ObjectNode nullStatus = tree();
+        nullStatus.putNull("status");
+        assertTrue(refusal(nullStatus.toString()).endsWith("status is null"));
+    }
+
+    @Test
+    void aNullWhereTheSchemaAllowsOneReads() throws Exception {
+        ObjectNode tree = tree();
+        ((ObjectNode) tree.get("findings").get(0)).putNull("store").putNull("thumbprint").putNull("remediation");
+        ((ObjectNode) tree.get("stores").get(0).get("certificates").get(0)).putNull("chain").putNull("privateKey");
+        tree.putNull("serviceAccount");
+        AuditReport report = ReportReader.read(tree.toString(), "audit.json");
+        assertNull(report.serviceAccount());
+    }
+
+    @Test
     void aWrongTypeOrExitCodeIsRefused() {
         ObjectNode tree = tree();
         tree.put("stores", "MY");

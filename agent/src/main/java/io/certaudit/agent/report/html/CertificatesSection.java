@@ -78,7 +78,8 @@ final class CertificatesSection implements HtmlSection {
                     + " cannot read the key", "class", "badge error");
         }
         html.close();
-        if (certificate.chain() != null) {
+        // A path holds at least its leaf; a hand-edited report may not, and then there is nothing to draw.
+        if (certificate.chain() != null && !certificate.chain().elements().isEmpty()) {
             html.open("figure", "class", "chain");
             ChainPicture.draw(index, html, located, "chain-" + number);
             html.close();
@@ -102,7 +103,7 @@ final class CertificatesSection implements HtmlSection {
         List<AuditReport.FindingEntry> findings = new ArrayList<>(index.findingsOn(located.store(),
                 located.certificate().thumbprint()));
         AuditReport.Chain chain = located.certificate().chain();
-        if (chain != null) {
+        if (chain != null && chain.elements().size() > 1) {
             for (AuditReport.ChainElement element : chain.elements().subList(1, chain.elements().size())) {
                 index.findingsOn(element.store(), element.thumbprint()).stream()
                         .filter(f -> !findings.contains(f)).forEach(findings::add);

@@ -29,7 +29,7 @@ import org.xml.sax.SAXException;
 import io.certaudit.agent.report.AuditReport;
 
 /** An HTML report rendered and parsed with the JDK's XML parser, with the checks every report must pass. */
-record HtmlDocument(String html, Document dom) {
+public record HtmlDocument(String html, Document dom) {
 
     /** Elements that would load or run something from elsewhere; a self-contained report has none. */
     private static final Set<String> FORBIDDEN = Set.of("script", "link", "iframe", "frame", "object", "embed",
@@ -49,7 +49,7 @@ record HtmlDocument(String html, Document dom) {
     }
 
     /** Parses {@code html} as XML, with no DTD or entity fetched: failing means it is not well-formed. */
-    static HtmlDocument parse(String html) {
+    public static HtmlDocument parse(String html) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
@@ -68,7 +68,7 @@ record HtmlDocument(String html, Document dom) {
     }
 
     /** Fails on anything that would load a resource or run code: the report must work offline and from e-mail. */
-    void assertSelfContained() {
+    public void assertSelfContained() {
         assertFalse(html.contains("<!ENTITY"), "no entity declarations");
         for (Element element : elements(e -> true)) {
             String name = element.getTagName();
