@@ -1,11 +1,5 @@
 package io.certaudit.chain;
 
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
-import java.security.Provider;
-import java.security.PublicKey;
-import java.security.SignatureException;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,8 +12,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.security.auth.x500.X500Principal;
-
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.StoreName;
@@ -45,6 +37,7 @@ public final class ChainAnalysis {
     private final Map<String, StoredCertificate> representative = new LinkedHashMap<>();
     private final Map<X500Principal, List<StoredCertificate>> bySubject = new HashMap<>();
     private final Set<String> rootThumbprints = new HashSet<>();
+    private final SignatureVerifier signatures = new SignatureVerifier();
     private final Map<String, Boolean> signatureCache = new ConcurrentHashMap<>();
     private final Map<String, Boolean> selfSignedCache = new ConcurrentHashMap<>();
     private final Map<String, CertificatePath> pathCache = new ConcurrentHashMap<>();
@@ -136,30 +129,7 @@ public final class ChainAnalysis {
     /** Whether {@code issuer}'s public key verifies {@code child}'s signature; each pair is verified once. */
     public boolean verifies(StoredCertificate child, StoredCertificate issuer) {
         return signatureCache.computeIfAbsent(child.thumbprint() + '>' + issuer.thumbprint(),
-                key -> verifySignature(child.certificate(), issuer.certificate().getPublicKey()));
-    }
-
-    private static boolean verifySignature(X509Certificate child, PublicKey key) {
-        try {
-            child.verify(key);
-            return true;
-        } catch (SignatureException | InvalidKeyException e) {
-            // Wrong key or a malformed signature: not this issuer.
-            return false;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            // The JDK lacks the algorithm or curve (e.g. brainpool); BouncyCastle may have it.
-            try {
-                child.verify(key, Fallback.PROVIDER);
-                return true;
-            } catch (GeneralSecurityException | RuntimeException unsupported) {
-                return false;
-            }
-        }
-    }
-
-    /** Loaded only when needed: building the BouncyCastle provider costs start-up time most audits never need. */
-    private static final class Fallback {
-        static final Provider PROVIDER = new BouncyCastleProvider();
+                key -> signatures.verifies(child.certificate(), issuer));
     }
 
     /**
