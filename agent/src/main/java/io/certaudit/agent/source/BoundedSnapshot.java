@@ -1,6 +1,10 @@
 package io.certaudit.agent.source;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.certaudit.model.HostSnapshot;
+import io.certaudit.model.SourceProblem;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
 
@@ -13,18 +17,48 @@ public final class BoundedSnapshot {
 
     private final HostSnapshot.Builder snapshot;
     private final int maxEntries;
+    /** Certificates and problems in the order they came, when recording instead of building. */
+    private final List<Object> recorded;
     private int entries;
     private boolean full;
 
     public BoundedSnapshot(HostSnapshot.Builder snapshot, int maxEntries) {
+        this(snapshot, maxEntries, null);
+    }
+
+    private BoundedSnapshot(HostSnapshot.Builder snapshot, int maxEntries, List<Object> recorded) {
         this.snapshot = snapshot;
         this.maxEntries = maxEntries;
+        this.recorded = recorded;
+    }
+
+    /**
+     * A snapshot without limit that only records what it is given, in order, for {@link #replayInto}: one file
+     * read on its own thread, whose entries then count against the real limit in file order.
+     */
+    static BoundedSnapshot recording() {
+        return new BoundedSnapshot(null, Integer.MAX_VALUE, new ArrayList<>());
+    }
+
+    /** Gives {@code target} what this recording holds, in the order it came. */
+    void replayInto(BoundedSnapshot target) {
+        for (Object entry : recorded) {
+            if (entry instanceof StoredCertificate certificate) {
+                target.add(certificate);
+            } else if (entry instanceof SourceProblem problem) {
+                target.problem(problem.store(), problem.origin(), problem.message());
+            }
+        }
     }
 
     /** Adds a certificate; returns {@code false} when the limit refused it. */
     public boolean add(StoredCertificate certificate) {
         if (admit(certificate.store(), certificate.origin())) {
-            snapshot.add(certificate);
+            if (recorded != null) {
+                recorded.add(certificate);
+            } else {
+                snapshot.add(certificate);
+            }
             return true;
         }
         return false;
@@ -33,7 +67,11 @@ public final class BoundedSnapshot {
     /** Records something that could not be read; dropped once the limit is reached. */
     public void problem(StoreName store, String origin, String message) {
         if (admit(store, origin)) {
-            snapshot.problem(store, origin, message);
+            if (recorded != null) {
+                recorded.add(new SourceProblem(store, origin, message));
+            } else {
+                snapshot.problem(store, origin, message);
+            }
         }
     }
 

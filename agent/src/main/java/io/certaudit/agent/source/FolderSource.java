@@ -104,9 +104,14 @@ public final class FolderSource implements HostSource {
             snapshot.problem(store, folder.toString(), "cannot list the folder: " + e.getMessage());
         }
         files.sort(null);
-        for (Path file : files) {
-            reader.read(store, file, files, snapshot);
-        }
+        // Files are read and parsed in parallel, each into its own recording, then replayed in file order into the
+        // snapshot, so the entries, the limit and its problem are those of a sequential read.
+        List<BoundedSnapshot> read = files.parallelStream().map(file -> {
+            BoundedSnapshot recording = BoundedSnapshot.recording();
+            reader.read(store, file, files, recording);
+            return recording;
+        }).toList();
+        read.forEach(recording -> recording.replayInto(snapshot));
     }
 
     /** Skips hidden files and keys (read with their certificate), so they are not mistaken for certificates. */
