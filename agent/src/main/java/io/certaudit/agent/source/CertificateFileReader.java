@@ -151,6 +151,15 @@ public final class CertificateFileReader {
     }
 
     private void readPem(StoreName store, Path file, byte[] content, BoundedSnapshot snapshot) {
+        List<byte[]> plain = PlainCertificatePem.decode(content);
+        if (plain != null) {
+            List<StoredCertificate> certificates = new ArrayList<>();
+            for (int index = 1; index <= plain.size() && !snapshot.full(); index++) {
+                parseBlock(store, file, index, plain.get(index - 1), certificates, snapshot);
+            }
+            addPemCertificates(store, file, certificates, List.of(), false, snapshot);
+            return;
+        }
         List<StoredCertificate> certificates = new ArrayList<>();
         List<PrivateKey> keys = new ArrayList<>();
         boolean encryptedKey = false;
@@ -161,7 +170,6 @@ public final class CertificateFileReader {
             Object object;
             while (!snapshot.full() && (object = parser.readObject()) != null) {
                 index++;
-                String origin = file + "#" + index;
                 byte[] der = null;
                 if (object instanceof X509CertificateHolder holder) {
                     der = holder.getEncoded();
@@ -175,18 +183,29 @@ public final class CertificateFileReader {
                     encryptedKey = true;
                 }
                 if (der != null) {
-                    try {
-                        certificates.add(StoredCertificate.parse(store, der, origin));
-                    } catch (UnreadableCertificateException e) {
-                        snapshot.problem(store, origin, "PEM block " + index + " is not a certificate: "
-                                + e.getMessage());
-                    }
+                    parseBlock(store, file, index, der, certificates, snapshot);
                 }
             }
         } catch (IOException | RuntimeException e) {
             snapshot.problem(store, file.toString(), "PEM block " + (index + 1) + " is damaged ("
                     + parser.damage(e) + "); " + certificates.size() + " certificate(s) before it were read");
         }
+        addPemCertificates(store, file, certificates, keys, encryptedKey, snapshot);
+    }
+
+    /** Parses the certificate of PEM block {@code index} (from 1) into {@code certificates}, or records why not. */
+    private static void parseBlock(StoreName store, Path file, int index, byte[] der,
+                                   List<StoredCertificate> certificates, BoundedSnapshot snapshot) {
+        String origin = file + "#" + index;
+        try {
+            certificates.add(StoredCertificate.parse(store, der, origin));
+        } catch (UnreadableCertificateException e) {
+            snapshot.problem(store, origin, "PEM block " + index + " is not a certificate: " + e.getMessage());
+        }
+    }
+
+    private void addPemCertificates(StoreName store, Path file, List<StoredCertificate> certificates,
+                                    List<PrivateKey> keys, boolean encryptedKey, BoundedSnapshot snapshot) {
         if (certificates.isEmpty() && keys.isEmpty() && !encryptedKey) {
             snapshot.problem(store, file.toString(), "the PEM file holds no certificate");
             return;
