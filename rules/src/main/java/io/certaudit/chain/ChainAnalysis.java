@@ -60,6 +60,11 @@ public final class ChainAnalysis {
         Map<String, CertificatePath> paths = new ConcurrentHashMap<>();
         snapshot.store(StoreName.MY).parallelStream()
                 .forEach(certificate -> paths.put(certificate.thumbprint(), pathOf(certificate)));
+        // The report and the Trusted Root rules ask every certificate whether it is self-signed; the roots no path
+        // reached would otherwise have their signatures verified one by one, so verify them here on every core.
+        snapshot.certificates().parallelStream()
+                .filter(certificate -> certificate.facts().selfIssued())
+                .forEach(this::isSelfSigned);
         Map<String, CertificatePath> ordered = new LinkedHashMap<>();
         for (StoredCertificate certificate : snapshot.store(StoreName.MY)) {
             ordered.put(certificate.thumbprint(), paths.get(certificate.thumbprint()));
