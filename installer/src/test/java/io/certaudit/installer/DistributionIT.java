@@ -80,6 +80,16 @@ class DistributionIT {
     }
 
     @Test
+    void theLaunchersRunTheJvmAsTheBenchmarkMeasuredIt() {
+        for (String launcher : List.of("bin/certaudit", "bin/certaudit.cmd")) {
+            String text = text(launcher);
+            assertTrue(text.contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar"), launcher + ": " + text);
+            assertTrue(text.contains("-Xlog:disable -Xlog:all=warning:stderr"), launcher + ": " + text);
+            assertTrue(text.contains("certaudit.jsa"), launcher + ": " + text);
+        }
+    }
+
+    @Test
     void theJarIsTheRunnableCommand() throws IOException {
         try (JarInputStream jar = new JarInputStream(new java.io.ByteArrayInputStream(
                 entries.get(ROOT + "lib/certaudit.jar")))) {
