@@ -38,7 +38,7 @@ while [ $# -gt 0 ]; do
     --regenerate) regenerate=yes; shift ;;
     --work) work=$2; shift 2 ;;
     --check) check=yes; shift ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 3 ;;
   esac
 done
