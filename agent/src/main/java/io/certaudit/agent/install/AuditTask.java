@@ -1,9 +1,12 @@
 package io.certaudit.agent.install;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
@@ -70,9 +73,29 @@ public record AuditTask(String path, Duration interval, RunAsAccount account, St
         return inFolder(outputDirectory, PREVIOUS_AUDIT_FILE);
     }
 
+    /**
+     * The JVM options the launchers and the benchmark use (C1 only, the serial collector: one short batch on few
+     * cores), from {@code certaudit.jvmOptions} in the parent pom, so the scheduled audit runs as measured.
+     */
+    public static final List<String> JVM_OPTIONS = jvmOptions();
+
+    private static List<String> jvmOptions() {
+        Properties properties = new Properties();
+        try (InputStream in = AuditTask.class.getResourceAsStream("jvm.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        String options = properties.getProperty("options", "").trim();
+        return options.isEmpty() || options.startsWith("${") ? List.of() : List.of(options.split("\\s+"));
+    }
+
     /** The arguments of the audit after {@code java}, one string each. */
     public List<String> arguments() {
-        List<String> arguments = new ArrayList<>(List.of("-jar", jar, "audit"));
+        List<String> arguments = new ArrayList<>(JVM_OPTIONS);
+        arguments.addAll(List.of("-jar", jar, "audit"));
         if (config != null) {
             arguments.addAll(List.of("--config", config));
         }

@@ -86,10 +86,14 @@ class TaskXmlTest {
         Document document = parse(TaskXml.toXml(audit.definition()));
         validate(document);
         List<String> arguments = ArgvRules.split(text(document, "Arguments"));
-        assertEquals(List.of("-jar", "C:\\Program Files\\certaudit\\lib\\certaudit.jar", "audit",
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), AuditTask.JVM_OPTIONS,
+                "the scheduled audit runs with the launchers' JVM options");
+        List<String> expected = new java.util.ArrayList<>(AuditTask.JVM_OPTIONS);
+        expected.addAll(List.of("-jar", "C:\\Program Files\\certaudit\\lib\\certaudit.jar", "audit",
                 "--config", config, "--output", "json=C:\\data dir\\audit.json", "--keep-previous",
                 "--output", "prometheus=C:\\Program Files\\windows_exporter\\textfile_inputs\\certaudit.prom",
-                "--event-log"), arguments);
+                "--event-log"));
+        assertEquals(expected, arguments);
         assertEquals("C:\\data dir\\audit.previous.json", audit.previousAuditFile());
     }
 
