@@ -44,7 +44,6 @@ import picocli.CommandLine.Spec;
  */
 abstract class AuditRun implements Callable<Integer> {
 
-
     @Spec
     private CommandSpec spec;
 

@@ -48,7 +48,6 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     private InstalledTaskOptions task = new InstalledTaskOptions();
 
-
     private final Platform platform;
 
     public StatusCommand(Platform platform) {

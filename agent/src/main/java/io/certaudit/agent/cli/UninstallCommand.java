@@ -43,7 +43,6 @@ public final class UninstallCommand implements Callable<Integer> {
     @Option(names = "--remove-output", description = "Also delete the audit files and their folder.")
     private boolean removeOutput;
 
-
     private final Platform platform;
 
     public UninstallCommand(Platform platform) {
