@@ -32,7 +32,7 @@ public final class PeerOptions {
             try {
                 addresses.add(PeerAddress.parse(peer));
             } catch (IllegalArgumentException e) {
-                throw new UsageException("peer '" + peer + "': " + e.getMessage());
+                throw new UsageException(e.getMessage());
             }
         }
         return addresses;
