@@ -11,8 +11,11 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+
+import javax.security.auth.x500.X500Principal;
 
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -32,7 +35,6 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
-import org.bouncycastle.util.encoders.Hex;
 
 /**
  * The parts of a certificate the rules and the report look at, decoded once. A field that cannot be decoded
@@ -46,6 +48,8 @@ public final class CertificateFacts {
     public static final String EKU_CLIENT_AUTH = KeyPurposeId.id_kp_clientAuth.getId();
     /** OID of anyExtendedKeyUsage, which permits every purpose. */
     public static final String EKU_ANY = KeyPurposeId.anyExtendedKeyUsage.getId();
+
+    private static final HexFormat UPPERCASE_HEX = HexFormat.of().withUpperCase();
 
     private final String subject;
     private final String subjectCommonName;
@@ -68,10 +72,12 @@ public final class CertificateFacts {
     private final int encodedSubjectLength;
 
     CertificateFacts(X509Certificate certificate) {
-        X500Name subjectName = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
-        this.subject = certificate.getSubjectX500Principal().getName();
-        this.subjectCommonName = commonName(subjectName);
-        this.issuer = certificate.getIssuerX500Principal().getName();
+        X500Principal subjectPrincipal = certificate.getSubjectX500Principal();
+        X500Principal issuerPrincipal = certificate.getIssuerX500Principal();
+        byte[] encodedSubject = subjectPrincipal.getEncoded();
+        this.subject = subjectPrincipal.getName();
+        this.subjectCommonName = commonName(X500Name.getInstance(encodedSubject));
+        this.issuer = issuerPrincipal.getName();
         this.serialNumber = certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
         this.notBefore = certificate.getNotBefore().toInstant();
         this.notAfter = certificate.getNotAfter().toInstant();
@@ -85,11 +91,11 @@ public final class CertificateFacts {
         this.dnsNames = List.copyOf(dns);
         this.extendedKeyUsages = extendedKeyUsages(certificate);
         this.certificateAuthority = certificate.getBasicConstraints() >= 0;
-        this.selfIssued = certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal());
+        this.selfIssued = subjectPrincipal.equals(issuerPrincipal);
         this.subjectKeyIdentifier = subjectKeyIdentifier(certificate);
         this.authorityKeyIdentifier = authorityKeyIdentifier(certificate);
         this.crlDistributionPoints = crlDistributionPoints(certificate);
-        this.encodedSubjectLength = certificate.getSubjectX500Principal().getEncoded().length;
+        this.encodedSubjectLength = encodedSubject.length;
     }
 
     /** The subject distinguished name, RFC 2253 (most specific first). */
@@ -313,6 +319,6 @@ public final class CertificateFacts {
     }
 
     private static String hex(byte[] bytes) {
-        return Hex.toHexString(bytes).toUpperCase(Locale.ROOT);
+        return UPPERCASE_HEX.formatHex(bytes);
     }
 }

@@ -6,12 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Locale;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-
-import org.bouncycastle.util.encoders.Hex;
 
 /**
  * One certificate entry of one store, as a source found it: the encoded certificate, where it came from and the
@@ -26,6 +24,8 @@ public final class StoredCertificate {
             throw new IllegalStateException("the JDK has no X.509 certificate factory", e);
         }
     });
+
+    private static final HexFormat UPPERCASE_HEX = HexFormat.of().withUpperCase();
 
     private final StoreName store;
     private final String physicalStore;
@@ -89,7 +89,7 @@ public final class StoredCertificate {
     /** Uppercase hexadecimal digest, no separators: the form Windows uses for thumbprints. */
     public static String digest(String algorithm, byte[] data) {
         try {
-            return Hex.toHexString(MessageDigest.getInstance(algorithm).digest(data)).toUpperCase(Locale.ROOT);
+            return UPPERCASE_HEX.formatHex(MessageDigest.getInstance(algorithm).digest(data));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(algorithm + " is a required JDK algorithm", e);
         }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,10 +118,25 @@ public final class CertificateFileReader {
      * the size the file system reports, which a growing file or a device outruns.
      */
     static byte[] readAtMost(Path file, long limit) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] content = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+        int bound = (int) Math.min(limit + 1, Integer.MAX_VALUE - 8);
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            // The reported size only sizes the first buffer, one byte larger so that a file that grew shows it.
+            byte[] first = new byte[(int) Math.min(channel.size() + 1, bound)];
+            InputStream in = Channels.newInputStream(channel);
+            int read = in.readNBytes(first, 0, first.length);
+            byte[] content = read < first.length ? Arrays.copyOf(first, read)
+                    : concat(first, in.readNBytes(bound - first.length));
             return content.length > limit ? null : content;
         }
+    }
+
+    private static byte[] concat(byte[] head, byte[] tail) {
+        if (tail.length == 0) {
+            return head;
+        }
+        byte[] all = Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
     }
 
     /** Whether a PEM header appears anywhere: the JDK's decoder would find one past any prefix too. */
@@ -151,13 +168,9 @@ public final class CertificateFileReader {
     }
 
     private void readPem(StoreName store, Path file, byte[] content, BoundedSnapshot snapshot) {
-        List<byte[]> plain = PlainCertificatePem.decode(content);
+        List<StoredCertificate> plain = plainCertificates(store, file, content);
         if (plain != null) {
-            List<StoredCertificate> certificates = new ArrayList<>();
-            for (int index = 1; index <= plain.size() && !snapshot.full(); index++) {
-                parseBlock(store, file, index, plain.get(index - 1), certificates, snapshot);
-            }
-            addPemCertificates(store, file, certificates, List.of(), false, snapshot);
+            addPemCertificates(store, file, plain, List.of(), false, snapshot);
             return;
         }
         List<StoredCertificate> certificates = new ArrayList<>();
@@ -191,6 +204,26 @@ public final class CertificateFileReader {
                     + parser.damage(e) + "); " + certificates.size() + " certificate(s) before it were read");
         }
         addPemCertificates(store, file, certificates, keys, encryptedKey, snapshot);
+    }
+
+    /**
+     * The certificates of a file of plain certificate blocks ({@link PlainCertificatePem}), or {@code null} when it
+     * is not one or a block does not decode: the PEM parser then reads the file and words what is wrong.
+     */
+    private List<StoredCertificate> plainCertificates(StoreName store, Path file, byte[] content) {
+        List<byte[]> blocks = PlainCertificatePem.decode(content);
+        if (blocks == null) {
+            return null;
+        }
+        List<StoredCertificate> certificates = new ArrayList<>(blocks.size());
+        for (int index = 1; index <= blocks.size(); index++) {
+            try {
+                certificates.add(StoredCertificate.parse(store, blocks.get(index - 1), file + "#" + index));
+            } catch (UnreadableCertificateException e) {
+                return null;
+            }
+        }
+        return certificates;
     }
 
     /** Parses the certificate of PEM block {@code index} (from 1) into {@code certificates}, or records why not. */

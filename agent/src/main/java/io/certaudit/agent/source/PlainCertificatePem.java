@@ -3,6 +3,7 @@ package io.certaudit.agent.source;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -15,6 +16,11 @@ import org.bouncycastle.cert.X509CertificateHolder;
  * other block types, headers, text around the blocks, a character out of place, a block {@link Asn1Guard} refuses or
  * BouncyCastle would not parse) gives {@code null}, and the file goes through the guarded PEM parser as before, so
  * what is read and every problem reported never differ.
+ *
+ * <p>The parser hands on BouncyCastle's re-encoding of each block. A block already in plain DER (one element spanning
+ * the block, every length and tag in its shortest form, string and time types primitive) re-encodes to itself, so it
+ * is handed on as decoded, without the round trip through BouncyCastle's objects; the reader sends the file back
+ * through the parser if the JDK then cannot decode it, so that the problem is worded as the parser words it.
  */
 final class PlainCertificatePem {
 
@@ -39,7 +45,8 @@ final class PlainCertificatePem {
             if (at < 0) {
                 return null;
             }
-            StringBuilder base64 = new StringBuilder(2048);
+            byte[] base64 = new byte[content.length - at];
+            int length = 0;
             while (!startsWith(content, at, END)) {
                 int line = at;
                 while (at < content.length && isBase64(content[at])) {
@@ -48,7 +55,8 @@ final class PlainCertificatePem {
                 if (at == line) {
                     return null;
                 }
-                base64.append(new String(content, line, at - line, StandardCharsets.US_ASCII));
+                System.arraycopy(content, line, base64, length, at - line);
+                length += at - line;
                 at = lineEnd(content, at);
                 if (at < 0) {
                     return null;
@@ -58,7 +66,7 @@ final class PlainCertificatePem {
             if (at < content.length && lineEnd(content, at) < 0) {
                 return null;
             }
-            byte[] der = certificate(base64);
+            byte[] der = certificate(Arrays.copyOf(base64, length));
             if (der == null) {
                 return null;
             }
@@ -68,11 +76,14 @@ final class PlainCertificatePem {
         return certificates.isEmpty() ? null : certificates;
     }
 
-    private static byte[] certificate(CharSequence base64) {
+    private static byte[] certificate(byte[] base64) {
         try {
-            byte[] content = Base64.getDecoder().decode(base64.toString());
+            byte[] content = Base64.getDecoder().decode(base64);
             if (Asn1Guard.check(content).isPresent()) {
                 return null;
+            }
+            if (PlainDer.is(content)) {
+                return content;
             }
             return new X509CertificateHolder(content).getEncoded();
         } catch (IllegalArgumentException | IOException e) {

@@ -159,6 +159,26 @@ class FolderSourceTest {
     }
 
     @Test
+    void aPlainBlockTheJdkCannotDecodeIsReportedAsThePemParserReportsIt() throws Exception {
+        HostFolder host = new HostFolder(dir);
+        // SEQUENCE { INTEGER 5 }: plain DER, but not a certificate.
+        String block = HostFolder.pem("CERTIFICATE", new byte[] {0x30, 0x03, 0x02, 0x01, 0x05});
+        host.write(host.file("CA", "plain.pem"), block.getBytes(StandardCharsets.US_ASCII));
+        host.write(host.file("CA", "parsed.pem"), ("a line the quick path does not take\n" + block)
+                .getBytes(StandardCharsets.US_ASCII));
+        HostSnapshot snapshot = read();
+        assertTrue(snapshot.store(StoreName.CA).isEmpty());
+        List<String> plain = problemsOf(snapshot, "plain.pem");
+        assertEquals(problemsOf(snapshot, "parsed.pem"), plain);
+        assertTrue(plain.get(0).startsWith("PEM block 1 is damaged"), plain::toString);
+    }
+
+    private static List<String> problemsOf(HostSnapshot snapshot, String fileName) {
+        return snapshot.problems().stream().filter(problem -> problem.origin().endsWith(fileName))
+                .map(SourceProblem::message).toList();
+    }
+
+    @Test
     void garbageAndTruncatedFilesAreProblemsNamingTheFile() throws Exception {
         HostFolder host = new HostFolder(dir);
         host.write(host.file("CA", "garbage.cer"), "this is not a certificate".getBytes(StandardCharsets.US_ASCII));

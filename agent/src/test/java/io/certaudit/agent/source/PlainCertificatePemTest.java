@@ -66,6 +66,29 @@ class PlainCertificatePemTest {
     }
 
     @Test
+    void aBlockNotInPlainDerStillGivesWhatTheParserGives() throws IOException {
+        byte[] der = LEAF.der();
+        // The outer length again in four bytes instead of two: valid BER, not DER.
+        byte[] longLength = new byte[der.length + 2];
+        longLength[0] = der[0];
+        longLength[1] = (byte) 0x84;
+        System.arraycopy(der, 2, longLength, 4, der.length - 2);
+        String text = "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(longLength)
+                + "\n-----END CERTIFICATE-----\n";
+        List<byte[]> quick = PlainCertificatePem.decode(text.getBytes(StandardCharsets.US_ASCII));
+        List<byte[]> expected;
+        try {
+            expected = parsed(text);
+        } catch (IOException | RuntimeException refused) {
+            assertNull(quick, "what the parser refuses goes to the parser");
+            return;
+        }
+        assertNotNull(quick);
+        assertArrayEquals(expected.get(0), quick.get(0));
+        assertArrayEquals(der, quick.get(0), "BouncyCastle re-encodes the length in its shortest form");
+    }
+
+    @Test
     void leavesEverythingElseToTheParser() {
         String leaf = pem(LEAF, "\n");
         List<String> others = List.of(
