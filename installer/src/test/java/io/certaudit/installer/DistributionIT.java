@@ -83,7 +83,7 @@ class DistributionIT {
     void theLaunchersRunTheJvmAsTheBenchmarkMeasuredIt() {
         for (String launcher : List.of("bin/certaudit", "bin/certaudit.cmd")) {
             String text = text(launcher);
-            assertTrue(text.contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar"), launcher + ": " + text);
+            assertTrue(text.contains("-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn128m -jar"), launcher + ": " + text);
             assertTrue(text.contains("-Xlog:disable -Xlog:all=warning:stderr"), launcher + ": " + text);
             assertTrue(text.contains("certaudit.jsa"), launcher + ": " + text);
         }

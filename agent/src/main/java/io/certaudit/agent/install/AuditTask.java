@@ -74,8 +74,9 @@ public record AuditTask(String path, Duration interval, RunAsAccount account, St
     }
 
     /**
-     * The JVM options the launchers and the benchmark use (C1 only, the serial collector: one short batch on few
-     * cores), from {@code certaudit.jvmOptions} in the parent pom, so the scheduled audit runs as measured.
+     * The JVM options the launchers and the benchmark use (C1 only, the parallel collector with a fixed young
+     * generation: one short batch on few cores), from {@code certaudit.jvmOptions} in the parent pom, so the
+     * scheduled audit runs as measured.
      */
     public static final List<String> JVM_OPTIONS = jvmOptions();
 
