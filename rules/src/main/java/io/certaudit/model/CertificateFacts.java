@@ -21,6 +21,8 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.ASN1UniversalString;
 import org.bouncycastle.asn1.DERIA5String;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -103,7 +105,7 @@ public final class CertificateFacts {
         return subject;
     }
 
-    /** The most specific CN of the subject, or {@code null} when there is none. */
+    /** The most specific CN of the subject as its text (no RFC 2253 escapes), or {@code null} when there is none. */
     public String subjectCommonName() {
         return subjectCommonName;
     }
@@ -200,8 +202,11 @@ public final class CertificateFacts {
         if (rdns.length == 0) {
             return null;
         }
-        // X.500 names are encoded most general first; the last CN is the most specific.
-        return IETFUtils.valueToString(rdns[rdns.length - 1].getFirst().getValue());
+        // X.500 names are encoded most general first; the last CN is the most specific. A string is shown as it is
+        // (as Windows shows it), not escaped for an RFC 2253 name.
+        ASN1Encodable value = rdns[rdns.length - 1].getFirst().getValue();
+        return value instanceof ASN1String text && !(value instanceof ASN1UniversalString) ? text.getString()
+                : IETFUtils.valueToString(value);
     }
 
     private static Integer keyBits(PublicKey key) {
