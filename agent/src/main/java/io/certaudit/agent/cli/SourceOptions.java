@@ -56,8 +56,8 @@ public final class SourceOptions {
     private String pfxPasswordVariable;
 
     @Option(names = "--max-file-bytes", paramLabel = "SIZE",
-            description = "Largest file the source reads, e.g. 16M (the default) or 64MiB; larger files are reported "
-                    + "as unreadable, not read.")
+            description = "Largest certificate file the source reads, e.g. 16M (the default) or 64MiB; larger files "
+                    + "are reported as unreadable, not read. A .sst export may be 4 times this size, a .reg 16 times.")
     private String maxFileBytes;
 
     @Option(names = "--max-entries", paramLabel = "N",

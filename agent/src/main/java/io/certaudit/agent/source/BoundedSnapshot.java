@@ -45,6 +45,8 @@ public final class BoundedSnapshot {
         for (Object entry : recorded) {
             if (entry instanceof StoredCertificate certificate) {
                 target.add(certificate);
+            } else if (entry instanceof UserStoreEntry user) {
+                target.addUserStoreCertificate(user.certificate());
             } else if (entry instanceof SourceProblem problem) {
                 target.problem(problem.store(), problem.origin(), problem.message());
             }
@@ -62,6 +64,23 @@ public final class BoundedSnapshot {
             return true;
         }
         return false;
+    }
+
+    /** Adds a certificate of a user's Personal store; returns {@code false} when the limit refused it. */
+    public boolean addUserStoreCertificate(StoredCertificate certificate) {
+        if (admit(certificate.store(), certificate.origin())) {
+            if (recorded != null) {
+                recorded.add(new UserStoreEntry(certificate));
+            } else {
+                snapshot.userStoreCertificate(certificate);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** A recorded user-store certificate, told apart from the machine's own. */
+    private record UserStoreEntry(StoredCertificate certificate) {
     }
 
     /** Records something that could not be read; dropped once the limit is reached. */

@@ -6,7 +6,7 @@ package io.certaudit.agent.source;
  * unreadable items together) the source stops and says so. Both limits end in a problem that the
  * {@code unreadable-certificate} rule reports.
  *
- * @param maxFileBytes the largest file (or exported store) read, in bytes
+ * @param maxFileBytes the largest certificate file read, in bytes; store exports may be a fixed multiple of it
  * @param maxEntries   the most entries one source takes in
  */
 public record SourceLimits(long maxFileBytes, int maxEntries) {
@@ -26,6 +26,14 @@ public record SourceLimits(long maxFileBytes, int maxEntries) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("the entry limit must be at least 1, not " + maxEntries);
         }
+    }
+
+    /**
+     * The largest store export read, {@code factor} times the file limit: an export holds a whole store, and a
+     * registry export holds it as UTF-16 hexadecimal text.
+     */
+    public long maxExportBytes(int factor) {
+        return maxFileBytes > Long.MAX_VALUE / factor ? Long.MAX_VALUE : maxFileBytes * factor;
     }
 
     public static SourceLimits defaults() {

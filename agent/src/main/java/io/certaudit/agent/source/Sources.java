@@ -31,10 +31,10 @@ public final class Sources {
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".sst")) {
-            return new SstSource(path, store);
+            return new SstSource(path, store, reader.limits());
         }
         if (name.endsWith(".reg")) {
-            return new RegistryExportSource(path);
+            return new RegistryExportSource(path, reader.limits());
         }
         throw new SourceException("source " + path + " is neither a folder nor a .sst or .reg export; give a folder "
                 + "with MY, CA and ROOT subfolders, a serialized store (.sst) or a registry export (.reg)");

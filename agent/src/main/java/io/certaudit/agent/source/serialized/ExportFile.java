@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 import io.certaudit.agent.source.SourceException;
 
-/** Reads an exported store file whole, refusing files far larger than any real certificate store export. */
+/** Reads an exported store file whole, refusing one over its size limit. */
 final class ExportFile {
 
     private ExportFile() {
@@ -27,8 +27,9 @@ final class ExportFile {
             }
             long size = Files.size(file);
             if (size > limit) {
-                throw new SourceException(file + " is " + size + " bytes, more than the " + limit
-                        + " bytes any certificate store export needs; it is not read");
+                throw new SourceException(file + " is " + size + " bytes, over the " + limit + "-byte limit for a"
+                        + " store export of its kind; it is not read (the limit follows --max-file-bytes or"
+                        + " 'limits: maxFileBytes')");
             }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {

@@ -7,8 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.certaudit.agent.source.BoundedSnapshot;
 import io.certaudit.agent.source.HostSource;
 import io.certaudit.agent.source.SourceException;
+import io.certaudit.agent.source.SourceLimits;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.StoreEntryProperties;
 import io.certaudit.model.StoreName;
@@ -28,21 +30,37 @@ import io.certaudit.model.StoredCertificate;
  */
 public final class RegistryExportSource implements HostSource {
 
-    /** A full SystemCertificates export with AuthRoot is a few tens of megabytes of UTF-16 hex text. */
-    static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
+    /**
+     * How many times the certificate-file limit a .reg may be: 256 MiB by default. The export is UTF-16 hexadecimal
+     * text, about nine bytes per byte of certificate, so a full SystemCertificates export with AuthRoot is a few tens
+     * of megabytes and 10,000 Personal certificates some 150.
+     */
+    static final int SIZE_FACTOR = 16;
 
     private static final String BLOB = "Blob";
 
     private final Path file;
+    private final SourceLimits limits;
 
-    public RegistryExportSource(Path file) {
+    /**
+     * @param file   the .reg file
+     * @param limits the certificate-file limit (the file may be {@value #SIZE_FACTOR} times it) and the entry limit
+     */
+    public RegistryExportSource(Path file, SourceLimits limits) {
         this.file = Objects.requireNonNull(file, "file");
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** A .reg read with the default limits. */
+    public RegistryExportSource(Path file) {
+        this(file, SourceLimits.defaults());
     }
 
     @Override
     public HostSnapshot read() throws SourceException {
-        byte[] data = ExportFile.read(file, MAX_FILE_BYTES);
-        HostSnapshot.Builder snapshot = HostSnapshot.builder(ExportFile.name(file), describe());
+        byte[] data = ExportFile.read(file, limits.maxExportBytes(SIZE_FACTOR));
+        HostSnapshot.Builder builder = HostSnapshot.builder(ExportFile.name(file), describe());
+        BoundedSnapshot snapshot = new BoundedSnapshot(builder, limits.maxEntries());
         String text = RegFileText.decode(data,
                 (offset, message) -> snapshot.problem(null, file + " at offset " + offset, message));
         List<RegFileParser.RegistryKey> keys = RegFileParser.parse(text,
@@ -50,6 +68,9 @@ public final class RegistryExportSource implements HostSource {
         Set<String> skippedStores = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         int entries = 0;
         for (RegFileParser.RegistryKey key : keys) {
+            if (snapshot.full()) {
+                break;
+            }
             Optional<RegistryCertificateKey> certificateKey = RegistryCertificateKey.parse(key.path());
             if (certificateKey.isEmpty()) {
                 continue;
@@ -68,11 +89,11 @@ public final class RegistryExportSource implements HostSource {
                     ? ": the file has no key ...\\SystemCertificates\\<STORE>\\Certificates\\<SHA-1>"
                     : "; it holds only other stores: " + String.join(", ", skippedStores)));
         }
-        return snapshot.build();
+        return builder.build();
     }
 
     private void readEntry(RegFileParser.RegistryKey key, RegistryCertificateKey certificateKey, StoreName store,
-                           HostSnapshot.Builder snapshot) {
+                           BoundedSnapshot snapshot) {
         String origin = file + " [" + key.path() + "]";
         RegFileParser.RegistryValue blob = key.value(BLOB);
         if (blob == null || !blob.binary()) {
@@ -100,7 +121,7 @@ public final class RegistryExportSource implements HostSource {
             return;
         }
         if (certificateKey.userHive()) {
-            snapshot.userStoreCertificate(certificate.get());
+            snapshot.addUserStoreCertificate(certificate.get());
         } else {
             snapshot.add(certificate.get());
         }

@@ -6,8 +6,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.certaudit.agent.source.BoundedSnapshot;
 import io.certaudit.agent.source.HostSource;
 import io.certaudit.agent.source.SourceException;
+import io.certaudit.agent.source.SourceLimits;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.StoreName;
 
@@ -20,21 +22,32 @@ import io.certaudit.model.StoreName;
  */
 public final class SstSource implements HostSource {
 
-    /** Far above a full Trusted Root store (under a megabyte); a bigger file is not an export of one store. */
-    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    /**
+     * How many times the certificate-file limit an .sst may be: 64 MiB by default, far above a full Trusted Root
+     * store (under a megabyte) or 10,000 Personal certificates (some 20 MiB).
+     */
+    static final int SIZE_FACTOR = 4;
 
     private static final byte[] HEADER = {0, 0, 0, 0, 'C', 'E', 'R', 'T'};
 
     private final Path file;
     private final StoreName store;
+    private final SourceLimits limits;
 
     /**
-     * @param file  the .sst file
-     * @param store the store it was exported from, or {@code null} to take it from the file name
+     * @param file   the .sst file
+     * @param store  the store it was exported from, or {@code null} to take it from the file name
+     * @param limits the certificate-file limit (the file may be {@value #SIZE_FACTOR} times it) and the entry limit
      */
-    public SstSource(Path file, StoreName store) {
+    public SstSource(Path file, StoreName store, SourceLimits limits) {
         this.file = Objects.requireNonNull(file, "file");
         this.store = store;
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** An .sst read with the default limits. */
+    public SstSource(Path file, StoreName store) {
+        this(file, store, SourceLimits.defaults());
     }
 
     @Override
@@ -42,15 +55,19 @@ public final class SstSource implements HostSource {
         StoreName target = store != null ? store : storeFromFileName(file).orElseThrow(() -> new SourceException(
                 "cannot tell which store " + file + " was exported from: name it my.sst, ca.sst or root.sst,"
                         + " or give --store MY|CA|ROOT"));
-        byte[] data = ExportFile.read(file, MAX_FILE_BYTES);
+        byte[] data = ExportFile.read(file, limits.maxExportBytes(SIZE_FACTOR));
         HostSnapshot.Builder snapshot = HostSnapshot.builder(ExportFile.name(file), describe());
-        OffsetProblems problems = (offset, message) -> snapshot.problem(target, origin(offset), message);
+        BoundedSnapshot entries = new BoundedSnapshot(snapshot, limits.maxEntries());
+        OffsetProblems problems = (offset, message) -> entries.problem(target, origin(offset), message);
         if (!header(data, problems)) {
             return snapshot.build();
         }
         for (SerializedElement element : ElementReader.readStore(data, HEADER.length, problems)) {
+            if (entries.full()) {
+                break;
+            }
             StoreEntryFactory.create(element, target, null, origin(element.offset()), problems)
-                    .ifPresent(snapshot::add);
+                    .ifPresent(entries::add);
         }
         return snapshot.build();
     }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.certaudit.agent.source.SourceException;
+import io.certaudit.agent.source.SourceLimits;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.KeyKind;
 import io.certaudit.model.SourceProblem;
@@ -287,6 +288,48 @@ class RegistryExportSourceTest {
 
         assertProblem(snapshot, "my.reg line 2", "outside any key");
         assertEquals(1, snapshot.store(StoreName.MY).size());
+    }
+
+    @Test
+    void stopsAtTheEntryLimitAndSaysSo() throws Exception {
+        byte[] file = new RegExportText()
+                .certificate(MACHINE + "CA", intermediate)
+                .certificate(MACHINE + "Root", root)
+                .certificate(USER + "My", service)
+                .utf16();
+
+        HostSnapshot snapshot = new RegistryExportSource(write("stores.reg", file), new SourceLimits(1 << 20, 2))
+                .read();
+
+        assertEquals(2, snapshot.certificates().size());
+        assertEquals(0, snapshot.userStoreCertificates().size());
+        assertEquals(1, snapshot.problems().size(), snapshot.problems()::toString);
+        assertTrue(snapshot.problems().get(0).message().contains("--max-entries"), snapshot.problems()::toString);
+    }
+
+    @Test
+    void aUserStoreCertificateCountsTowardsTheEntryLimit() throws Exception {
+        byte[] file = new RegExportText()
+                .certificate(USER + "My", service)
+                .certificate(MACHINE + "Root", root)
+                .utf16();
+
+        HostSnapshot snapshot = new RegistryExportSource(write("stores.reg", file), new SourceLimits(1 << 20, 1))
+                .read();
+
+        assertEquals(1, snapshot.userStoreCertificates().size());
+        assertEquals(0, snapshot.certificates().size());
+        assertEquals(1, snapshot.problems().size(), snapshot.problems()::toString);
+    }
+
+    @Test
+    void theFileLimitScalesWithMaxFileBytes() throws Exception {
+        Path file = write("my.reg", new RegExportText().certificate(MACHINE + "MY", service).utf16());
+        long justEnough = (Files.size(file) + RegistryExportSource.SIZE_FACTOR - 1) / RegistryExportSource.SIZE_FACTOR;
+
+        assertEquals(1, new RegistryExportSource(file, new SourceLimits(justEnough, 10)).read().certificates().size());
+        assertThrows(SourceException.class,
+                () -> new RegistryExportSource(file, new SourceLimits(justEnough - 1, 10)).read());
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.certaudit.agent.source.SourceException;
+import io.certaudit.agent.source.SourceLimits;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.KeyKind;
 import io.certaudit.model.PrivateKeyFacts;
@@ -143,12 +144,37 @@ class SstSourceTest {
     void refusesAFileFarLargerThanAnyStoreWithoutReadingIt() throws IOException {
         Path file = folder.resolve("huge.sst");
         try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
-            sparse.setLength(SstSource.MAX_FILE_BYTES + 1);
+            sparse.setLength(SstSource.SIZE_FACTOR * SourceLimits.DEFAULT_MAX_FILE_BYTES + 1);
         }
 
         SourceException e = assertThrows(SourceException.class, () -> new SstSource(file, StoreName.MY).read());
 
         assertTrue(e.getMessage().contains("is not read"), e.getMessage());
+    }
+
+    @Test
+    void theFileLimitScalesWithMaxFileBytes() throws Exception {
+        Path file = write("my.sst", store(entry(CERTIFICATE, service), entry(CERTIFICATE, other)));
+        long size = Files.size(file);
+        long justEnough = (size + SstSource.SIZE_FACTOR - 1) / SstSource.SIZE_FACTOR;
+
+        assertEquals(2, new SstSource(file, null, new SourceLimits(justEnough, 10)).read().certificates().size());
+        SourceException e = assertThrows(SourceException.class,
+                () -> new SstSource(file, null, new SourceLimits(justEnough - 1, 10)).read());
+        assertTrue(e.getMessage().contains("is not read"), e.getMessage());
+    }
+
+    @Test
+    void stopsAtTheEntryLimitAndSaysSo() throws Exception {
+        byte[] third = TestCertificates.der("third.example");
+        Path file = write("my.sst", store(entry(CERTIFICATE, service), entry(CERTIFICATE, other),
+                entry(CERTIFICATE, third)));
+
+        HostSnapshot snapshot = new SstSource(file, null, new SourceLimits(1 << 20, 2)).read();
+
+        assertEquals(2, snapshot.store(StoreName.MY).size());
+        assertEquals(1, snapshot.problems().size(), snapshot.problems()::toString);
+        assertTrue(snapshot.problems().get(0).message().contains("--max-entries"), snapshot.problems()::toString);
     }
 
     @Test
