@@ -25,6 +25,7 @@ import io.certaudit.catalog.names.SubjectCnNotFqdn;
 import io.certaudit.catalog.names.SubjectMismatch;
 import io.certaudit.catalog.peer.PeerCertificateExpired;
 import io.certaudit.catalog.peer.PeerCertificateExpiring;
+import io.certaudit.catalog.peer.PeerCertificateNotYetValid;
 import io.certaudit.catalog.peer.PeerDoesNotAcceptIssuer;
 import io.certaudit.catalog.peer.PeerNameMismatch;
 import io.certaudit.catalog.peer.PeerNotRequestingClientCertificate;
@@ -94,6 +95,7 @@ public final class BuiltInRules {
                 new PeerNotRequestingClientCertificate(),
                 new PeerCertificateExpired(),
                 new PeerCertificateExpiring(),
+                new PeerCertificateNotYetValid(),
                 new PeerWeakSignatureAlgorithm()));
     }
 }

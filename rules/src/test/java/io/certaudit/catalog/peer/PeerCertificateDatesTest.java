@@ -14,7 +14,10 @@ import io.certaudit.testing.HostFixture;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
-/** {@code peer-certificate-expired} and {@code peer-certificate-expiring}, over the certificates the peer sent. */
+/**
+ * {@code peer-certificate-expired}, {@code peer-certificate-expiring} and {@code peer-certificate-not-yet-valid}, over
+ * the certificates the peer sent.
+ */
 class PeerCertificateDatesTest {
 
     private final TestPki pki = new TestPki();
@@ -57,5 +60,19 @@ class PeerCertificateDatesTest {
 
         assertTrue(findings(later, ca, "peer-certificate-expired").isEmpty());
         assertTrue(findings(later, ca, "peer-certificate-expiring").isEmpty());
+        assertTrue(findings(later, ca, "peer-certificate-not-yet-valid").isEmpty());
+    }
+
+    @Test
+    void aPeerCertificateWhoseValidityStartsLaterIsAnError() {
+        Issued future = pki.issue(ca, pki.spec("pool.contoso.com").san("pool.contoso.com")
+                .valid(TestPki.NOW.plus(Duration.ofDays(2)), TestPki.NOW.plus(Duration.ofDays(400))));
+
+        List<Finding> findings = findings(future, ca, "peer-certificate-not-yet-valid");
+        assertEquals(1, findings.size());
+        assertEquals(future.in(StoreName.CA).thumbprint(), findings.get(0).thumbprint());
+        assertEquals(TestPki.NOW.plus(Duration.ofDays(2)).toString(), findings.get(0).evidence().get("notBefore"));
+        assertTrue(findings.get(0).message().contains("sent by peer pool.contoso.com:5061"), findings.get(0).message());
+        assertTrue(findings(future, ca, "peer-certificate-expired").isEmpty());
     }
 }
