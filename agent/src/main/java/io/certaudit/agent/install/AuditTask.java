@@ -38,6 +38,8 @@ public record AuditTask(String path, Duration interval, RunAsAccount account, St
     public static final Duration EXECUTION_LIMIT = Duration.ofHours(1);
     public static final String AUDIT_FILE = "audit.json";
     public static final String PREVIOUS_AUDIT_FILE = "audit.previous.json";
+    /** The class-data sharing archive's name, beside the jar. */
+    public static final String SHARING_ARCHIVE = "certaudit.jsa";
 
     private static final Pattern TASK_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}");
 
@@ -93,9 +95,20 @@ public record AuditTask(String path, Duration interval, RunAsAccount account, St
         return options.isEmpty() || options.startsWith("${") ? List.of() : List.of(options.split("\\s+"));
     }
 
+    /**
+     * The class-data sharing archive beside the jar ({@code lib\certaudit.jsa}), which the distribution's README.txt
+     * tells how to make. The task names it whether or not it exists yet: the JVM skips a missing archive, and one
+     * made by another Java or for another jar, and runs as without it.
+     */
+    public String sharingArchive() {
+        int folderEnd = Math.max(jar.lastIndexOf('\\'), jar.lastIndexOf('/'));
+        return jar.substring(0, folderEnd + 1) + SHARING_ARCHIVE;
+    }
+
     /** The arguments of the audit after {@code java}, one string each. */
     public List<String> arguments() {
         List<String> arguments = new ArrayList<>(JVM_OPTIONS);
+        arguments.add("-XX:SharedArchiveFile=" + sharingArchive());
         arguments.addAll(List.of("-jar", jar, "audit"));
         if (config != null) {
             arguments.addAll(List.of("--config", config));

@@ -71,7 +71,8 @@ class InstallCommandsTest {
         assertTrue(arguments.contains("\"json=C:\\data dir\\audit.json\""), arguments);
         assertTrue(run.out().contains("schtasks.exe /Create /TN \\certaudit /XML TASK.xml /F"), run.out());
         assertTrue(run.out().contains("\"C:\\Program Files\\Java\\bin\\java.exe\" "
-                + String.join(" ", io.certaudit.agent.install.AuditTask.JVM_OPTIONS) + " -jar"), run.out());
+                + String.join(" ", io.certaudit.agent.install.AuditTask.JVM_OPTIONS)
+                + " \"-XX:SharedArchiveFile=C:\\Program Files\\certaudit\\lib\\certaudit.jsa\" -jar"), run.out());
         assertTrue(run.out().contains("EventLog\\Application\\certaudit"), run.out());
         assertTrue(tasks.tasks.isEmpty() && !events.registered, "a dry run changes nothing");
     }

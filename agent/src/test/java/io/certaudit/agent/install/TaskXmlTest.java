@@ -79,6 +79,12 @@ class TaskXmlTest {
     }
 
     @Test
+    void theSharingArchiveIsTheOneBesideTheJar() {
+        AuditTask audit = audit(RunAsAccount.SYSTEM, null, "C:\\data");
+        assertEquals("C:\\Program Files\\certaudit\\lib\\certaudit.jsa", audit.sharingArchive());
+    }
+
+    @Test
     void theArgumentsSplitBackIntoExactlyTheAuditsArguments() throws Exception {
         String config = "C:\\Program Files\\cert \"audit\"\\conf & <settings>.yaml";
         String output = "C:\\data dir\\";
@@ -89,7 +95,8 @@ class TaskXmlTest {
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn128m"), AuditTask.JVM_OPTIONS,
                 "the scheduled audit runs with the launchers' JVM options");
         List<String> expected = new java.util.ArrayList<>(AuditTask.JVM_OPTIONS);
-        expected.addAll(List.of("-jar", "C:\\Program Files\\certaudit\\lib\\certaudit.jar", "audit",
+        expected.addAll(List.of("-XX:SharedArchiveFile=C:\\Program Files\\certaudit\\lib\\certaudit.jsa",
+                "-jar", "C:\\Program Files\\certaudit\\lib\\certaudit.jar", "audit",
                 "--config", config, "--output", "json=C:\\data dir\\audit.json", "--keep-previous",
                 "--output", "prometheus=C:\\Program Files\\windows_exporter\\textfile_inputs\\certaudit.prom",
                 "--event-log"));
