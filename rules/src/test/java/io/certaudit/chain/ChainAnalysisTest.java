@@ -84,6 +84,21 @@ class ChainAnalysisTest {
     }
 
     @Test
+    void aChainOfCurvesTheJdkNoLongerHasIsComplete() {
+        Issued brainpoolRoot = pki.selfSigned(pki.spec("Chain Brainpool Root").ca().ec("brainpoolP384r1"));
+        Issued brainpoolCa = pki.issue(brainpoolRoot, pki.spec("Chain Brainpool CA").ca().ec("brainpoolP256r1"));
+        Issued personal = pki.issue(brainpoolCa, pki.spec("brainpool.example.com").ec("secp256r1"));
+
+        ChainAnalysis analysis = new Host().in(StoreName.ROOT, brainpoolRoot).in(StoreName.CA, brainpoolCa)
+                .in(StoreName.MY, personal).analyze();
+
+        CertificatePath path = pathOf(analysis, personal);
+        assertEquals(ChainStatus.COMPLETE, path.status());
+        assertEquals(List.of(at(personal, StoreName.MY), at(brainpoolCa, StoreName.CA),
+                at(brainpoolRoot, StoreName.ROOT)), placed(path));
+    }
+
+    @Test
     void thumbprintsAreTheUppercaseSha1OfTheEncoding() throws Exception {
         ChainAnalysis analysis = new Host().in(StoreName.ROOT, root).in(StoreName.CA, ca).in(StoreName.MY, leaf)
                 .analyze();
