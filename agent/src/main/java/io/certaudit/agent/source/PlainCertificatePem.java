@@ -15,12 +15,14 @@ import org.bouncycastle.cert.X509CertificateHolder;
  * line through strings, a fifth of the time spent reading a store of thousands of certificates. Anything else (keys,
  * other block types, headers, text around the blocks, a character out of place, a block {@link Asn1Guard} refuses or
  * BouncyCastle would not parse) gives {@code null}, and the file goes through the guarded PEM parser as before, so
- * what is read and every problem reported never differ.
+ * what is read and the problems reported are the parser's.
  *
  * <p>The parser hands on BouncyCastle's re-encoding of each block. A block already in plain DER (one element spanning
  * the block, every length and tag in its shortest form, string and time types primitive) re-encodes to itself, so it
  * is handed on as decoded, without the round trip through BouncyCastle's objects; the reader sends the file back
- * through the parser if the JDK then cannot decode it, so that the problem is worded as the parser words it.
+ * through the parser if the JDK then cannot decode it, so that the problem is worded as the parser words it. The one
+ * difference left: a certificate in plain DER whose structure BouncyCastle's parser would refuse but the JDK decodes
+ * is read here, where the parser would report the block as damaged.
  */
 final class PlainCertificatePem {
 
@@ -36,6 +38,8 @@ final class PlainCertificatePem {
      */
     static List<byte[]> decode(byte[] content) {
         List<byte[]> certificates = new ArrayList<>();
+        // One buffer for the base64 of every block: no block is longer than the file.
+        byte[] base64 = new byte[content.length];
         int at = skipBlanks(content, 0);
         while (at < content.length) {
             if (!startsWith(content, at, BEGIN)) {
@@ -45,7 +49,6 @@ final class PlainCertificatePem {
             if (at < 0) {
                 return null;
             }
-            byte[] base64 = new byte[content.length - at];
             int length = 0;
             while (!startsWith(content, at, END)) {
                 int line = at;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -86,6 +87,20 @@ class PlainCertificatePemTest {
         assertNotNull(quick);
         assertArrayEquals(expected.get(0), quick.get(0));
         assertArrayEquals(der, quick.get(0), "BouncyCastle re-encodes the length in its shortest form");
+    }
+
+    @Test
+    void aLargeBundleCostsMemoryInProportionToItsSize() {
+        String bundle = pem(LEAF, "\n").repeat(2000);
+        byte[] content = bundle.getBytes(StandardCharsets.US_ASCII);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        List<byte[]> blocks = PlainCertificatePem.decode(content);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(2000, blocks.size());
+        // A buffer per block sized from the rest of the file would allocate about a thousand times the file.
+        assertTrue(allocated < 20L * content.length, allocated + " bytes allocated for a file of " + content.length);
     }
 
     @Test
