@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -77,12 +78,38 @@ public record ConfigFile(String poolFqdn, List<String> instanceFqdns, String gat
                     + where(e.getLocation()) + "; known settings: poolFqdn, instanceFqdns, gatewayAddress, "
                     + "expiryWarningDays, rules, peers, peerTimeoutSeconds, serviceName, serviceAccount, limits "
                     + "(maxFileBytes, maxEntries)");
+        } catch (MismatchedInputException e) {
+            String setting = e.getPath().stream()
+                    .map(step -> step.getFieldName() != null ? step.getFieldName() : "[" + step.getIndex() + "]")
+                    .reduce((outer, inner) -> inner.startsWith("[") ? outer + inner : outer + "." + inner)
+                    .orElse("the file");
+            throw new UsageException("config file " + file + ": setting '" + setting + "'" + where(e.getLocation())
+                    + " takes " + expected(e.getTargetType()));
         } catch (JsonProcessingException e) {
+            // The YAML parser's message goes on with the line quoted and a caret under it: its first line says it.
+            String reason = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
             throw new UsageException("config file " + file + " is not valid " + (name.endsWith(".json") ? "JSON"
-                    : "YAML") + where(e.getLocation()) + ": " + e.getOriginalMessage());
+                    : "YAML") + where(e.getLocation()) + ": " + reason);
         } catch (IOException e) {
             throw new UsageException("cannot read config file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What a setting of {@code type} takes, in the file's terms. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list, e.g. [a.example.com, b.example.com]";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "indented settings beneath it";
+        }
+        if (type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        return "a single value, e.g. bemsapppool.example.com";
     }
 
     private static String where(JsonLocation location) {

@@ -128,7 +128,13 @@ class AuditCommandTest {
                 "poolFdqn: typo.example.com\n", "unknown setting 'poolFdqn'",
                 "rules:\n  no-such-rule: off\n", "unknown rule 'no-such-rule'",
                 "rules:\n  key-too-short: fatal\n", "use error, warning, info or off",
-                "poolFqdn: [unclosed\n", "is not valid YAML");
+                "poolFqdn: [unclosed\n", "config file",
+                "a: b: c\n", "is not valid YAML (line 1, column 5): mapping values are not allowed here",
+                "poolFqdn: [a.example.com]\n", "setting 'poolFqdn' (line 1, column 11) takes a single value",
+                "instanceFqdns: [a.example.com]\nexpiryWarningDays: soon\n",
+                "setting 'expiryWarningDays' (line 2, column 20) takes a whole number",
+                "instanceFqdns: a.example.com\n", "setting 'instanceFqdns' (line 1, column 16) takes a list",
+                "limits: 5\n", "setting 'limits' (line 1, column 9) takes indented settings beneath it");
         int i = 0;
         for (Map.Entry<String, String> entry : cases.entrySet()) {
             Path config = Files.writeString(dir.resolve("bad" + i++ + ".yaml"), entry.getKey());
@@ -136,6 +142,7 @@ class AuditCommandTest {
             assertEquals(3, run.exitCode(), run::toString);
             assertTrue(run.err().contains(entry.getValue()), run::toString);
             assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+            assertEquals(1, run.err().lines().count(), "one line: " + run.err());
         }
         CliRun missing = audit("--config", dir.resolve("absent.yaml").toString());
         assertEquals(3, missing.exitCode());
