@@ -7,11 +7,13 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Writes a file so that readers only ever see the old content or the complete new content: the text goes to a
@@ -19,6 +21,8 @@ import java.nio.file.StandardOpenOption;
  * mid-write leaves the previous report intact.
  */
 public final class AtomicFile {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Produces the content. */
     @FunctionalInterface
@@ -62,7 +66,8 @@ public final class AtomicFile {
         }
         Path temporary = null;
         try {
-            temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+            temporary = createTemporary(folder, absolute.getFileName().toString());
+            keepPermissions(absolute, temporary);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
                  Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8)) {
@@ -97,7 +102,7 @@ public final class AtomicFile {
     /** Copies {@code current} beside itself and renames the copy over {@code previous}. */
     private static void keep(Path current, Path previous) throws IOException {
         Path folder = previous.getParent();
-        Path copy = Files.createTempFile(folder, "." + previous.getFileName() + ".", ".tmp");
+        Path copy = createTemporary(folder, previous.getFileName().toString());
         try {
             Files.copy(current, copy, StandardCopyOption.REPLACE_EXISTING);
             try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
@@ -109,6 +114,30 @@ public final class AtomicFile {
             if (copy != null) {
                 Files.deleteIfExists(copy);
             }
+        }
+    }
+
+    /**
+     * A new empty hidden file named after {@code name} in {@code folder}, created with the permissions any new file
+     * there gets (the umask on POSIX, the folder's inherited ACL on Windows): reports are read by other programs
+     * (a textfile collector, a log shipper), and a temporary file's owner-only permissions would follow the report
+     * into place.
+     */
+    private static Path createTemporary(Path folder, String name) throws IOException {
+        while (true) {
+            Path candidate = folder.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                // Another writer's temporary file: draw another name.
+            }
+        }
+    }
+
+    /** Gives {@code temporary} the POSIX permissions of the report it replaces, so a replaced report keeps them. */
+    private static void keepPermissions(Path target, Path temporary) throws IOException {
+        if (Files.isRegularFile(target) && Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
         }
     }
 

@@ -91,6 +91,23 @@ class AtomicFileTest {
     }
 
     @Test
+    void aNewReportGetsThePermissionsOfAnyNewFileThereAndAReplacedOneKeepsItsOwn() throws Exception {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "POSIX permissions");
+        Set<PosixFilePermission> usual = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain.txt")));
+        Path target = dir.resolve("audit.json");
+        AtomicFile.write(target, out -> out.write("first report"));
+        assertEquals(usual, Files.getPosixFilePermissions(target), "not a temporary file's owner-only permissions");
+
+        Set<PosixFilePermission> chosen = PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(target, chosen);
+        AtomicFile.writeKeepingPrevious(target, AtomicFile.previousOf(target), out -> out.write("second report"));
+        assertEquals(chosen, Files.getPosixFilePermissions(target));
+        assertEquals(chosen, Files.getPosixFilePermissions(AtomicFile.previousOf(target)));
+        assertEquals("second report", Files.readString(target));
+    }
+
+    @Test
     void aReadOnlyFolderIsAClearErrorAndThePreviousFileStays() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("reports"));
         Path target = Files.writeString(folder.resolve("audit.json"), "previous report");
