@@ -5,6 +5,8 @@ import static io.certaudit.agent.windows.RecordedBindings.fail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -79,6 +81,11 @@ final class WineAnswers {
             }
         }
         this.wineVersion = version;
+    }
+
+    /** A recording made elsewhere (by a fresh run of the program). */
+    static WineAnswers load(Path file) throws IOException {
+        return new WineAnswers(Files.readAllLines(file, StandardCharsets.US_ASCII));
     }
 
     static WineAnswers load() throws IOException {

@@ -3,9 +3,10 @@
 # prefix, with certificates made here by openssl (valid until 2100; the keys are thrown away). Needs Debian's
 # wine (wine64 is enough), mingw-w64 and openssl:
 #   apt-get install wine mingw-w64 openssl
-# Run from this folder: sh make-answers.sh
+# Run from this folder: sh make-answers.sh [output folder, this one by default]
 set -eu
 here=$(pwd)
+out=$(cd "${1:-.}" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export WINEPREFIX="$work/prefix" WINEDEBUG=-all
@@ -40,4 +41,4 @@ wineboot -i >/dev/null 2>&1
 wineserver -w
 wine record_answers.exe service.pfx renewed.der odd.der intermediate.der root.der > answers.txt
 wineserver -w
-cp answers.txt "$here/answers.txt"
+cp answers.txt "$out/answers.txt"
