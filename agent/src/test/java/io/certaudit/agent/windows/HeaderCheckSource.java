@@ -43,6 +43,9 @@ import com.sun.jna.ptr.ShortByReference;
  * pointer to a 4-byte integer for an {@link IntByReference}, ...). The C++ file also holds the string constants,
  * which C cannot compare at compile time.
  *
+ * <p>Two arguments of the same kind swapped (two DWORDs, two pointers) still compile: the marshalling lane's call
+ * logs and the Wine lane's answers catch those.
+ *
  * <p>Every check is preceded by a {@code #line} naming the Java declaration, so a compiler error starts with it
  * (e.g. {@code WindowsConstants.NTE_BAD_KEYSET:1: error: static assertion failed}).
  */

@@ -80,13 +80,13 @@ class JnaMarshallingTest {
     @BeforeAll
     static void buildAndLoad() throws Exception {
         assumeTrue(Native.POINTER_SIZE == 8, "the native stand-in lays structures out as 64-bit Windows does");
-        String gcc = Mingw.require("gcc", "JNA marshalling lane");
+        String gcc = NativeTools.require("gcc", "JNA marshalling lane");
         Path source = build.resolve("fake_windows_api.c");
         try (InputStream in = JnaMarshallingTest.class.getResourceAsStream("native/fake_windows_api.c")) {
             Files.copy(in, source);
         }
         Path library = build.resolve("libfakewindowsapi.so");
-        Mingw.Result compiled = Mingw.check(gcc, source, "-std=gnu11", "-shared", "-fPIC", "-O1", "-Wall",
+        NativeTools.Result compiled = NativeTools.check(gcc, source, "-std=gnu11", "-shared", "-fPIC", "-O1", "-Wall",
                 "-Wextra", "-Werror", "-o", library.toString());
         assertEquals(true, compiled.accepted(), compiled.output());
         String path = library.toString();

@@ -39,8 +39,8 @@ class WindowsHeadersTest {
     void constantsAndLayoutsMatchTheHeadersOnX64AndX86() throws Exception {
         List<Class<?>> classes = HeaderCheckSource.packageClasses();
         String c = HeaderCheckSource.c(List.of(WindowsConstants.class), HeaderCheckSource.structures(classes));
-        for (String target : Mingw.TARGETS) {
-            assertAccepted(Mingw.require(target + "-gcc", "header lane"), write("layouts.c", c), C_OPTIONS);
+        for (String target : NativeTools.TARGETS) {
+            assertAccepted(NativeTools.require(target + "-gcc", "header lane"), write("layouts.c", c), C_OPTIONS);
         }
     }
 
@@ -48,8 +48,8 @@ class WindowsHeadersTest {
     void prototypesAndStringConstantsMatchTheHeadersOnX64AndX86() throws Exception {
         List<Class<?>> classes = HeaderCheckSource.packageClasses();
         String cpp = HeaderCheckSource.cpp(List.of(WindowsConstants.class), HeaderCheckSource.libraries(classes));
-        for (String target : Mingw.TARGETS) {
-            assertAccepted(Mingw.require(target + "-g++", "header lane"), write("prototypes.cpp", cpp), CPP_OPTIONS);
+        for (String target : NativeTools.TARGETS) {
+            assertAccepted(NativeTools.require(target + "-g++", "header lane"), write("prototypes.cpp", cpp), CPP_OPTIONS);
         }
     }
 
@@ -75,7 +75,7 @@ class WindowsHeadersTest {
 
     @Test
     void aWrongConstantDoesNotCompile() throws Exception {
-        String compiler = Mingw.require("x86_64-w64-mingw32-gcc", "header lane");
+        String compiler = NativeTools.require("x86_64-w64-mingw32-gcc", "header lane");
         String c = HeaderCheckSource.c(List.of(WrongConstants.class), List.of());
         assertRefused(compiler, write("constant.c", c), C_OPTIONS, "WrongConstants.CERT_FRIENDLY_NAME_PROP_ID");
     }
@@ -99,7 +99,7 @@ class WindowsHeadersTest {
 
     @Test
     void swappedMembersDoNotCompile() throws Exception {
-        String compiler = Mingw.require("x86_64-w64-mingw32-gcc", "header lane");
+        String compiler = NativeTools.require("x86_64-w64-mingw32-gcc", "header lane");
         String c = HeaderCheckSource.c(List.of(), List.of(Swapped.QueryServiceConfig.class));
         assertRefused(compiler, write("swapped.c", c), C_OPTIONS, "Swapped.QueryServiceConfig.lpDisplayName",
                 "Swapped.QueryServiceConfig.lpServiceStartName");
@@ -114,7 +114,7 @@ class WindowsHeadersTest {
 
     @Test
     void wrongPrototypesDoNotCompile() throws Exception {
-        String compiler = Mingw.require("x86_64-w64-mingw32-g++", "header lane");
+        String compiler = NativeTools.require("x86_64-w64-mingw32-g++", "header lane");
         String cpp = HeaderCheckSource.cpp(List.of(), List.of(WrongCrypt32.class));
         assertRefused(compiler, write("prototypes.cpp", cpp), CPP_OPTIONS,
                 "WrongCrypt32.CertGetCertificateContextProperty", "WrongCrypt32.CertOpenStore");
@@ -125,14 +125,14 @@ class WindowsHeadersTest {
     }
 
     private static void assertAccepted(String compiler, Path source, String... options) throws Exception {
-        Mingw.Result result = Mingw.check(compiler, source, options);
+        NativeTools.Result result = NativeTools.check(compiler, source, options);
         assertTrue(result.accepted(), () -> compiler + " rejects the Java declarations:\n" + result.output());
     }
 
     /** The compiler refuses the source, with an error for each of the declarations. */
     private static void assertRefused(String compiler, Path source, String[] options, String... declarations)
             throws Exception {
-        Mingw.Result result = Mingw.check(compiler, source, options);
+        NativeTools.Result result = NativeTools.check(compiler, source, options);
         assertFalse(result.accepted(), compiler + " accepted a wrong declaration");
         for (String declaration : declarations) {
             assertTrue(result.output().contains(declaration + ":1:"), () -> "the compiler's errors do not name "

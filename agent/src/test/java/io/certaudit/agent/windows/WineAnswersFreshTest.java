@@ -26,7 +26,7 @@ class WineAnswersFreshTest extends WineAnswersChecks {
     @Override
     WineAnswers record() throws Exception {
         for (String tool : new String[] {"wine", "wineboot", "wineserver", "x86_64-w64-mingw32-gcc", "openssl"}) {
-            Mingw.require(tool, "recording fresh Wine answers");
+            NativeTools.require(tool, "recording fresh Wine answers");
         }
         work = Files.createTempDirectory("certaudit-wine");
         for (String file : new String[] {"make-answers.sh", "record_answers.c"}) {

@@ -12,16 +12,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's mingw-w64 cross compilers (package {@code mingw-w64}), whose Windows headers are an independent
- * statement of what the Win32 API declares. A machine without them skips the checks that need them, saying why
- * in one line; .ci/run installs them.
+ * The native tools the ground-truth lanes run: Debian's mingw-w64 cross compilers (package {@code mingw-w64}), whose
+ * Windows headers are an independent statement of what the Win32 API declares, gcc, Wine and openssl. A machine
+ * without them skips the checks that need them, saying why in one line; .ci/run installs them.
  */
-final class Mingw {
+final class NativeTools {
 
     /** The two targets the agent runs on: 64-bit Windows and, for a 32-bit JVM, 32-bit Windows. */
     static final List<String> TARGETS = List.of("x86_64-w64-mingw32", "i686-w64-mingw32");
 
-    private Mingw() {
+    private NativeTools() {
     }
 
     /** The path of an executable on the PATH, or {@code null}. */
@@ -42,7 +42,8 @@ final class Mingw {
     static String require(String executable, String purpose) {
         String path = find(executable);
         if (path == null) {
-            String reason = executable + " is not installed (apt-get install mingw-w64 wine): " + purpose + " skipped";
+            String reason = executable + " is not installed (apt-get install mingw-w64 gcc wine openssl): " + purpose
+                    + " skipped";
             System.err.println(reason);
             assumeTrue(false, reason);
         }
