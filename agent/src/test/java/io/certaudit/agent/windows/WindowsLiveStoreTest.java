@@ -181,7 +181,7 @@ class WindowsLiveStoreTest {
         ResolvedServiceAccount owner = new ResolvedServiceAccount(new ServiceAccount(agent.name(), agent.sid(),
                 "test"), false, List.of(Sid.EVERYONE, Sid.AUTHENTICATED_USERS), null);
 
-        AccessFacts access = new AccessEvaluator(api).evaluate(SecuredObject.registryKey(
+        AccessFacts access = new AccessEvaluator(api, api.agent().elevated()).evaluate(SecuredObject.registryKey(
                         "CURRENT_USER\\Software\\Microsoft\\SystemCertificates\\" + storeName),
                 GenericMapping.REGISTRY_KEY, WindowsConstants.KEY_READ, owner);
 
