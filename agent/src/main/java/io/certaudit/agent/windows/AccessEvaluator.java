@@ -33,7 +33,7 @@ final class AccessEvaluator {
     }
 
     /**
-     * @param required the rights the service needs, all of which must be granted (FILE_READ_DATA, KEY_READ)
+     * @param required the rights the service needs, all of which must be granted (FILE_GENERIC_READ, KEY_READ)
      * @param account  the service account, or {@code null} when none was configured
      */
     AccessFacts evaluate(SecuredObject object, GenericMapping mapping, int required, ResolvedServiceAccount account) {
