@@ -547,6 +547,37 @@ class JnaWindowsCertificateApiTest {
         assertEquals(WindowsConstants.SERVICE_SID_TYPE_UNRESTRICTED, read.serviceSidType());
     }
 
+    /**
+     * The service's strings are decoded from a copy of the buffer taken while the buffer is certainly alive, never
+     * by following the structure's pointers afterwards (a Memory is freed once unreachable, and the pointers do
+     * not keep it reachable): a pointer that leads anywhere but into that buffer is not followed.
+     */
+    @Test
+    void aServiceStringOutsideTheReturnedBufferIsNeverFollowed() {
+        serviceManager();
+        Memory elsewhere = bindings.wide("not in the buffer");
+        int structureSize = new QueryServiceConfig().size();
+        bindings.on("QueryServiceConfigW", args -> {
+            if (args[1] == null) {
+                ((IntByReference) args[3]).setValue(structureSize);
+                return fail(WindowsConstants.ERROR_INSUFFICIENT_BUFFER, false);
+            }
+            QueryServiceConfig config = new QueryServiceConfig((Pointer) args[1]);
+            config.lpServiceStartName = null;
+            config.lpBinaryPathName = null;
+            config.lpLoadOrderGroup = null;
+            config.lpDependencies = null;
+            config.lpDisplayName = elsewhere;
+            config.write();
+            return true;
+        });
+
+        ServiceConfigRead read = bindings.api().serviceConfig("GoodTechnology");
+
+        assertTrue(read.error().message().contains("lpDisplayName points outside"), read.error().message());
+        assertFalse(bindings.calls.contains("QueryServiceConfig2W"));
+    }
+
     @Test
     void aMissingServiceClosesTheServiceManager() {
         serviceManager();
