@@ -17,7 +17,9 @@ public record SourceProblem(StoreName store, String origin, String message, Kind
     public enum Kind {
         /** One entry (or one of its properties) could not be read; the rest of the store was. */
         ENTRY,
-        /** The store could not be opened at all. */
+        /** The store does not exist. */
+        STORE_ABSENT,
+        /** The store exists but could not be opened. */
         STORE_UNREADABLE,
         /** The store was opened but enumerating it failed before its end: some certificates may be missing. */
         STORE_READ_PARTIALLY

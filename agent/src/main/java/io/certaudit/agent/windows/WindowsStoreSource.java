@@ -136,7 +136,7 @@ public final class WindowsStoreSource implements HostSource {
                 String message = storeProblem(ref, read, agent.elevated());
                 failures.add(message);
                 snapshot.problem(new SourceProblem(store, ref.describe(), message,
-                        SourceProblem.Kind.STORE_UNREADABLE));
+                        read.absent() ? SourceProblem.Kind.STORE_ABSENT : SourceProblem.Kind.STORE_UNREADABLE));
             } else {
                 addCertificates(snapshot, store, read, agent, account, keys);
                 if (read.enumerationError() != null) {

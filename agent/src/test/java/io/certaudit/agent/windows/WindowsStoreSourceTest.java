@@ -295,6 +295,7 @@ class WindowsStoreSourceTest {
                 new NativeError(WindowsConstants.CRYPT_E_NOT_FOUND, "Cannot find object or property."));
         HostSnapshot snapshot = readForService();
         assertTrue(snapshot.problems().get(0).message().contains("does not exist"), snapshot.problems().toString());
+        assertEquals(SourceProblem.Kind.STORE_ABSENT, snapshot.problems().get(0).kind());
         assertTrue(snapshot.hostFacts().get("userStore.Services\\GoodTechnology\\MY").startsWith("absent"));
     }
 
@@ -304,6 +305,7 @@ class WindowsStoreSourceTest {
         HostSnapshot elevated = readForService();
         assertEquals(Tristate.YES, elevated.auditElevated());
         assertTrue(elevated.problems().get(0).message().contains("even administrators"));
+        assertEquals(SourceProblem.Kind.STORE_UNREADABLE, elevated.problems().get(0).kind());
         assertFalse(elevated.problems().get(0).message().contains("run the audit as administrator"));
 
         api.agent = new AgentIdentity("BEMS01\\operator", "S-1-5-21-1-2-3-1104", false);
