@@ -16,8 +16,11 @@ import io.certaudit.catalog.inventory.CertificateInUserStore;
 import io.certaudit.catalog.inventory.DuplicateServiceCertificates;
 import io.certaudit.catalog.inventory.NoServiceCertificate;
 import io.certaudit.catalog.inventory.StoreEntryTampered;
+import io.certaudit.catalog.inventory.StoreReadPartially;
 import io.certaudit.catalog.inventory.UnreadableCertificate;
 import io.certaudit.catalog.keys.KeyTooShort;
+import io.certaudit.catalog.keys.PrivateKeyInUserKeySet;
+import io.certaudit.catalog.keys.PrivateKeyMismatch;
 import io.certaudit.catalog.keys.PrivateKeyMissing;
 import io.certaudit.catalog.keys.PrivateKeyUnverified;
 import io.certaudit.catalog.names.SanMissingFqdn;
@@ -55,10 +58,13 @@ public final class BuiltInRules {
                 new DuplicateServiceCertificates(),
                 new UnreadableCertificate(),
                 new StoreEntryTampered(),
+                new StoreReadPartially(),
                 new CertificateInUserStore(),
                 // keys
                 new PrivateKeyMissing(),
                 new PrivateKeyUnverified(),
+                new PrivateKeyMismatch(),
+                new PrivateKeyInUserKeySet(),
                 new KeyTooShort(),
                 // access
                 new PrivateKeyNotReadable(),

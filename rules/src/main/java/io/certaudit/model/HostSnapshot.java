@@ -25,6 +25,7 @@ public final class HostSnapshot {
     private final List<StoredCertificate> userStoreCertificates;
     private final Map<String, String> hostFacts;
     private final List<PeerObservation> peers;
+    private final Tristate auditElevated;
 
     private HostSnapshot(Builder builder) {
         this.hostName = builder.hostName;
@@ -45,6 +46,7 @@ public final class HostSnapshot {
         this.userStoreCertificates = List.copyOf(builder.userStoreCertificates);
         this.hostFacts = Collections.unmodifiableMap(new LinkedHashMap<>(builder.hostFacts));
         this.peers = List.copyOf(builder.peers);
+        this.auditElevated = builder.auditElevated;
     }
 
     public static Builder builder(String hostName, String source) {
@@ -101,6 +103,14 @@ public final class HostSnapshot {
         return peers;
     }
 
+    /**
+     * Whether the audit ran with a full administrator token on the host it read (the live source knows; sources
+     * reading exported copies do not): advice to run as administrator is given only when it did not.
+     */
+    public Tristate auditElevated() {
+        return auditElevated;
+    }
+
     /** Collects a snapshot; sources add to it as they read. */
     public static final class Builder {
         private final String hostName;
@@ -112,6 +122,7 @@ public final class HostSnapshot {
         private final List<StoredCertificate> userStoreCertificates = new ArrayList<>();
         private final Map<String, String> hostFacts = new LinkedHashMap<>();
         private final List<PeerObservation> peers = new ArrayList<>();
+        private Tristate auditElevated = Tristate.UNKNOWN;
 
         private Builder(String hostName, String source) {
             this.hostName = Objects.requireNonNull(hostName, "hostName");
@@ -152,6 +163,12 @@ public final class HostSnapshot {
             return this;
         }
 
+        /** Whether the audit ran elevated on the host it read. */
+        public Builder auditElevated(Tristate elevated) {
+            this.auditElevated = Objects.requireNonNull(elevated, "elevated");
+            return this;
+        }
+
         /** Adds what one handshake with a TLS peer showed. */
         public Builder peer(PeerObservation observation) {
             peers.add(Objects.requireNonNull(observation, "observation"));
@@ -169,6 +186,9 @@ public final class HostSnapshot {
             userStoreCertificates.addAll(other.userStoreCertificates);
             hostFacts.putAll(other.hostFacts);
             peers.addAll(other.peers);
+            if (other.auditElevated != Tristate.UNKNOWN) {
+                auditElevated = other.auditElevated;
+            }
             return this;
         }
 

@@ -13,14 +13,23 @@ import java.util.Objects;
  * @param keyFile       the file that holds the key, or {@code null} when unknown or when it has none (TPM, smart card)
  * @param keyFileAccess the service account's access to {@code keyFile}, or {@code null} when not checked
  * @param evidence      how the source decided, in words, e.g. {@code key file web.key matches the certificate}
+ * @param defect        what the source proved wrong with the key the certificate points at
  */
 public record PrivateKeyFacts(Tristate present, KeyKind kind, String provider, String container,
-                              Tristate machineKeyset, String keyFile, AccessFacts keyFileAccess, String evidence) {
+                              Tristate machineKeyset, String keyFile, AccessFacts keyFileAccess, String evidence,
+                              KeyDefect defect) {
 
     public PrivateKeyFacts {
         Objects.requireNonNull(present, "present");
         kind = kind == null ? KeyKind.UNKNOWN : kind;
         machineKeyset = machineKeyset == null ? Tristate.UNKNOWN : machineKeyset;
+        defect = defect == null ? KeyDefect.NONE : defect;
+    }
+
+    /** Facts with no known defect. */
+    public PrivateKeyFacts(Tristate present, KeyKind kind, String provider, String container,
+                           Tristate machineKeyset, String keyFile, AccessFacts keyFileAccess, String evidence) {
+        this(present, kind, provider, container, machineKeyset, keyFile, keyFileAccess, evidence, KeyDefect.NONE);
     }
 
     /** The source cannot tell whether there is a key. */

@@ -15,6 +15,8 @@ import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.PeerObservation;
 import io.certaudit.model.PrivateKeyFacts;
 import io.certaudit.model.StoreName;
+import io.certaudit.model.Tristate;
+import io.certaudit.model.SourceProblem;
 import io.certaudit.model.StoredCertificate;
 
 /**
@@ -63,6 +65,18 @@ public final class HostFixture {
 
     public HostFixture problem(StoreName store, String origin, String message) {
         builder.problem(store, origin, message);
+        return this;
+    }
+
+    /** Records a source problem of the given kind (a store that could not be read to its end, ...). */
+    public HostFixture problem(SourceProblem problem) {
+        builder.problem(problem);
+        return this;
+    }
+
+    /** Records whether the audit ran elevated, as the live Windows source does. */
+    public HostFixture auditElevated(Tristate elevated) {
+        builder.auditElevated(elevated);
         return this;
     }
 

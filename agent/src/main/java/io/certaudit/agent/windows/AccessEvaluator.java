@@ -24,13 +24,16 @@ final class AccessEvaluator {
             "no service account configured: name the service with --service-name or the account with --service-account";
 
     private final WindowsCertificateApi api;
+    private final boolean auditElevated;
 
-    AccessEvaluator(WindowsCertificateApi api) {
+    /** @param auditElevated whether the audit runs elevated: advice to run as administrator is given only if not */
+    AccessEvaluator(WindowsCertificateApi api, boolean auditElevated) {
         this.api = api;
+        this.auditElevated = auditElevated;
     }
 
     /**
-     * @param required the rights the service needs, all of which must be granted (FILE_READ_DATA, KEY_READ)
+     * @param required the rights the service needs, all of which must be granted (FILE_GENERIC_READ, KEY_READ)
      * @param account  the service account, or {@code null} when none was configured
      */
     AccessFacts evaluate(SecuredObject object, GenericMapping mapping, int required, ResolvedServiceAccount account) {
@@ -55,8 +58,13 @@ final class AccessEvaluator {
             return new AccessFacts(object.name(), accountName, null, Tristate.UNKNOWN, read.sddl(), entries,
                     account.unresolvedReason());
         }
+        byte[] mapped = descriptor.withGenericRightsMapped(mapping);
         AccessCheckResult check = api.effectiveAccess(accountSid, account.skipTokenGroups(), account.groupSids(),
-                descriptor.withGenericRightsMapped(mapping));
+                mapped);
+        if (check.error() != null && !account.skipTokenGroups()) {
+            return withServiceLogonGroupsOnly(object, mapping, required, account, read, descriptor, entries,
+                    check, mapped);
+        }
         if (check.error() != null) {
             return new AccessFacts(object.name(), accountName, accountSid, Tristate.UNKNOWN, read.sddl(), entries,
                     "the access check of " + accountName + " on " + object.name() + " failed: "
@@ -69,11 +77,48 @@ final class AccessEvaluator {
                 null);
     }
 
-    private static String unreadableAcl(SecuredObject object, SecurityDescriptorRead read) {
+    /**
+     * Authz could not compute the account's own groups (AuthzInitializeContextFromSid needs an S4U logon or the
+     * account's directory object: it fails for a domain account when no domain controller answers, and on
+     * machines joined only to Azure AD). The check is repeated with the groups every service logon carries and
+     * nothing else. Those groups granting the right is a YES only when no deny entry could take it away through
+     * a group the audit could not see; not granting it is UNKNOWN, since the missing groups may grant it.
+     */
+    private AccessFacts withServiceLogonGroupsOnly(SecuredObject object, GenericMapping mapping, int required,
+                                                   ResolvedServiceAccount account, SecurityDescriptorRead read,
+                                                   SecurityDescriptor descriptor, List<String> entries,
+                                                   AccessCheckResult failed, byte[] mapped) {
+        String why = "Authz could not compute the groups of " + account.name() + " (" + failed.error().describe()
+                + ")";
+        AccessCheckResult fallback = api.effectiveAccess(account.sid(), true, account.groupSids(), mapped);
+        if (fallback.error() != null) {
+            return new AccessFacts(object.name(), account.name(), account.sid(), Tristate.UNKNOWN, read.sddl(),
+                    entries, "the access check of " + account.name() + " on " + object.name() + " failed: "
+                    + failed.error().describe() + "; with the service logon groups only: "
+                    + fallback.error().describe());
+        }
+        List<String> evidence = new ArrayList<>(entries);
+        evidence.add("effective for " + account.name() + " with the groups of a service logon only ("
+                + why + "): " + mapping.describe(fallback.grantedAccess()));
+        boolean granted = (fallback.grantedAccess() & required) == required;
+        boolean denyEntries = descriptor.dacl().stream().anyMatch(ace -> ace.denies() && !ace.inheritOnly());
+        if (granted && !denyEntries) {
+            return new AccessFacts(object.name(), account.name(), account.sid(), Tristate.YES, read.sddl(), evidence,
+                    null);
+        }
+        return new AccessFacts(object.name(), account.name(), account.sid(), Tristate.UNKNOWN, read.sddl(), evidence,
+                why + "; with only the groups every service logon carries it is "
+                        + (granted ? "granted the right, but a deny entry may apply through a group of its own"
+                        : "not granted the right, which one of its own groups may grant"));
+    }
+
+    private String unreadableAcl(SecuredObject object, SecurityDescriptorRead read) {
         int code = read.error().code();
         if (code == ERROR_ACCESS_DENIED) {
             return "the audit may not read the ACL of " + object.name() + " (" + read.error().describe()
-                    + "): reading it needs READ_CONTROL on it, which administrators have; run the audit as administrator";
+                    + "): reading it needs READ_CONTROL on it"
+                    + (auditElevated ? ", which its ACL does not give administrators"
+                    : ", which administrators have; run the audit as administrator");
         }
         if (code == ERROR_FILE_NOT_FOUND || code == ERROR_PATH_NOT_FOUND) {
             return object.name() + " does not exist (" + read.error().describe() + ")";
@@ -108,8 +153,9 @@ final class AccessEvaluator {
         return lines;
     }
 
+    /** {@code DOMAIN\name (SID)}, or {@code SID (unresolved)} for a SID that names no account (any more). */
     private String name(String sid) {
         String name = api.accountName(sid);
-        return name == null || name.isBlank() ? sid : name + " (" + sid + ")";
+        return name == null || name.isBlank() ? sid + " (unresolved)" : name + " (" + sid + ")";
     }
 }

@@ -13,6 +13,13 @@ import com.sun.jna.win32.StdCallLibrary;
  */
 interface Advapi32Ext extends StdCallLibrary {
 
+    /**
+     * {@code BOOL LookupAccountSidW(LPCWSTR, PSID, LPWSTR, LPDWORD, LPWSTR, LPDWORD, PSID_NAME_USE)}: bound here
+     * because jna-platform's Advapi32Util.getAccountBySid turns ERROR_NONE_MAPPED into an account named
+     * "NONE_MAPPED" instead of failing (learn.microsoft.com/windows/win32/api/winbase/nf-winbase-lookupaccountsidw).
+     */
+    boolean LookupAccountSidW(WString systemName, Pointer sid, Pointer name, IntByReference nameLength,
+                              Pointer domain, IntByReference domainLength, IntByReference use);
 
     /** {@code BOOL CryptAcquireContextW(HCRYPTPROV*, LPCWSTR, LPCWSTR, DWORD, DWORD)}. */
     boolean CryptAcquireContextW(PointerByReference provider, WString container, WString providerName,

@@ -12,11 +12,14 @@ import static io.certaudit.agent.windows.WindowsConstants.CERT_STORE_PROV_SYSTEM
 import static io.certaudit.agent.windows.WindowsConstants.CERT_STORE_PROV_SYSTEM_W;
 import static io.certaudit.agent.windows.WindowsConstants.CERT_STORE_READONLY_FLAG;
 import static io.certaudit.agent.windows.WindowsConstants.CRYPT_ACQUIRE_ALLOW_NCRYPT_KEY_FLAG;
+import static io.certaudit.agent.windows.WindowsConstants.CRYPT_ACQUIRE_COMPARE_KEY_FLAG;
 import static io.certaudit.agent.windows.WindowsConstants.CRYPT_ACQUIRE_SILENT_FLAG;
+import static io.certaudit.agent.windows.WindowsConstants.CRYPT_E_NOT_FOUND;
 import static io.certaudit.agent.windows.WindowsConstants.CRYPT_MACHINE_KEYSET;
 import static io.certaudit.agent.windows.WindowsConstants.CRYPT_SILENT;
 import static io.certaudit.agent.windows.WindowsConstants.DACL_SECURITY_INFORMATION;
 import static io.certaudit.agent.windows.WindowsConstants.ERROR_ACCESS_DENIED;
+import static io.certaudit.agent.windows.WindowsConstants.ERROR_NO_MORE_FILES;
 import static io.certaudit.agent.windows.WindowsConstants.GROUP_SECURITY_INFORMATION;
 import static io.certaudit.agent.windows.WindowsConstants.HCCE_LOCAL_MACHINE;
 import static io.certaudit.agent.windows.WindowsConstants.MAXIMUM_ALLOWED;
@@ -35,8 +38,11 @@ import static io.certaudit.agent.windows.WindowsConstants.SE_GROUP_ENABLED;
 import static io.certaudit.agent.windows.WindowsConstants.SE_GROUP_ENABLED_BY_DEFAULT;
 import static io.certaudit.agent.windows.WindowsConstants.SE_GROUP_MANDATORY;
 import static io.certaudit.agent.windows.WindowsConstants.SE_REGISTRY_KEY;
+import static io.certaudit.agent.windows.WindowsConstants.SID_TYPE_DELETED_ACCOUNT;
+import static io.certaudit.agent.windows.WindowsConstants.SID_TYPE_UNKNOWN;
 import static io.certaudit.agent.windows.WindowsConstants.X509_ASN_ENCODING;
 
+import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -45,6 +51,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 
 import org.bouncycastle.util.encoders.Hex;
@@ -123,9 +130,18 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
         try {
             List<StoreEntry> entries = new ArrayList<>();
             Pointer context = null;
+            NativeError failure = null;
             try {
                 // CertEnumCertificatesInStore frees the previous context itself; the loop only ever owns one.
-                while ((context = crypt32.CertEnumCertificatesInStore(store, context)) != null) {
+                while (true) {
+                    context = crypt32.CertEnumCertificatesInStore(store, context);
+                    if (context == null) {
+                        int code = Native.getLastError();
+                        if (!endOfStore(code)) {
+                            failure = error(code);
+                        }
+                        break;
+                    }
                     entries.add(entry(context));
                 }
             } finally {
@@ -133,10 +149,19 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
                     crypt32.CertFreeCertificateContext(context);
                 }
             }
-            return StoreRead.of(ref, entries);
+            return failure == null ? StoreRead.of(ref, entries) : StoreRead.partial(ref, entries, failure);
         } finally {
             crypt32.CertCloseStore(store, 0);
         }
+    }
+
+    /**
+     * Whether the error CertEnumCertificatesInStore left when it returned NULL is the normal end of the store:
+     * CRYPT_E_NOT_FOUND or ERROR_NO_MORE_FILES (learn.microsoft.com/windows/win32/api/wincrypt/
+     * nf-wincrypt-certenumcertificatesinstore), or no error at all. Anything else cut the store short.
+     */
+    static boolean endOfStore(int code) {
+        return code == CRYPT_E_NOT_FOUND || code == ERROR_NO_MORE_FILES || code == 0;
     }
 
     @Override
@@ -155,8 +180,10 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
                 IntByReference keySpec = new IntByReference();
                 IntByReference callerMustFree = new IntByReference();
                 // No CRYPT_ACQUIRE_CACHE_FLAG: the handle is ours to free and nothing stays attached to the context.
-                if (!crypt32.CryptAcquireCertificatePrivateKey(context,
-                        CRYPT_ACQUIRE_SILENT_FLAG | CRYPT_ACQUIRE_ALLOW_NCRYPT_KEY_FLAG, null, key, keySpec,
+                // CRYPT_ACQUIRE_COMPARE_KEY_FLAG: without it the call opens whatever container the property names,
+                // whether or not it holds the certificate's key.
+                if (!crypt32.CryptAcquireCertificatePrivateKey(context, CRYPT_ACQUIRE_SILENT_FLAG
+                                | CRYPT_ACQUIRE_ALLOW_NCRYPT_KEY_FLAG | CRYPT_ACQUIRE_COMPARE_KEY_FLAG, null, key, keySpec,
                         callerMustFree)) {
                     return KeyOpenResult.failed(lastError());
                 }
@@ -346,12 +373,27 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
                     return ServiceConfigRead.failed(serviceName, lastError());
                 }
                 Memory buffer = new Memory(needed.getValue());
-                if (!advapi32.QueryServiceConfigW(service, buffer, needed.getValue(), needed)) {
-                    return ServiceConfigRead.failed(serviceName, lastError());
+                String startName;
+                String displayName;
+                try {
+                    if (!advapi32.QueryServiceConfigW(service, buffer, needed.getValue(), needed)) {
+                        return ServiceConfigRead.failed(serviceName, lastError());
+                    }
+                    // The strings are in the same buffer: read them from a copy, bounded by it, while the buffer
+                    // is still certainly alive (the structure's pointers alone do not keep it from being freed).
+                    QueryServiceConfig config = new QueryServiceConfig(buffer);
+                    ReturnedBuffer returned = new ReturnedBuffer(buffer.getByteArray(0, (int) buffer.size()),
+                            Pointer.nativeValue(buffer));
+                    startName = returned.wideStringAt(config.lpServiceStartName, "lpServiceStartName");
+                    displayName = returned.wideStringAt(config.lpDisplayName, "lpDisplayName");
+                } catch (ReturnedBuffer.MalformedException e) {
+                    return ServiceConfigRead.failed(serviceName,
+                            new NativeError(0, "QueryServiceConfigW returned a malformed QUERY_SERVICE_CONFIGW: "
+                                    + e.getMessage()));
+                } finally {
+                    Reference.reachabilityFence(buffer);
                 }
-                QueryServiceConfig config = new QueryServiceConfig(buffer);
-                return new ServiceConfigRead(serviceName, wideString(config.lpServiceStartName),
-                        wideString(config.lpDisplayName), serviceSidType(service), null);
+                return new ServiceConfigRead(serviceName, startName, displayName, serviceSidType(service), null);
             } finally {
                 advapi32.CloseServiceHandle(service);
             }
@@ -367,11 +409,15 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
             return -1;
         }
         Memory buffer = new Memory(needed.getValue());
-        if (!advapi32.QueryServiceConfig2W(service, SERVICE_CONFIG_SERVICE_SID_INFO, buffer, needed.getValue(),
-                needed)) {
-            return -1;
+        try {
+            if (!advapi32.QueryServiceConfig2W(service, SERVICE_CONFIG_SERVICE_SID_INFO, buffer, needed.getValue(),
+                    needed) || buffer.size() < 4) {
+                return -1;
+            }
+            return new ServiceSidInfo(buffer).dwServiceSidType;
+        } finally {
+            Reference.reachabilityFence(buffer);
         }
-        return new ServiceSidInfo(buffer).dwServiceSidType;
     }
 
     @Override
@@ -384,12 +430,44 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
         }
     }
 
+    /**
+     * LookupAccountSidW, bound directly: jna-platform's Advapi32Util.getAccountBySid names an orphaned SID
+     * "NONE_MAPPED" instead of failing. A SID the call does not map (ERROR_NONE_MAPPED), or maps only to a
+     * deleted account or an unknown type, has no name.
+     */
     @Override
     public String accountName(String sid) {
+        Memory binary = sid(sid);
         try {
-            return Advapi32Util.getAccountBySid(sid).fqn;
-        } catch (Win32Exception e) {
-            return null;
+            IntByReference nameLength = new IntByReference(0);
+            IntByReference domainLength = new IntByReference(0);
+            IntByReference use = new IntByReference(0);
+            // Asked with no buffers, the call fails with ERROR_INSUFFICIENT_BUFFER and gives both sizes in
+            // characters, NULs included; a SID it cannot map leaves them at zero (ERROR_NONE_MAPPED).
+            advapi32.LookupAccountSidW(null, binary, null, nameLength, null, domainLength, use);
+            if (nameLength.getValue() <= 0) {
+                return null;
+            }
+            Memory name = new Memory(2L * nameLength.getValue());
+            Memory domain = new Memory(2L * Math.max(1, domainLength.getValue()));
+            name.clear();
+            domain.clear();
+            try {
+                if (!advapi32.LookupAccountSidW(null, binary, name, nameLength, domain, domainLength, use)) {
+                    return null;
+                }
+                if (use.getValue() == SID_TYPE_DELETED_ACCOUNT || use.getValue() == SID_TYPE_UNKNOWN) {
+                    return null;
+                }
+                String account = ReturnedBuffer.wideString(name.getByteArray(0, (int) name.size()));
+                String domainName = ReturnedBuffer.wideString(domain.getByteArray(0, (int) domain.size()));
+                return account.isEmpty() ? null : domainName.isEmpty() ? account : domainName + "\\" + account;
+            } finally {
+                Reference.reachabilityFence(name);
+                Reference.reachabilityFence(domain);
+            }
+        } finally {
+            Reference.reachabilityFence(binary);
         }
     }
 
@@ -442,7 +520,8 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
         } finally {
             authz.AuthzFreeContext(widened.getValue());
             // The SID buffers must outlive the call that copied them into the new context.
-            sids.clear();
+            Reference.reachabilityFence(sids);
+            Reference.reachabilityFence(groups);
         }
     }
 
@@ -459,7 +538,10 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
         reply.GrantedAccessMask = granted;
         reply.SaclEvaluationResults = saclResults;
         reply.Error = errors;
-        if (!authz.AuthzAccessCheck(0, context, request, null, sd, null, 0, reply, null)) {
+        boolean checked = authz.AuthzAccessCheck(0, context, request, null, sd, null, 0, reply, null);
+        Reference.reachabilityFence(sd);
+        Reference.reachabilityFence(saclResults);
+        if (!checked) {
             return AccessCheckResult.failed(lastError());
         }
         int result = errors.getInt(0);
@@ -540,30 +622,86 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
         return crypt32.CertFindCertificateInStore(store, ENCODING, 0, CERT_FIND_SHA1_HASH, blob, null);
     }
 
+    /**
+     * One certificate and its properties. A property that cannot be read is recorded on the entry and the rest of
+     * the entry (and of the store) is read all the same.
+     */
     private StoreEntry entry(Pointer context) {
         byte[] encoded = new CertContext(context).encoded();
-        Memory friendly = property(context, CERT_FRIENDLY_NAME_PROP_ID);
-        Memory keyInfo = property(context, CERT_KEY_PROV_INFO_PROP_ID);
+        List<PropertyProblem> problems = new ArrayList<>();
+        String friendlyName = null;
         KeyProviderInfo key = null;
-        if (keyInfo != null) {
-            CryptKeyProvInfo info = new CryptKeyProvInfo(keyInfo);
-            key = new KeyProviderInfo(wideString(info.pwszContainerName), wideString(info.pwszProvName),
-                    info.dwProvType, info.dwFlags, info.dwKeySpec);
+        try {
+            friendlyName = property(context, CERT_FRIENDLY_NAME_PROP_ID,
+                    (value, length) -> ReturnedBuffer.wideString(value.getByteArray(0, length)));
+        } catch (PropertyException | ReturnedBuffer.MalformedException e) {
+            problems.add(new PropertyProblem(CERT_FRIENDLY_NAME_PROP_ID,
+                    "the friendly name (CERT_FRIENDLY_NAME_PROP_ID) could not be read: " + e.getMessage()));
         }
-        return new StoreEntry(encoded, wideString(friendly), key);
+        try {
+            key = property(context, CERT_KEY_PROV_INFO_PROP_ID, JnaWindowsCertificateApi::keyProviderInfo);
+        } catch (PropertyException | ReturnedBuffer.MalformedException e) {
+            problems.add(new PropertyProblem(CERT_KEY_PROV_INFO_PROP_ID,
+                    "the key provider information (CERT_KEY_PROV_INFO_PROP_ID) could not be read: "
+                            + e.getMessage()));
+        }
+        return new StoreEntry(encoded, friendlyName, key, problems);
     }
 
-    /** A copy of a certificate property, or {@code null} when the certificate does not have it. */
-    private Memory property(Pointer context, int propertyId) {
+    /** CRYPT_KEY_PROV_INFO from the property's bytes; its strings follow it in the same buffer. */
+    private static KeyProviderInfo keyProviderInfo(Memory value, int length) {
+        int structureSize = new CryptKeyProvInfo().size();
+        if (length < structureSize) {
+            throw new ReturnedBuffer.MalformedException(length + " bytes, fewer than a CRYPT_KEY_PROV_INFO ("
+                    + structureSize + ")");
+        }
+        CryptKeyProvInfo info = new CryptKeyProvInfo(value);
+        ReturnedBuffer returned = new ReturnedBuffer(value.getByteArray(0, length), Pointer.nativeValue(value));
+        return new KeyProviderInfo(returned.wideStringAt(info.pwszContainerName, "pwszContainerName"),
+                returned.wideStringAt(info.pwszProvName, "pwszProvName"), info.dwProvType, info.dwFlags,
+                info.dwKeySpec);
+    }
+
+    /** A property that exists but could not be fetched. */
+    private static final class PropertyException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PropertyException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A certificate property decoded while its buffer is alive, or {@code null} when the certificate does not have
+     * it (CRYPT_E_NOT_FOUND). {@code decode} gets the buffer and the number of bytes Windows wrote into it, and
+     * must read no further.
+     */
+    private <T> T property(Pointer context, int propertyId, BiFunction<Memory, Integer, T> decode) {
         IntByReference size = new IntByReference();
-        if (!crypt32.CertGetCertificateContextProperty(context, propertyId, null, size) || size.getValue() <= 0) {
+        if (!crypt32.CertGetCertificateContextProperty(context, propertyId, null, size)) {
+            return absentOrFailed();
+        }
+        if (size.getValue() <= 0) {
             return null;
         }
         Memory value = new Memory(size.getValue());
-        if (!crypt32.CertGetCertificateContextProperty(context, propertyId, value, size)) {
+        try {
+            if (!crypt32.CertGetCertificateContextProperty(context, propertyId, value, size)) {
+                return absentOrFailed();
+            }
+            int length = (int) Math.min(Integer.toUnsignedLong(size.getValue()), value.size());
+            return decode.apply(value, length);
+        } finally {
+            Reference.reachabilityFence(value);
+        }
+    }
+
+    private <T> T absentOrFailed() {
+        int code = Native.getLastError();
+        if (code == CRYPT_E_NOT_FOUND) {
             return null;
         }
-        return value;
+        throw new PropertyException(error(code).describe());
     }
 
     private void releaseKey(Pointer key, int keySpec) {

@@ -2,6 +2,7 @@ package io.certaudit.agent.windows;
 
 import static io.certaudit.agent.windows.WindowsConstants.MS_PLATFORM_KEY_STORAGE_PROVIDER;
 import static io.certaudit.agent.windows.WindowsConstants.MS_SMART_CARD_KEY_STORAGE_PROVIDER;
+import static io.certaudit.agent.windows.WindowsConstants.PROV_DH_SCHANNEL;
 import static io.certaudit.agent.windows.WindowsConstants.PROV_DSS;
 import static io.certaudit.agent.windows.WindowsConstants.PROV_DSS_DH;
 
@@ -13,11 +14,23 @@ import io.certaudit.agent.windows.WindowsCertificateApi.KeyProviderInfo;
 import io.certaudit.agent.windows.WindowsCertificateApi.UniqueKeyName;
 
 /**
- * Finds the file that holds a machine key. Its name is the container's unique name; its folder is one of those
- * "Key Storage and Retrieval" documents (learn.microsoft.com/windows/win32/seccng/key-storage-and-retrieval):
- * CNG machine keys in {@code %ProgramData%\Microsoft\Crypto\Keys} (LocalSystem's in {@code ...\SystemKeys}),
- * CAPI machine keys in {@code %ProgramData%\Microsoft\Crypto\RSA\MachineKeys} (DSS keys under {@code ...\DSS\})
- * and LocalSystem's in {@code ...\RSA\S-1-5-18}. TPM and smart-card keys have no file.
+ * Finds the file that holds a key. Its name is the container's unique name; its folder is the one Microsoft's
+ * "Key Storage and Retrieval" table gives for the key set it is in
+ * (learn.microsoft.com/windows/win32/seccng/key-storage-and-retrieval):
+ *
+ * <ul>
+ *   <li>shared (machine) keys: CAPI {@code %ALLUSERSPROFILE%\Application Data\Microsoft\Crypto\RSA\MachineKeys}
+ *       (DSS-family providers under {@code ...\Crypto\DSS\MachineKeys}), CNG {@code ...\Microsoft\Crypto\Keys};</li>
+ *   <li>LocalSystem's own: CAPI {@code ...\Crypto\RSA\S-1-5-18} ({@code DSS\S-1-5-18}), CNG
+ *       {@code ...\Crypto\SystemKeys};</li>
+ *   <li>LocalService's and NetworkService's own: CAPI {@code ...\Crypto\RSA\S-1-5-19} / {@code S-1-5-20}, CNG
+ *       {@code %WINDIR%\ServiceProfiles\LocalService} / {@code NetworkService} (the key folder inside that
+ *       profile is {@code AppData\Roaming\Microsoft\Crypto\Keys}, and CAPI keys are also looked for there);</li>
+ *   <li>any other user's own: inside that user's profile ({@code %APPDATA%}), which the audit does not search.</li>
+ * </ul>
+ *
+ * {@code %ALLUSERSPROFILE%\Application Data} is {@code %ProgramData%} since Windows Vista. TPM and smart-card keys
+ * have no file.
  */
 final class KeyFileLocator {
 
@@ -25,7 +38,7 @@ final class KeyFileLocator {
      * The key file, or why there is none.
      *
      * @param path   the file, or {@code null}
-     * @param reason why {@code path} is {@code null}, or the folder it was found in
+     * @param reason why {@code path} is {@code null}
      */
     record Location(String path, String reason) {
     }
@@ -36,7 +49,11 @@ final class KeyFileLocator {
         this.api = api;
     }
 
-    Location locate(KeyProviderInfo key) {
+    /**
+     * @param keySetOwnerSid for a key in a per-user key set, the account whose key set it is known to be (the
+     *                       account the audit runs as, when that is the service account), or {@code null}
+     */
+    Location locate(KeyProviderInfo key, String keySetOwnerSid) {
         if (MS_PLATFORM_KEY_STORAGE_PROVIDER.equalsIgnoreCase(key.provider())) {
             return new Location(null, "the key is held by the TPM (" + key.provider() + "): there is no key file;"
                     + " access is governed by the provider");
@@ -44,19 +61,21 @@ final class KeyFileLocator {
         if (MS_SMART_CARD_KEY_STORAGE_PROVIDER.equalsIgnoreCase(key.provider())) {
             return new Location(null, "the key is on a smart card (" + key.provider() + "): there is no key file");
         }
-        if (!key.machineKeyset()) {
-            return new Location(null, "the key is in a user's key set, inside that user's profile,"
-                    + " not in the machine key set a service uses");
-        }
         HostFolders folders = api.folders();
         if (folders.programData() == null) {
             return new Location(null, "%ProgramData% is not set: the key folders are unknown");
+        }
+        List<String> folderCandidates = key.machineKeyset()
+                ? machineFolders(key, folders)
+                : accountFolders(key, folders, keySetOwnerSid);
+        if (folderCandidates.isEmpty()) {
+            return new Location(null, "the key is in a per-user key set, inside the profile of the account that"
+                    + " holds it, which the audit does not search");
         }
         UniqueKeyName unique = api.uniqueKeyName(key);
         if (unique.error() != null) {
             return new Location(null, "the key's file name could not be read: " + unique.error().describe());
         }
-        List<String> folderCandidates = candidates(key, folders.programData());
         for (String folder : folderCandidates) {
             String path = folder + "\\" + unique.name();
             if (api.fileExists(path)) {
@@ -68,17 +87,41 @@ final class KeyFileLocator {
                 ? "" : "; " + key.provider() + " may keep its keys elsewhere"));
     }
 
-    private static List<String> candidates(KeyProviderInfo key, String programData) {
-        String crypto = programData + "\\Microsoft\\Crypto";
-        List<String> folders = new ArrayList<>();
-        if (key.cng()) {
-            folders.add(crypto + "\\Keys");
-            folders.add(crypto + "\\SystemKeys");
-        } else {
-            String family = key.providerType() == PROV_DSS || key.providerType() == PROV_DSS_DH ? "DSS" : "RSA";
-            folders.add(crypto + "\\" + family + "\\MachineKeys");
-            folders.add(crypto + "\\" + family + "\\" + Sid.LOCAL_SYSTEM);
+    /** DSS, DSS/DH and DH Schannel CSPs keep their keys under Crypto\DSS, every other CSP under Crypto\RSA. */
+    private static String capiFamily(KeyProviderInfo key) {
+        int type = key.providerType();
+        return type == PROV_DSS || type == PROV_DSS_DH || type == PROV_DH_SCHANNEL ? "DSS" : "RSA";
+    }
+
+    private static List<String> machineFolders(KeyProviderInfo key, HostFolders folders) {
+        String crypto = folders.programData() + "\\Microsoft\\Crypto";
+        return List.of(key.cng() ? crypto + "\\Keys" : crypto + "\\" + capiFamily(key) + "\\MachineKeys");
+    }
+
+    private static List<String> accountFolders(KeyProviderInfo key, HostFolders folders, String ownerSid) {
+        List<String> candidates = new ArrayList<>();
+        if (ownerSid == null) {
+            return candidates;
         }
-        return folders;
+        String crypto = folders.programData() + "\\Microsoft\\Crypto";
+        String profile = switch (ownerSid) {
+            case Sid.LOCAL_SERVICE -> "LocalService";
+            case Sid.NETWORK_SERVICE -> "NetworkService";
+            default -> null;
+        };
+        if (Sid.LOCAL_SYSTEM.equals(ownerSid)) {
+            candidates.add(key.cng() ? crypto + "\\SystemKeys" : crypto + "\\" + capiFamily(key) + "\\" + ownerSid);
+        } else if (profile != null && folders.windows() != null) {
+            String serviceProfile = folders.windows() + "\\ServiceProfiles\\" + profile;
+            String roamingCrypto = serviceProfile + "\\AppData\\Roaming\\Microsoft\\Crypto";
+            if (key.cng()) {
+                candidates.add(serviceProfile);
+                candidates.add(roamingCrypto + "\\Keys");
+            } else {
+                candidates.add(crypto + "\\" + capiFamily(key) + "\\" + ownerSid);
+                candidates.add(roamingCrypto + "\\" + capiFamily(key) + "\\" + ownerSid);
+            }
+        }
+        return candidates;
     }
 }

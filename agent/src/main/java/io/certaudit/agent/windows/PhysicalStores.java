@@ -1,6 +1,5 @@
 package io.certaudit.agent.windows;
 
-import static io.certaudit.agent.windows.WindowsConstants.ERROR_FILE_NOT_FOUND;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -45,10 +44,14 @@ final class PhysicalStores {
             StoreRead read = api.readStore(member.getValue());
             if (read.error() != null) {
                 // Group Policy and Enterprise stores exist only where something was pushed to them.
-                if (read.error().code() != ERROR_FILE_NOT_FOUND) {
+                if (!read.absent()) {
                     stores.unreadable.put(member.getKey(), read.error().describe());
                 }
                 continue;
+            }
+            if (read.enumerationError() != null) {
+                stores.unreadable.put(member.getKey(), "enumerating it failed after " + read.entries().size()
+                        + " certificate(s): " + read.enumerationError().describe());
             }
             for (StoreEntry entry : read.entries()) {
                 stores.physicalByThumbprint

@@ -12,6 +12,12 @@ final class Sid {
 
     /** Everyone. */
     static final String EVERYONE = "S-1-1-0";
+    /** LOCAL (S-1-2-0): the SCM adds it to every service's token (SERVICE_SID_INFO remarks). */
+    static final String LOCAL = "S-1-2-0";
+    /** NT AUTHORITY\This Organization (S-1-5-15): added to logons of Active Directory accounts. */
+    static final String THIS_ORGANIZATION = "S-1-5-15";
+    /** NT SERVICE\ALL SERVICES (S-1-5-80-0): every service process, membership controlled by the system. */
+    static final String ALL_SERVICES = "S-1-5-80-0";
     /** NT AUTHORITY\SERVICE: every service logon carries it. */
     static final String SERVICE = "S-1-5-6";
     /** NT AUTHORITY\Authenticated Users. */

@@ -17,8 +17,9 @@ public interface WindowsCertificateApi {
 
     /**
      * Opens the private key of the certificate with this SHA-1 thumbprint in {@code store}, the way a service
-     * would (CryptAcquireCertificatePrivateKey, silent, CNG allowed, not cached), and closes it again. The key is
-     * never exported or used.
+     * would (CryptAcquireCertificatePrivateKey, silent, CNG allowed, not cached), comparing it with the
+     * certificate's public key (CRYPT_ACQUIRE_COMPARE_KEY_FLAG: NTE_BAD_PUBLIC_KEY when it is another key), and
+     * closes it again. The key is never exported or used.
      */
     KeyOpenResult openPrivateKey(StoreRef store, String thumbprint);
 
@@ -37,7 +38,10 @@ public interface WindowsCertificateApi {
     /** Resolves an account name ({@code DOMAIN\name}, {@code NT SERVICE\name}) to a SID. */
     AccountLookup lookupAccount(String accountName);
 
-    /** The {@code DOMAIN\name} of a SID, or {@code null} when it does not resolve. */
+    /**
+     * The {@code DOMAIN\name} of a SID, or {@code null} when it does not resolve (an orphaned SID of a deleted
+     * account, or a domain that cannot be asked): never a placeholder name.
+     */
     String accountName(String sid);
 
     /**
@@ -134,18 +138,39 @@ public interface WindowsCertificateApi {
         }
     }
 
-    /** The certificates of one store, or why it could not be opened. */
-    record StoreRead(StoreRef store, List<StoreEntry> entries, NativeError error) {
+    /**
+     * The certificates of one store, or why it could not be opened.
+     *
+     * @param error            why the store could not be opened, or {@code null}
+     * @param enumerationError why enumerating it stopped before its end (anything but CRYPT_E_NOT_FOUND or
+     *                         ERROR_NO_MORE_FILES), or {@code null}: {@code entries} are then only those before
+     */
+    record StoreRead(StoreRef store, List<StoreEntry> entries, NativeError error, NativeError enumerationError) {
         public StoreRead {
             entries = entries == null ? List.of() : List.copyOf(entries);
         }
 
+        public StoreRead(StoreRef store, List<StoreEntry> entries, NativeError error) {
+            this(store, entries, error, null);
+        }
+
         public static StoreRead of(StoreRef store, List<StoreEntry> entries) {
-            return new StoreRead(store, entries, null);
+            return new StoreRead(store, entries, null, null);
         }
 
         public static StoreRead failed(StoreRef store, NativeError error) {
-            return new StoreRead(store, List.of(), Objects.requireNonNull(error, "error"));
+            return new StoreRead(store, List.of(), Objects.requireNonNull(error, "error"), null);
+        }
+
+        /** The store opened, but enumerating it failed after {@code entries}. */
+        public static StoreRead partial(StoreRef store, List<StoreEntry> entries, NativeError enumerationError) {
+            return new StoreRead(store, entries, null, Objects.requireNonNull(enumerationError, "enumerationError"));
+        }
+
+        /** Whether the store is absent: CertOpenStore with OPEN_EXISTING answers one of two codes for that. */
+        public boolean absent() {
+            return error != null && (error.code() == WindowsConstants.ERROR_FILE_NOT_FOUND
+                    || error.code() == WindowsConstants.CRYPT_E_NOT_FOUND);
         }
     }
 
@@ -154,16 +179,38 @@ public interface WindowsCertificateApi {
      *
      * @param encoded      the DER encoding
      * @param friendlyName CERT_FRIENDLY_NAME_PROP_ID, or {@code null}
-     * @param keyProvider  CERT_KEY_PROV_INFO_PROP_ID, or {@code null} when the certificate has none
+     * @param keyProvider  CERT_KEY_PROV_INFO_PROP_ID, or {@code null} when the certificate has none or it could
+     *                     not be read (then {@code propertyProblems} says so)
+     * @param propertyProblems properties that could not be read; the rest of the entry was
      */
-    record StoreEntry(byte[] encoded, String friendlyName, KeyProviderInfo keyProvider) {
+    record StoreEntry(byte[] encoded, String friendlyName, KeyProviderInfo keyProvider,
+                      List<PropertyProblem> propertyProblems) {
         public StoreEntry {
             encoded = Objects.requireNonNull(encoded, "encoded").clone();
+            propertyProblems = propertyProblems == null ? List.of() : List.copyOf(propertyProblems);
+        }
+
+        public StoreEntry(byte[] encoded, String friendlyName, KeyProviderInfo keyProvider) {
+            this(encoded, friendlyName, keyProvider, List.of());
+        }
+
+        /** Why the key provider information could not be read, or {@code null} when it could (or is absent). */
+        public PropertyProblem keyProviderProblem() {
+            return propertyProblems.stream()
+                    .filter(p -> p.propertyId() == WindowsConstants.CERT_KEY_PROV_INFO_PROP_ID)
+                    .findFirst().orElse(null);
         }
 
         @Override
         public byte[] encoded() {
             return encoded.clone();
+        }
+    }
+
+    /** A certificate property that could not be read, by its CERT_*_PROP_ID, and why. */
+    record PropertyProblem(int propertyId, String problem) {
+        public PropertyProblem {
+            Objects.requireNonNull(problem, "problem");
         }
     }
 

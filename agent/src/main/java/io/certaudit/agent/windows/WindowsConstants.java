@@ -68,6 +68,12 @@ public final class WindowsConstants {
 
     /** {@code CRYPT_ACQUIRE_SILENT_FLAG 0x40}: fail with NTE_SILENT_CONTEXT rather than show UI. */
     public static final int CRYPT_ACQUIRE_SILENT_FLAG = 0x00000040;
+    /**
+     * {@code CRYPT_ACQUIRE_COMPARE_KEY_FLAG 0x4}: compare the certificate's public key with the key the provider
+     * opened; a mismatch fails with NTE_BAD_PUBLIC_KEY
+     * (learn.microsoft.com/windows/win32/api/wincrypt/nf-wincrypt-cryptacquirecertificateprivatekey).
+     */
+    public static final int CRYPT_ACQUIRE_COMPARE_KEY_FLAG = 0x00000004;
     /** {@code CRYPT_ACQUIRE_ALLOW_NCRYPT_KEY_FLAG 0x10000}: open CNG keys too, as an NCRYPT_KEY_HANDLE. */
     public static final int CRYPT_ACQUIRE_ALLOW_NCRYPT_KEY_FLAG = 0x00010000;
     /** {@code CERT_NCRYPT_KEY_SPEC 0xFFFFFFFF}: the acquired handle is a CNG key, freed with NCryptFreeObject. */
@@ -86,6 +92,11 @@ public final class WindowsConstants {
     public static final int PROV_DSS = 3;
     /** {@code PROV_DSS_DH 13}: a DSS/Diffie-Hellman CSP, also under Crypto\DSS. */
     public static final int PROV_DSS_DH = 13;
+    /**
+     * {@code PROV_DH_SCHANNEL 18}: the Diffie-Hellman Schannel CSP, a DSS-family provider whose keys live under
+     * Crypto\DSS (learn.microsoft.com/windows/win32/seccrypto/cryptographic-provider-types).
+     */
+    public static final int PROV_DH_SCHANNEL = 18;
 
     // ---------------------------------------------------------------------------------------------------------
     // ncrypt.h.
@@ -355,6 +366,11 @@ public final class WindowsConstants {
     public static final int ERROR_FILE_NOT_FOUND = 2;
     /** {@code ERROR_PATH_NOT_FOUND 3}. */
     public static final int ERROR_PATH_NOT_FOUND = 3;
+    /**
+     * {@code ERROR_NO_MORE_FILES 18}: besides CRYPT_E_NOT_FOUND, how CertEnumCertificatesInStore reports the normal
+     * end of a store (learn.microsoft.com/windows/win32/api/wincrypt/nf-wincrypt-certenumcertificatesinstore).
+     */
+    public static final int ERROR_NO_MORE_FILES = 18;
     /** {@code ERROR_ACCESS_DENIED 5}. */
     public static final int ERROR_ACCESS_DENIED = 5;
     /** {@code ERROR_INSUFFICIENT_BUFFER 122}. */
@@ -367,6 +383,14 @@ public final class WindowsConstants {
     public static final int ERROR_PRIVILEGE_NOT_HELD = 1314;
     /** {@code ERROR_NONE_MAPPED 1332}: an account name or SID that does not resolve. */
     public static final int ERROR_NONE_MAPPED = 1332;
+    /**
+     * {@code SidTypeDeletedAccount 6} and {@code SidTypeUnknown 8} (SID_NAME_USE, winnt.h): LookupAccountSid
+     * answers these for a SID that names no current account
+     * (learn.microsoft.com/windows/win32/api/winnt/ne-winnt-sid_name_use).
+     */
+    public static final int SID_TYPE_DELETED_ACCOUNT = 6;
+    /** {@code SidTypeUnknown 8}. */
+    public static final int SID_TYPE_UNKNOWN = 8;
     /** {@code E_ACCESSDENIED 0x80070005}. */
     public static final int E_ACCESSDENIED = 0x80070005;
     /** {@code NTE_BAD_KEY_STATE 0x8009000B}. */
@@ -377,6 +401,11 @@ public final class WindowsConstants {
     public static final int NTE_PERM = 0x80090010;
     /** {@code NTE_NOT_FOUND 0x80090011}. */
     public static final int NTE_NOT_FOUND = 0x80090011;
+    /**
+     * {@code NTE_BAD_PUBLIC_KEY 0x80090015}: with CRYPT_ACQUIRE_COMPARE_KEY_FLAG, the key the certificate points at
+     * is not the key of its public key.
+     */
+    public static final int NTE_BAD_PUBLIC_KEY = 0x80090015;
     /** {@code NTE_BAD_KEYSET 0x80090016}: "Keyset does not exist"; CAPI also answers it when access is denied. */
     public static final int NTE_BAD_KEYSET = 0x80090016;
     /** {@code NTE_KEYSET_NOT_DEF 0x80090019}. */

@@ -1,7 +1,6 @@
 package io.certaudit.agent.windows;
 
 import static io.certaudit.agent.windows.WindowsConstants.ERROR_ACCESS_DENIED;
-import static io.certaudit.agent.windows.WindowsConstants.ERROR_FILE_NOT_FOUND;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import io.certaudit.agent.source.HostSource;
 import io.certaudit.agent.source.SourceException;
 import io.certaudit.agent.windows.WindowsCertificateApi.AgentIdentity;
 import io.certaudit.agent.windows.WindowsCertificateApi.KeyProviderInfo;
+import io.certaudit.agent.windows.WindowsCertificateApi.PropertyProblem;
 import io.certaudit.agent.windows.WindowsCertificateApi.SecuredObject;
 import io.certaudit.agent.windows.WindowsCertificateApi.StoreEntry;
 import io.certaudit.agent.windows.WindowsCertificateApi.StoreLocation;
@@ -23,6 +23,7 @@ import io.certaudit.catalog.inventory.CertificateInUserStore;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.KeyKind;
 import io.certaudit.model.PrivateKeyFacts;
+import io.certaudit.model.SourceProblem;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
 import io.certaudit.model.Tristate;
@@ -49,6 +50,11 @@ public final class WindowsStoreSource implements HostSource {
     public static final String FACT_USER_STORE_PREFIX = CertificateInUserStore.USER_STORE_FACT_PREFIX;
     /** Certificate property of user-store certificates: the store they were found in. */
     public static final String PROPERTY_USER_STORE = CertificateInUserStore.USER_STORE_PROPERTY;
+
+    /** What the access checks cannot see without the service's running token (the README explains each). */
+    static final String NOT_KNOWN_WITHOUT_THE_RUNNING_TOKEN = "not known without the running service's token: its"
+            + " logon session SID, the restricting SIDs of a restricted service, group changes since it started,"
+            + " and groups only a domain controller that did not answer would add";
 
     static final String NOT_WINDOWS = "certaudit audit without --source reads this machine's Windows certificate"
             + " stores, and this is not Windows (%s). To audit a Windows host from here, export its stores there"
@@ -106,17 +112,20 @@ public final class WindowsStoreSource implements HostSource {
         AgentIdentity agent = api.agent();
         snapshot.hostFact(FACT_AGENT_ACCOUNT, agent.name() == null ? "unknown" : agent.name());
         snapshot.hostFact(FACT_AGENT_ELEVATED, agent.elevated() ? "yes" : "no");
+        snapshot.auditElevated(Tristate.of(agent.elevated()));
 
-        ResolvedServiceAccount account = new ServiceAccountResolver(api).resolve(selection);
+        ResolvedServiceAccount account = new ServiceAccountResolver(api, agent.elevated()).resolve(selection);
         if (account != null) {
             snapshot.serviceAccount(account.account());
             if (account.resolved()) {
-                snapshot.hostFact(FACT_SERVICE_ACCOUNT_GROUPS, String.join(", ", account.groupSids()));
+                snapshot.hostFact(FACT_SERVICE_ACCOUNT_GROUPS, String.join(", ", account.groupSids())
+                        + (account.skipTokenGroups() ? "" : ", and the groups Authz computes for the account")
+                        + "; " + NOT_KNOWN_WITHOUT_THE_RUNNING_TOKEN);
             } else {
                 snapshot.hostFact(FACT_SERVICE_ACCOUNT_PROBLEM, account.unresolvedReason());
             }
         }
-        AccessEvaluator access = new AccessEvaluator(api);
+        AccessEvaluator access = new AccessEvaluator(api, agent.elevated());
         PrivateKeyInspector keys = new PrivateKeyInspector(api, access);
 
         List<String> failures = new ArrayList<>();
@@ -124,11 +133,18 @@ public final class WindowsStoreSource implements HostSource {
             StoreRef ref = StoreRef.logical(StoreLocation.LOCAL_MACHINE, store.name());
             StoreRead read = api.readStore(ref);
             if (read.error() != null) {
-                String message = storeProblem(ref, read);
+                String message = storeProblem(ref, read, agent.elevated());
                 failures.add(message);
-                snapshot.problem(store, ref.describe(), message);
+                snapshot.problem(new SourceProblem(store, ref.describe(), message,
+                        read.absent() ? SourceProblem.Kind.STORE_ABSENT : SourceProblem.Kind.STORE_UNREADABLE));
             } else {
                 addCertificates(snapshot, store, read, agent, account, keys);
+                if (read.enumerationError() != null) {
+                    snapshot.problem(new SourceProblem(store, ref.describe(), "Reading " + ref.describe()
+                            + " stopped after " + read.entries().size() + " certificate(s): enumerating it failed with "
+                            + read.enumerationError().describe() + "; any certificates after that point are missing"
+                            + " from this audit", SourceProblem.Kind.STORE_READ_PARTIALLY));
+                }
             }
             snapshot.storeAccess(store, access.evaluate(
                     SecuredObject.registryKey(SYSTEM_CERTIFICATES + REGISTRY_KEYS.get(store)),
@@ -145,6 +161,13 @@ public final class WindowsStoreSource implements HostSource {
     private void addCertificates(HostSnapshot.Builder snapshot, StoreName store, StoreRead read, AgentIdentity agent,
                                  ResolvedServiceAccount account, PrivateKeyInspector keys) {
         PhysicalStores physical = PhysicalStores.read(api, store);
+        for (StoreEntry entry : read.entries()) {
+            for (PropertyProblem problem : entry.propertyProblems()) {
+                snapshot.problem(store, read.store().describe() + "\\"
+                        + StoredCertificate.digest("SHA-1", entry.encoded()), problem.problem()
+                        + "; the certificate is audited without it");
+            }
+        }
         physical.unreadable().forEach((name, error) -> snapshot.problem(store,
                 read.store().describe() + "\\" + name,
                 "the physical store could not be read, so its certificates are not attributed to it: " + error));
@@ -161,22 +184,21 @@ public final class WindowsStoreSource implements HostSource {
             certificate = certificate.withPhysicalStore(physical.next(thumbprint))
                     .withFriendlyName(entry.friendlyName());
             if (store == StoreName.MY) {
-                certificate = certificate.withPrivateKey(
-                        keys.inspect(read.store(), thumbprint, entry.keyProvider(), agent.elevated(), account));
+                certificate = certificate.withPrivateKey(keys.inspect(read.store(), thumbprint, entry, agent, account));
                 certificate = ChainTrustStatus.attach(certificate, api.chainVerdict(read.store(), thumbprint, at));
             }
             snapshot.add(certificate);
         }
     }
 
-    private static String storeProblem(StoreRef ref, StoreRead read) {
+    private static String storeProblem(StoreRef ref, StoreRead read, boolean elevated) {
         int code = read.error().code();
-        if (code == ERROR_FILE_NOT_FOUND) {
+        if (read.absent()) {
             return "the store " + ref.describe() + " does not exist (" + read.error().describe() + ")";
         }
         if (code == ERROR_ACCESS_DENIED) {
-            return "the audit may not open the store " + ref.describe() + " (" + read.error().describe()
-                    + "): run the audit as administrator";
+            return "the audit may not open the store " + ref.describe() + " (" + read.error().describe() + ")"
+                    + (elevated ? ": its ACL keeps even administrators out" : ": run the audit as administrator");
         }
         return "the store " + ref.describe() + " could not be opened: " + read.error().describe();
     }
@@ -198,12 +220,15 @@ public final class WindowsStoreSource implements HostSource {
             StoreRead read = api.readStore(ref);
             String fact = FACT_USER_STORE_PREFIX + ref.describe();
             if (read.error() != null) {
-                snapshot.hostFact(fact, read.error().code() == ERROR_FILE_NOT_FOUND
+                snapshot.hostFact(fact, read.absent()
                         ? "absent (" + read.error().describe() + "); a user's store exists only while its profile is loaded"
                         : CertificateInUserStore.UNREADABLE + ": " + read.error().describe());
                 continue;
             }
-            snapshot.hostFact(fact, "read, " + read.entries().size() + " certificate(s)");
+            snapshot.hostFact(fact, read.enumerationError() == null
+                    ? "read, " + read.entries().size() + " certificate(s)"
+                    : CertificateInUserStore.UNREADABLE + " to its end: enumerating it failed after "
+                    + read.entries().size() + " certificate(s) with " + read.enumerationError().describe());
             for (StoreEntry entry : read.entries()) {
                 String thumbprint = StoredCertificate.digest("SHA-1", entry.encoded());
                 try {

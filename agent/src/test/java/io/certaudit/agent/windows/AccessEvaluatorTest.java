@@ -1,6 +1,7 @@
 package io.certaudit.agent.windows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,9 +26,19 @@ class AccessEvaluatorTest {
     private final FakeWindowsCertificateApi api = new FakeWindowsCertificateApi()
             .account("NT SERVICE\\GoodTechnology", BEMS);
 
+    private static final String GMSA = "S-1-5-21-10-20-30-1601";
+    private static final ResolvedServiceAccount DOMAIN_ACCOUNT = new ResolvedServiceAccount(
+            new ServiceAccount("CORP\\bems-gmsa$", GMSA, "test"), false,
+            List.of(Sid.EVERYONE, Sid.AUTHENTICATED_USERS, Sid.USERS, Sid.SERVICE), null);
+    private boolean elevated = true;
+
     private AccessFacts evaluate(ResolvedServiceAccount account) {
-        return new AccessEvaluator(api).evaluate(SecuredObject.file(KEY_FILE), GenericMapping.FILE,
-                WindowsConstants.FILE_READ_DATA, account);
+        return evaluate(account, WindowsConstants.FILE_READ_DATA);
+    }
+
+    private AccessFacts evaluate(ResolvedServiceAccount account, int required) {
+        return new AccessEvaluator(api, elevated).evaluate(SecuredObject.file(KEY_FILE), GenericMapping.FILE,
+                required, account);
     }
 
     private SecurityDescriptorBytes keyFileAcl() {
@@ -92,7 +103,54 @@ class AccessEvaluatorTest {
         AccessFacts facts = evaluate(VIRTUAL_ACCOUNT);
         assertEquals(Tristate.UNKNOWN, facts.canRead());
         assertTrue(facts.unknownReason().contains("READ_CONTROL"), facts.unknownReason());
-        assertTrue(facts.unknownReason().contains("run the audit as administrator"), facts.unknownReason());
+        assertFalse(facts.unknownReason().contains("run the audit as administrator"),
+                "the audit already runs elevated: " + facts.unknownReason());
+
+        elevated = false;
+        AccessFacts notElevated = evaluate(VIRTUAL_ACCOUNT);
+        assertTrue(notElevated.unknownReason().contains("run the audit as administrator"),
+                notElevated.unknownReason());
+    }
+
+    @Test
+    void anAceForASidThatNoLongerResolvesShowsTheSidAsUnresolved() {
+        String orphan = "S-1-5-21-7-7-7-1234";
+        api.descriptor(KEY_FILE, keyFileAcl().allow(orphan, WindowsConstants.FILE_GENERIC_READ).build());
+        AccessFacts facts = evaluate(VIRTUAL_ACCOUNT);
+        assertTrue(facts.entries().contains("allow " + orphan + " (unresolved): read (0x00120089)"),
+                facts.entries().toString());
+        assertTrue(facts.entries().stream().noneMatch(e -> e.contains("NONE_MAPPED")));
+    }
+
+    @Test
+    void whenAuthzCannotComputeTheGroupsTheServiceLogonGroupsDecideOnlyWhatTheyCan() {
+        api.groupComputationFailure = new NativeError(1355, "The specified domain either does not exist.");
+
+        api.descriptor(KEY_FILE, keyFileAcl().allow(Sid.SERVICE, WindowsConstants.FILE_GENERIC_READ).build());
+        AccessFacts granted = evaluate(DOMAIN_ACCOUNT);
+        assertEquals(Tristate.YES, granted.canRead(), granted.unknownReason());
+        assertTrue(api.lastSkipTokenGroups, "checked again with the service logon groups only");
+        assertTrue(granted.entries().get(granted.entries().size() - 1).contains("1355"), granted.entries().toString());
+
+        api.descriptor(KEY_FILE, keyFileAcl().allow(Sid.SERVICE, WindowsConstants.FILE_GENERIC_READ)
+                .deny("S-1-5-21-10-20-30-5000", WindowsConstants.FILE_READ_DATA).build());
+        AccessFacts maybeDenied = evaluate(DOMAIN_ACCOUNT);
+        assertEquals(Tristate.UNKNOWN, maybeDenied.canRead(), "a deny for a group it may be in could apply");
+        assertTrue(maybeDenied.unknownReason().contains("deny entry"), maybeDenied.unknownReason());
+
+        api.descriptor(KEY_FILE, keyFileAcl().allow("S-1-5-21-10-20-30-5000", WindowsConstants.FILE_GENERIC_READ)
+                .build());
+        AccessFacts maybeGranted = evaluate(DOMAIN_ACCOUNT);
+        assertEquals(Tristate.UNKNOWN, maybeGranted.canRead(), "one of its own groups may grant it");
+        assertTrue(maybeGranted.unknownReason().contains("1355"), maybeGranted.unknownReason());
+    }
+
+    @Test
+    void readDataAloneIsNotWhatAProviderOpensAKeyFileWith() {
+        api.descriptor(KEY_FILE, keyFileAcl().allow(BEMS, WindowsConstants.FILE_READ_DATA).build());
+        assertEquals(Tristate.NO, evaluate(VIRTUAL_ACCOUNT, PrivateKeyInspector.KEY_FILE_RIGHTS).canRead());
+        api.descriptor(KEY_FILE, keyFileAcl().allow(BEMS, WindowsConstants.GENERIC_READ).build());
+        assertEquals(Tristate.YES, evaluate(VIRTUAL_ACCOUNT, PrivateKeyInspector.KEY_FILE_RIGHTS).canRead());
     }
 
     @Test

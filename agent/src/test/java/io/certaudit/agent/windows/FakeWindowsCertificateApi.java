@@ -39,6 +39,8 @@ final class FakeWindowsCertificateApi implements WindowsCertificateApi {
     final Map<String, String> namesBySid = new HashMap<>();
     final Set<String> files = new HashSet<>();
     NativeError accessCheckFailure;
+    /** Fails only the checks that ask Authz to compute the account's groups (an S4U logon). */
+    NativeError groupComputationFailure;
     AgentIdentity agent = new AgentIdentity("BEMS01\\auditor", "S-1-5-21-1-2-3-500", true);
 
     /** What the last access check was asked. */
@@ -142,6 +144,9 @@ final class FakeWindowsCertificateApi implements WindowsCertificateApi {
         lastGroups = List.copyOf(groupSids);
         if (accessCheckFailure != null) {
             return AccessCheckResult.failed(accessCheckFailure);
+        }
+        if (groupComputationFailure != null && !skipTokenGroups) {
+            return AccessCheckResult.failed(groupComputationFailure);
         }
         SecurityDescriptor descriptor = SecurityDescriptor.parse(securityDescriptor);
         if (descriptor.nullDacl()) {

@@ -128,16 +128,17 @@ class JnaWindowsCertificateApiTest {
             Pointer next = previous == null ? first : previous.equals(first) ? second : null;
             return next == null ? fail(WindowsConstants.CRYPT_E_NOT_FOUND, null) : bindings.track("context", next);
         });
-        Memory keyInfo = keyProvInfo("bems-key", "Microsoft Enhanced RSA and AES Cryptographic Provider", 24);
         Memory friendly = bindings.wide("BEMS MTLS");
         bindings.on("CertGetCertificateContextProperty", args -> {
-            Memory value = !args[0].equals(first) ? null
-                    : (int) args[1] == WindowsConstants.CERT_FRIENDLY_NAME_PROP_ID ? friendly
-                    : (int) args[1] == WindowsConstants.CERT_KEY_PROV_INFO_PROP_ID ? keyInfo : null;
-            if (value == null) {
+            if (args[0].equals(first) && (int) args[1] == WindowsConstants.CERT_KEY_PROV_INFO_PROP_ID) {
+                ((IntByReference) args[3]).setValue(keyProvInfo((Pointer) args[2], "bems-key",
+                        "Microsoft Enhanced RSA and AES Cryptographic Provider", 24));
+                return true;
+            }
+            if (!args[0].equals(first) || (int) args[1] != WindowsConstants.CERT_FRIENDLY_NAME_PROP_ID) {
                 return fail(WindowsConstants.CRYPT_E_NOT_FOUND, false);
             }
-            copyOut(value, (Pointer) args[2], (IntByReference) args[3]);
+            copyOut(friendly, (Pointer) args[2], (IntByReference) args[3]);
             return true;
         });
 
@@ -155,6 +156,144 @@ class JnaWindowsCertificateApiTest {
         assertEquals(WindowsConstants.AT_KEYEXCHANGE, key.keySpec());
         assertArrayEquals(CERTIFICATES.intermediate, read.entries().get(1).encoded());
         assertNull(read.entries().get(1).keyProvider());
+    }
+
+    /** One certificate whose properties answer as {@code properties} says; the store ends normally. */
+    private void storeOfOne(byte[] der, java.util.function.Function<Object[], Object> properties) {
+        storeOpens(WindowsConstants.CERT_SYSTEM_STORE_LOCAL_MACHINE | WindowsConstants.CERT_STORE_OPEN_EXISTING_FLAG
+                | WindowsConstants.CERT_STORE_READONLY_FLAG, "MY");
+        Pointer only = context(der);
+        bindings.on("CertEnumCertificatesInStore", args -> {
+            Pointer previous = (Pointer) args[1];
+            if (previous != null) {
+                bindings.close(previous, "context");
+                return fail(WindowsConstants.ERROR_NO_MORE_FILES, null);
+            }
+            return bindings.track("context", only);
+        });
+        bindings.on("CertGetCertificateContextProperty", properties);
+    }
+
+    @Test
+    void aFriendlyNameStoredWithoutItsNulIsReadByItsLength() {
+        byte[] noNul = "BEMS".getBytes(StandardCharsets.UTF_16LE);
+        storeOfOne(CERTIFICATES.leaf, args -> {
+            if ((int) args[1] != WindowsConstants.CERT_FRIENDLY_NAME_PROP_ID) {
+                return fail(WindowsConstants.CRYPT_E_NOT_FOUND, false);
+            }
+            copyOut(bindings.bytes(noNul), (Pointer) args[2], (IntByReference) args[3]);
+            return true;
+        });
+
+        StoreRead read = bindings.api().readStore(LM_MY);
+
+        assertNull(read.error());
+        assertNull(read.enumerationError(), "ERROR_NO_MORE_FILES is the normal end of a store");
+        assertEquals("BEMS", read.entries().get(0).friendlyName());
+        assertEquals(List.of(), read.entries().get(0).propertyProblems());
+    }
+
+    @Test
+    void aMalformedPropertyIsRecordedOnItsEntryAndTheStoreIsStillRead() {
+        storeOfOne(CERTIFICATES.leaf, args -> {
+            int id = (int) args[1];
+            if (id == WindowsConstants.CERT_KEY_PROV_INFO_PROP_ID) {
+                copyOut(bindings.bytes(new byte[10]), (Pointer) args[2], (IntByReference) args[3]);
+                return true;
+            }
+            if (id == WindowsConstants.CERT_FRIENDLY_NAME_PROP_ID) {
+                return fail(WindowsConstants.ERROR_ACCESS_DENIED, false);
+            }
+            return fail(WindowsConstants.CRYPT_E_NOT_FOUND, false);
+        });
+
+        StoreRead read = bindings.api().readStore(LM_MY);
+
+        assertEquals(1, read.entries().size());
+        assertArrayEquals(CERTIFICATES.leaf, read.entries().get(0).encoded());
+        assertNull(read.entries().get(0).keyProvider());
+        assertEquals(2, read.entries().get(0).propertyProblems().size());
+        assertTrue(read.entries().get(0).keyProviderProblem().problem().contains("10 bytes"),
+                read.entries().get(0).propertyProblems().toString());
+    }
+
+    @Test
+    void aKeyProviderStringPointingOutsideThePropertyIsNotFollowed() {
+        Memory elsewhere = bindings.wide("somewhere else");
+        storeOfOne(CERTIFICATES.leaf, args -> {
+            if ((int) args[1] != WindowsConstants.CERT_KEY_PROV_INFO_PROP_ID) {
+                return fail(WindowsConstants.CRYPT_E_NOT_FOUND, false);
+            }
+            int size = keyProvInfo((Pointer) args[2], "bems-key", "Microsoft Software Key Storage Provider", 0);
+            if (args[2] != null) {
+                ((Pointer) args[2]).setPointer(0, elsewhere);
+            }
+            ((IntByReference) args[3]).setValue(size);
+            return true;
+        });
+
+        StoreRead read = bindings.api().readStore(LM_MY);
+
+        assertNull(read.entries().get(0).keyProvider());
+        assertTrue(read.entries().get(0).keyProviderProblem().problem().contains("pwszContainerName points outside"),
+                read.entries().get(0).propertyProblems().toString());
+    }
+
+    @Test
+    void anEnumerationThatFailsBeforeTheEndIsAPartialRead() {
+        storeOpens(WindowsConstants.CERT_SYSTEM_STORE_LOCAL_MACHINE | WindowsConstants.CERT_STORE_OPEN_EXISTING_FLAG
+                | WindowsConstants.CERT_STORE_READONLY_FLAG, "MY");
+        Pointer first = context(CERTIFICATES.leaf);
+        bindings.on("CertEnumCertificatesInStore", args -> {
+            Pointer previous = (Pointer) args[1];
+            if (previous != null) {
+                bindings.close(previous, "context");
+                return fail(WindowsConstants.ERROR_ACCESS_DENIED, null);
+            }
+            return bindings.track("context", first);
+        });
+        bindings.on("CertGetCertificateContextProperty", args -> fail(WindowsConstants.CRYPT_E_NOT_FOUND, false));
+
+        StoreRead read = bindings.api().readStore(LM_MY);
+
+        assertNull(read.error());
+        assertEquals(1, read.entries().size());
+        assertEquals(WindowsConstants.ERROR_ACCESS_DENIED, read.enumerationError().code());
+    }
+
+    @Test
+    void anOrphanedSidHasNoNameNeverAPlaceholder() {
+        String orphan = "S-1-5-21-7-7-7-1234";
+        bindings.on("LookupAccountSidW", args -> {
+            assertEquals(orphan, sidAt((Pointer) args[1]));
+            return fail(WindowsConstants.ERROR_NONE_MAPPED, false);
+        });
+        assertNull(bindings.api().accountName(orphan));
+    }
+
+    @Test
+    void aSidIsNamedDomainBackslashNameAndADeletedAccountIsNot() {
+        int[] use = {1};
+        bindings.on("LookupAccountSidW", args -> {
+            IntByReference nameLength = (IntByReference) args[3];
+            IntByReference domainLength = (IntByReference) args[5];
+            if (args[2] == null) {
+                nameLength.setValue("Administrators".length() + 1);
+                domainLength.setValue("BUILTIN".length() + 1);
+                return fail(WindowsConstants.ERROR_INSUFFICIENT_BUFFER, false);
+            }
+            byte[] name = "Administrators\0".getBytes(StandardCharsets.UTF_16LE);
+            byte[] domain = "BUILTIN\0".getBytes(StandardCharsets.UTF_16LE);
+            ((Pointer) args[2]).write(0, name, 0, name.length);
+            ((Pointer) args[4]).write(0, domain, 0, domain.length);
+            nameLength.setValue("Administrators".length());
+            domainLength.setValue("BUILTIN".length());
+            ((IntByReference) args[6]).setValue(use[0]);
+            return true;
+        });
+        assertEquals("BUILTIN\\Administrators", bindings.api().accountName(Sid.ADMINISTRATORS));
+        use[0] = WindowsConstants.SID_TYPE_DELETED_ACCOUNT;
+        assertNull(bindings.api().accountName(Sid.ADMINISTRATORS));
     }
 
     @Test
@@ -182,8 +321,9 @@ class JnaWindowsCertificateApiTest {
     void anOpenedCapiKeyIsReleasedWithItsContextAndStore() {
         storeWithCertificate(CERTIFICATES.leaf);
         bindings.on("CryptAcquireCertificatePrivateKey", args -> {
-            assertEquals(WindowsConstants.CRYPT_ACQUIRE_SILENT_FLAG
-                    | WindowsConstants.CRYPT_ACQUIRE_ALLOW_NCRYPT_KEY_FLAG, args[1], "silent, CNG allowed, no cache");
+            assertEquals(WindowsConstants.CRYPT_ACQUIRE_SILENT_FLAG | WindowsConstants.CRYPT_ACQUIRE_ALLOW_NCRYPT_KEY_FLAG
+                    | WindowsConstants.CRYPT_ACQUIRE_COMPARE_KEY_FLAG, args[1],
+                    "silent, CNG allowed, compared with the certificate's public key, no cache");
             ((PointerByReference) args[3]).setValue(bindings.openHandle("HCRYPTPROV"));
             ((IntByReference) args[4]).setValue(WindowsConstants.AT_KEYEXCHANGE);
             ((IntByReference) args[5]).setValue(1);
@@ -370,16 +510,23 @@ class JnaWindowsCertificateApiTest {
     @Test
     void aServiceConfigurationIsReadFromItsBufferAndBothServiceHandlesClosed() {
         serviceManager();
-        QueryServiceConfig config = new QueryServiceConfig();
-        config.lpServiceStartName = bindings.wide("NT SERVICE\\GoodTechnology");
-        config.lpDisplayName = bindings.wide("Good Technology Common Services");
-        byte[] configBytes = bindings.written(config).getPointer().getByteArray(0, config.size());
+        byte[] startName = "NT SERVICE\\GoodTechnology\0".getBytes(StandardCharsets.UTF_16LE);
+        byte[] displayName = "Good Technology Common Services\0".getBytes(StandardCharsets.UTF_16LE);
+        int structureSize = new QueryServiceConfig().size();
+        int total = structureSize + startName.length + displayName.length;
         bindings.on("QueryServiceConfigW", args -> {
             if (args[1] == null) {
-                ((IntByReference) args[3]).setValue(configBytes.length);
+                ((IntByReference) args[3]).setValue(total);
                 return fail(WindowsConstants.ERROR_INSUFFICIENT_BUFFER, false);
             }
-            ((Pointer) args[1]).write(0, configBytes, 0, configBytes.length);
+            // As Windows does: the strings follow the structure in the caller's buffer.
+            Pointer buffer = (Pointer) args[1];
+            QueryServiceConfig config = new QueryServiceConfig(buffer);
+            buffer.write(structureSize, startName, 0, startName.length);
+            buffer.write(structureSize + startName.length, displayName, 0, displayName.length);
+            config.lpServiceStartName = buffer.share(structureSize);
+            config.lpDisplayName = buffer.share(structureSize + startName.length);
+            config.write();
             return true;
         });
         bindings.on("QueryServiceConfig2W", args -> {
@@ -398,6 +545,37 @@ class JnaWindowsCertificateApiTest {
         assertEquals("NT SERVICE\\GoodTechnology", read.startName());
         assertEquals("Good Technology Common Services", read.displayName());
         assertEquals(WindowsConstants.SERVICE_SID_TYPE_UNRESTRICTED, read.serviceSidType());
+    }
+
+    /**
+     * The service's strings are decoded from a copy of the buffer taken while the buffer is certainly alive, never
+     * by following the structure's pointers afterwards (a Memory is freed once unreachable, and the pointers do
+     * not keep it reachable): a pointer that leads anywhere but into that buffer is not followed.
+     */
+    @Test
+    void aServiceStringOutsideTheReturnedBufferIsNeverFollowed() {
+        serviceManager();
+        Memory elsewhere = bindings.wide("not in the buffer");
+        int structureSize = new QueryServiceConfig().size();
+        bindings.on("QueryServiceConfigW", args -> {
+            if (args[1] == null) {
+                ((IntByReference) args[3]).setValue(structureSize);
+                return fail(WindowsConstants.ERROR_INSUFFICIENT_BUFFER, false);
+            }
+            QueryServiceConfig config = new QueryServiceConfig((Pointer) args[1]);
+            config.lpServiceStartName = null;
+            config.lpBinaryPathName = null;
+            config.lpLoadOrderGroup = null;
+            config.lpDependencies = null;
+            config.lpDisplayName = elsewhere;
+            config.write();
+            return true;
+        });
+
+        ServiceConfigRead read = bindings.api().serviceConfig("GoodTechnology");
+
+        assertTrue(read.error().message().contains("lpDisplayName points outside"), read.error().message());
+        assertFalse(bindings.calls.contains("QueryServiceConfig2W"));
     }
 
     @Test
@@ -517,14 +695,28 @@ class JnaWindowsCertificateApiTest {
         });
     }
 
-    private Memory keyProvInfo(String container, String provider, int type) {
-        CryptKeyProvInfo info = new CryptKeyProvInfo();
-        info.pwszContainerName = bindings.wide(container);
-        info.pwszProvName = bindings.wide(provider);
-        info.dwProvType = type;
-        info.dwFlags = WindowsConstants.CRYPT_MACHINE_KEYSET;
-        info.dwKeySpec = WindowsConstants.AT_KEYEXCHANGE;
-        return bindings.bytes(bindings.written(info).getPointer().getByteArray(0, info.size()));
+    /**
+     * Writes CERT_KEY_PROV_INFO_PROP_ID into the caller's buffer as Windows does, the strings after the structure
+     * in the same buffer, and returns its size; with no buffer, only the size.
+     */
+    private static int keyProvInfo(Pointer buffer, String container, String provider, int type) {
+        byte[] containerName = (container + "\0").getBytes(StandardCharsets.UTF_16LE);
+        byte[] providerName = (provider + "\0").getBytes(StandardCharsets.UTF_16LE);
+        int structureSize = new CryptKeyProvInfo().size();
+        if (buffer != null) {
+            CryptKeyProvInfo info = new CryptKeyProvInfo(buffer);
+            buffer.write(structureSize, containerName, 0, containerName.length);
+            buffer.write(structureSize + containerName.length, providerName, 0, providerName.length);
+            info.pwszContainerName = buffer.share(structureSize);
+            info.pwszProvName = buffer.share(structureSize + containerName.length);
+            info.dwProvType = type;
+            info.dwFlags = WindowsConstants.CRYPT_MACHINE_KEYSET;
+            info.cProvParam = 0;
+            info.rgProvParam = null;
+            info.dwKeySpec = WindowsConstants.AT_KEYEXCHANGE;
+            info.write();
+        }
+        return structureSize + containerName.length + providerName.length;
     }
 
     /** A chain context as crypt32 lays it out: one simple chain of the given elements, leaf first. */

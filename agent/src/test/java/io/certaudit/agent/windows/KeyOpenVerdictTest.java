@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import io.certaudit.agent.windows.WindowsCertificateApi.KeyOpenResult;
 import io.certaudit.agent.windows.WindowsCertificateApi.KeyProviderInfo;
 import io.certaudit.agent.windows.WindowsCertificateApi.NativeError;
+import io.certaudit.model.KeyDefect;
 import io.certaudit.model.Tristate;
 
 class KeyOpenVerdictTest {
@@ -27,8 +28,9 @@ class KeyOpenVerdictTest {
         KeyOpenVerdict cng = KeyOpenVerdict.of(KeyOpenResult.opened(WindowsConstants.CERT_NCRYPT_KEY_SPEC),
                 CAPI_MACHINE_KEY, false);
         assertEquals(Tristate.YES, capi.present());
-        assertEquals("the private key opened (CAPI key, AT_KEYEXCHANGE)", capi.evidence());
-        assertEquals("the private key opened (CNG key)", cng.evidence());
+        assertEquals("the private key opened and matches the certificate (CAPI key, AT_KEYEXCHANGE)",
+                capi.evidence());
+        assertEquals("the private key opened and matches the certificate (CNG key)", cng.evidence());
     }
 
     @Test
@@ -45,6 +47,31 @@ class KeyOpenVerdictTest {
         assertEquals(Tristate.UNKNOWN, notElevated.present());
         assertTrue(notElevated.evidence().contains("run the audit as administrator"), notElevated.evidence());
         assertTrue(notElevated.evidence().contains("0x80090016"), notElevated.evidence());
+    }
+
+    @Test
+    void aMissingKeysetIsProofOfAbsenceOnlyInTheMachineKeySetOfASoftwareProvider() {
+        KeyProviderInfo userKey = new KeyProviderInfo("le-imported", CAPI_MACHINE_KEY.provider(), 24, 0,
+                WindowsConstants.AT_KEYEXCHANGE);
+        KeyOpenVerdict user = KeyOpenVerdict.of(KeyOpenResult.failed(new NativeError(WindowsConstants.NTE_BAD_KEYSET,
+                "Keyset does not exist")), userKey, true);
+        assertEquals(Tristate.UNKNOWN, user.present(), "the audit looked in its own profile only");
+        assertTrue(user.evidence().contains("per-user key set"), user.evidence());
+        assertTrue(user.evidence().contains("another account's profile"), user.evidence());
+
+        KeyProviderInfo hsm = new KeyProviderInfo("slot7", "SafeNet Key Storage Provider", 0,
+                WindowsConstants.CRYPT_MACHINE_KEYSET, 0);
+        assertEquals(Tristate.UNKNOWN, KeyOpenVerdict.of(KeyOpenResult.failed(
+                new NativeError(WindowsConstants.NTE_BAD_KEYSET, "m")), hsm, true).present());
+    }
+
+    @Test
+    void aKeyThatIsNotTheCertificatesOwnIsAMismatch() {
+        KeyOpenVerdict mismatch = failed(WindowsConstants.NTE_BAD_PUBLIC_KEY, false);
+        assertEquals(Tristate.NO, mismatch.present());
+        assertEquals(KeyDefect.KEY_MISMATCH, mismatch.defect());
+        assertTrue(mismatch.evidence().contains("0x80090015"), mismatch.evidence());
+        assertTrue(mismatch.evidence().contains("CRYPT_ACQUIRE_COMPARE_KEY_FLAG"), mismatch.evidence());
     }
 
     @Test

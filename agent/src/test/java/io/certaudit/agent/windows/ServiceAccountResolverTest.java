@@ -23,7 +23,7 @@ class ServiceAccountResolverTest {
             .account("BEMS01\\bemsadmin", "S-1-5-21-9-9-9-1001");
 
     private ResolvedServiceAccount resolve(ServiceAccountSelection selection) {
-        return new ServiceAccountResolver(api).resolve(selection);
+        return new ServiceAccountResolver(api, true).resolve(selection);
     }
 
     private void service(String startName, int sidType) {
@@ -54,7 +54,8 @@ class ServiceAccountResolverTest {
         service("NT AUTHORITY\\NetworkService", WindowsConstants.SERVICE_SID_TYPE_NONE);
         ResolvedServiceAccount network = resolve(ServiceAccountSelection.service("GoodTechnology"));
         assertEquals(Sid.NETWORK_SERVICE, network.sid());
-        assertEquals(List.of(Sid.EVERYONE, Sid.AUTHENTICATED_USERS, Sid.SERVICE, Sid.USERS), network.groupSids());
+        assertEquals(List.of(Sid.EVERYONE, Sid.AUTHENTICATED_USERS, Sid.USERS, Sid.SERVICE, Sid.LOCAL,
+                Sid.ALL_SERVICES), network.groupSids());
     }
 
     @Test
@@ -72,8 +73,9 @@ class ServiceAccountResolverTest {
         ResolvedServiceAccount account = resolve(ServiceAccountSelection.service("GoodTechnology"));
         assertEquals(GMSA_SID, account.sid());
         assertFalse(account.skipTokenGroups());
-        assertEquals(List.of(Sid.EVERYONE, Sid.AUTHENTICATED_USERS, Sid.SERVICE, BEMS_SERVICE_SID),
-                account.groupSids());
+        assertEquals(List.of(Sid.EVERYONE, Sid.AUTHENTICATED_USERS, Sid.USERS, Sid.SERVICE, Sid.LOCAL,
+                Sid.ALL_SERVICES, Sid.THIS_ORGANIZATION, BEMS_SERVICE_SID), account.groupSids(),
+                "a domain account's service logon carries This Organization");
     }
 
     @Test
@@ -81,6 +83,9 @@ class ServiceAccountResolverTest {
         ResolvedServiceAccount account = resolve(ServiceAccountSelection.account(".\\bemsadmin"));
         assertEquals("S-1-5-21-9-9-9-1001", account.sid());
         assertEquals("--service-account", account.account().foundBy());
+        assertFalse(account.groupSids().contains(Sid.THIS_ORGANIZATION), "a local account is not in an organization");
+        assertTrue(account.groupSids().containsAll(List.of(Sid.USERS, Sid.LOCAL, Sid.ALL_SERVICES)),
+                "every service logon carries Users, LOCAL and ALL SERVICES: " + account.groupSids());
     }
 
     @Test
@@ -108,6 +113,10 @@ class ServiceAccountResolverTest {
         api.services.put("Locked", ServiceConfigRead.failed("Locked", FakeWindowsCertificateApi.ACCESS_DENIED));
         ResolvedServiceAccount locked = resolve(ServiceAccountSelection.service("Locked"));
         assertTrue(locked.unresolvedReason().contains("SERVICE_QUERY_CONFIG"), locked.unresolvedReason());
+        assertFalse(locked.unresolvedReason().contains("run the audit as administrator"),
+                "the audit already runs elevated: " + locked.unresolvedReason());
+        assertTrue(new ServiceAccountResolver(api, false).resolve(ServiceAccountSelection.service("Locked"))
+                .unresolvedReason().contains("run the audit as administrator"));
         api.services.put("Odd", ServiceConfigRead.failed("Odd", new NativeError(1072, "marked for deletion")));
         assertTrue(resolve(ServiceAccountSelection.service("Odd")).unresolvedReason().contains("1072"));
     }

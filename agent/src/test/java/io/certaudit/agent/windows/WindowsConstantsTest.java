@@ -41,6 +41,7 @@ class WindowsConstantsTest {
             Map.entry("CERT_KEY_PROV_INFO_PROP_ID", 2L),
             Map.entry("CERT_FRIENDLY_NAME_PROP_ID", 11L),
             Map.entry("CRYPT_ACQUIRE_SILENT_FLAG", 0x40L),
+            Map.entry("CRYPT_ACQUIRE_COMPARE_KEY_FLAG", 0x4L),
             Map.entry("CRYPT_ACQUIRE_ALLOW_NCRYPT_KEY_FLAG", 0x10000L),
             Map.entry("CERT_NCRYPT_KEY_SPEC", 0xFFFFFFFFL),
             Map.entry("AT_KEYEXCHANGE", 1L),
@@ -50,6 +51,7 @@ class WindowsConstantsTest {
             Map.entry("PP_UNIQUE_CONTAINER", 0x24L),
             Map.entry("PROV_DSS", 3L),
             Map.entry("PROV_DSS_DH", 13L),
+            Map.entry("PROV_DH_SCHANNEL", 18L),
             Map.entry("NCRYPT_MACHINE_KEY_FLAG", 0x20L),
             Map.entry("NCRYPT_SILENT_FLAG", 0x40L),
             Map.entry("HCCE_LOCAL_MACHINE", 1L),
@@ -159,11 +161,15 @@ class WindowsConstantsTest {
             Map.entry("ERROR_SERVICE_DOES_NOT_EXIST", 0x424L),
             Map.entry("ERROR_PRIVILEGE_NOT_HELD", 0x522L),
             Map.entry("ERROR_NONE_MAPPED", 0x534L),
+            Map.entry("ERROR_NO_MORE_FILES", 18L),
+            Map.entry("SID_TYPE_DELETED_ACCOUNT", 6L),
+            Map.entry("SID_TYPE_UNKNOWN", 8L),
             Map.entry("E_ACCESSDENIED", 0x80070005L),
             Map.entry("NTE_BAD_KEY_STATE", 0x8009000BL),
             Map.entry("NTE_NO_KEY", 0x8009000DL),
             Map.entry("NTE_PERM", 0x80090010L),
             Map.entry("NTE_NOT_FOUND", 0x80090011L),
+            Map.entry("NTE_BAD_PUBLIC_KEY", 0x80090015L),
             Map.entry("NTE_BAD_KEYSET", 0x80090016L),
             Map.entry("NTE_KEYSET_NOT_DEF", 0x80090019L),
             Map.entry("NTE_SILENT_CONTEXT", 0x80090022L),
@@ -230,5 +236,9 @@ class WindowsConstantsTest {
         assertEquals(WinError.ERROR_INSUFFICIENT_BUFFER, WindowsConstants.ERROR_INSUFFICIENT_BUFFER);
         assertEquals(WinError.ERROR_SERVICE_DOES_NOT_EXIST, WindowsConstants.ERROR_SERVICE_DOES_NOT_EXIST);
         assertEquals(WinError.ERROR_NONE_MAPPED, WindowsConstants.ERROR_NONE_MAPPED);
+        assertEquals(WinError.ERROR_NO_MORE_FILES, WindowsConstants.ERROR_NO_MORE_FILES);
+        assertEquals(WinError.NTE_BAD_PUBLIC_KEY, WindowsConstants.NTE_BAD_PUBLIC_KEY);
+        assertEquals(WinNT.SID_NAME_USE.SidTypeDeletedAccount, WindowsConstants.SID_TYPE_DELETED_ACCOUNT);
+        assertEquals(WinNT.SID_NAME_USE.SidTypeUnknown, WindowsConstants.SID_TYPE_UNKNOWN);
     }
 }

@@ -1,6 +1,7 @@
 package io.certaudit.agent.windows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,9 @@ import io.certaudit.agent.windows.WindowsCertificateApi.ChainElement;
 import io.certaudit.agent.windows.WindowsCertificateApi.ChainVerdict;
 import io.certaudit.agent.windows.WindowsCertificateApi.KeyOpenResult;
 import io.certaudit.agent.windows.WindowsCertificateApi.KeyProviderInfo;
+import io.certaudit.agent.windows.WindowsCertificateApi.NativeError;
+import io.certaudit.agent.windows.WindowsCertificateApi.PropertyProblem;
+import io.certaudit.agent.windows.WindowsCertificateApi.StoreRead;
 import io.certaudit.agent.windows.WindowsCertificateApi.ServiceConfigRead;
 import io.certaudit.agent.windows.WindowsCertificateApi.StoreEntry;
 import io.certaudit.agent.windows.WindowsCertificateApi.StoreLocation;
@@ -26,8 +30,10 @@ import io.certaudit.agent.windows.WindowsCertificateApi.StoreRef;
 import io.certaudit.agent.windows.WindowsCertificateApi.UniqueKeyName;
 import io.certaudit.model.AccessFacts;
 import io.certaudit.model.HostSnapshot;
+import io.certaudit.model.KeyDefect;
 import io.certaudit.model.KeyKind;
 import io.certaudit.model.PrivateKeyFacts;
+import io.certaudit.model.SourceProblem;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
 import io.certaudit.model.Tristate;
@@ -129,7 +135,8 @@ class WindowsStoreSourceTest {
         assertEquals(MACHINE_KEYS + "c0ffee_guid", key.keyFile());
         assertEquals(Tristate.YES, key.keyFileAccess().canRead());
         assertEquals(BEMS, key.keyFileAccess().accountSid());
-        assertTrue(key.evidence().startsWith("the private key opened (CAPI key, AT_KEYEXCHANGE)"), key.evidence());
+        assertTrue(key.evidence().startsWith("the private key opened and matches the certificate (CAPI key,"
+                + " AT_KEYEXCHANGE)"), key.evidence());
         assertEquals(List.of("LocalMachine\\MY\\" + leaf), api.keyOpenRequests, "only Personal keys are opened");
     }
 
@@ -185,6 +192,134 @@ class WindowsStoreSourceTest {
         assertEquals(Tristate.UNKNOWN, notElevated.present());
         assertTrue(notElevated.evidence().contains("run the audit as administrator"));
         assertEquals("no", snapshot.hostFacts().get(WindowsStoreSource.FACT_AGENT_ELEVATED));
+    }
+
+    @Test
+    void aKeyFileGrantingReadDataAloneIsNotReadableByTheService() throws SourceException {
+        api.descriptor(MACHINE_KEYS + "c0ffee_guid", acl().allow(BEMS, WindowsConstants.FILE_READ_DATA).build());
+        AccessFacts access = personal(readForService()).privateKey().keyFileAccess();
+        assertEquals(Tristate.NO, access.canRead(), "a CSP opens its key file with GENERIC_READ");
+    }
+
+    @Test
+    void aKeyThatIsNotTheCertificatesOwnIsAMismatchNotAMissingKey() throws SourceException {
+        api.keyOpens.put(leaf, KeyOpenResult.failed(new NativeError(WindowsConstants.NTE_BAD_PUBLIC_KEY,
+                "Bad Public Key.")));
+        PrivateKeyFacts key = personal(readForService()).privateKey();
+        assertEquals(KeyDefect.KEY_MISMATCH, key.defect());
+        assertEquals(Tristate.NO, key.present());
+    }
+
+    @Test
+    void aMissingKeysetInAPerUserKeySetIsNeverMissingAndIsItsOwnFinding() throws SourceException {
+        KeyProviderInfo userKey = new KeyProviderInfo("le-imported", CAPI_KEY.provider(), 24, 0,
+                WindowsConstants.AT_KEYEXCHANGE);
+        api.store(LM_MY, List.of(new StoreEntry(certificates.leaf, null, userKey)));
+        api.keyOpens.put(leaf, KeyOpenResult.failed(FakeWindowsCertificateApi.BAD_KEYSET));
+
+        PrivateKeyFacts key = personal(readForService()).privateKey();
+
+        assertEquals(Tristate.UNKNOWN, key.present(), "elevated, but the audit looked in its own profile only");
+        assertEquals(KeyDefect.USER_KEY_SET, key.defect());
+        assertEquals(Tristate.NO, key.machineKeyset());
+        assertNull(key.keyFile());
+    }
+
+    @Test
+    void aPerUserKeyThatOpensForTheAuditIsStillNotTheServicesKey() throws SourceException {
+        KeyProviderInfo userKey = new KeyProviderInfo("le-imported", CAPI_KEY.provider(), 24, 0,
+                WindowsConstants.AT_KEYEXCHANGE);
+        api.store(LM_MY, List.of(new StoreEntry(certificates.leaf, null, userKey)));
+
+        PrivateKeyFacts key = personal(readForService()).privateKey();
+
+        assertEquals(Tristate.YES, key.present());
+        assertEquals(KeyDefect.USER_KEY_SET, key.defect());
+        assertTrue(key.evidence().contains("BEMS01\\auditor"), key.evidence());
+    }
+
+    @Test
+    void localSystemsOwnKeyIsFineForALocalSystemServiceAuditedAsSystem() throws SourceException {
+        KeyProviderInfo systemKey = new KeyProviderInfo("{SYS-KEY}", WindowsConstants.MS_KEY_STORAGE_PROVIDER, 0, 0,
+                0);
+        api.store(LM_MY, List.of(new StoreEntry(certificates.leaf, null, systemKey)));
+        api.keyOpens.put(leaf, KeyOpenResult.opened(WindowsConstants.CERT_NCRYPT_KEY_SPEC));
+        api.agent = new AgentIdentity("NT AUTHORITY\\SYSTEM", Sid.LOCAL_SYSTEM, true);
+        api.services.put("GoodTechnology", new ServiceConfigRead("GoodTechnology", "LocalSystem", "Good",
+                WindowsConstants.SERVICE_SID_TYPE_NONE, null));
+        api.uniqueNames.put("{SYS-KEY}", UniqueKeyName.of("5y5_guid"));
+        String file = "C:\\ProgramData\\Microsoft\\Crypto\\SystemKeys\\5y5_guid";
+        api.files.add(file);
+        api.descriptor(file, acl().build());
+
+        PrivateKeyFacts key = personal(readForService()).privateKey();
+
+        assertEquals(KeyDefect.NONE, key.defect());
+        assertEquals(file, key.keyFile());
+        assertEquals(Tristate.YES, key.keyFileAccess().canRead());
+    }
+
+    @Test
+    void aMalformedPropertyIsAProblemOnThatEntryAndTheKeyIsUnknownNotAbsent() throws SourceException {
+        api.store(LM_MY, List.of(new StoreEntry(certificates.leaf, null, null, List.of(new PropertyProblem(
+                WindowsConstants.CERT_KEY_PROV_INFO_PROP_ID, "the key provider information could not be read: 10"
+                + " bytes, fewer than a CRYPT_KEY_PROV_INFO (48)")))));
+
+        HostSnapshot snapshot = readForService();
+
+        assertEquals(1, snapshot.store(StoreName.MY).size(), "the certificate is audited all the same");
+        assertEquals(Tristate.UNKNOWN, personal(snapshot).privateKey().present());
+        assertEquals(1, snapshot.problems().size());
+        assertTrue(snapshot.problems().get(0).message().contains("audited without it"));
+    }
+
+    @Test
+    void aStoreCutShortIsReadPartiallyNeverSilentlyShort() throws SourceException {
+        api.stores.put(LM_CA, StoreRead.partial(LM_CA, List.of(new StoreEntry(certificates.intermediate, null,
+                null)), new NativeError(0x8009200F, "The store has pending close")));
+
+        HostSnapshot snapshot = readForService();
+
+        assertEquals(1, snapshot.store(StoreName.CA).size());
+        SourceProblem problem = snapshot.problems().get(0);
+        assertEquals(SourceProblem.Kind.STORE_READ_PARTIALLY, problem.kind());
+        assertEquals(StoreName.CA, problem.store());
+        assertTrue(problem.message().contains("after 1 certificate(s)"), problem.message());
+        assertTrue(problem.message().contains("0x8009200F"), problem.message());
+    }
+
+    @Test
+    void aStoreAnsweringCryptENotFoundIsAbsentNotUnreadable() throws SourceException {
+        api.failingStore(LM_CA, new NativeError(WindowsConstants.CRYPT_E_NOT_FOUND, "Cannot find object or property."));
+        api.failingStore(StoreRef.logical(StoreLocation.SERVICES, "GoodTechnology\\MY"),
+                new NativeError(WindowsConstants.CRYPT_E_NOT_FOUND, "Cannot find object or property."));
+        HostSnapshot snapshot = readForService();
+        assertTrue(snapshot.problems().get(0).message().contains("does not exist"), snapshot.problems().toString());
+        assertEquals(SourceProblem.Kind.STORE_ABSENT, snapshot.problems().get(0).kind());
+        assertTrue(snapshot.hostFacts().get("userStore.Services\\GoodTechnology\\MY").startsWith("absent"));
+    }
+
+    @Test
+    void theElevationIsATypedFactAndAdviceFollowsIt() throws SourceException {
+        api.failingStore(LM_ROOT, FakeWindowsCertificateApi.ACCESS_DENIED);
+        HostSnapshot elevated = readForService();
+        assertEquals(Tristate.YES, elevated.auditElevated());
+        assertTrue(elevated.problems().get(0).message().contains("even administrators"));
+        assertEquals(SourceProblem.Kind.STORE_UNREADABLE, elevated.problems().get(0).kind());
+        assertFalse(elevated.problems().get(0).message().contains("run the audit as administrator"));
+
+        api.agent = new AgentIdentity("BEMS01\\operator", "S-1-5-21-1-2-3-1104", false);
+        HostSnapshot notElevated = readForService();
+        assertEquals(Tristate.NO, notElevated.auditElevated());
+        assertTrue(notElevated.problems().get(0).message().contains("run the audit as administrator"));
+    }
+
+    @Test
+    void theServiceAccountsGroupsSayWhatOnlyTheRunningTokenShows() throws SourceException {
+        String groups = readForService().hostFacts().get(WindowsStoreSource.FACT_SERVICE_ACCOUNT_GROUPS);
+        assertTrue(groups.startsWith(String.join(", ", Sid.EVERYONE, Sid.AUTHENTICATED_USERS, Sid.USERS,
+                Sid.SERVICE, Sid.LOCAL, Sid.ALL_SERVICES) + "; "), groups);
+        assertTrue(groups.contains("not known without the running service's token"), groups);
     }
 
     @Test
@@ -261,7 +396,7 @@ class WindowsStoreSourceTest {
         assertEquals(2, snapshot.problems().size());
         assertEquals(StoreName.CA, snapshot.problems().get(0).store());
         assertTrue(snapshot.problems().get(0).message().contains("does not exist"));
-        assertTrue(snapshot.problems().get(1).message().contains("run the audit as administrator"));
+        assertTrue(snapshot.problems().get(1).message().contains("may not open the store"));
     }
 
     @Test

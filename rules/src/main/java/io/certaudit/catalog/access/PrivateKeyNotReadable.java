@@ -26,7 +26,8 @@ import io.certaudit.model.Tristate;
                 + "store and the private key",
         description = "Applies to service certificates whose source checked the key file's access (the live "
                 + "Windows source). Fails when the service account, with its groups, is not granted read "
-                + "(FILE_READ_DATA) on the key file, as Windows' own access check (Authz) computes it from the "
+                + "(FILE_GENERIC_READ, what GENERIC_READ maps to and what a key provider opens the file with) on the "
+                + "key file, as Windows' own access check (Authz) computes it from the "
                 + "file's ACL. When the audit cannot tell (no service account configured, an ACL the audit may "
                 + "not read, a TPM or smart-card key without a file) it warns and says why instead of passing.",
         remediation = "Grant the service account Read on the private key: certlm.msc > Personal > Certificates > "

@@ -16,6 +16,7 @@ import io.certaudit.engine.Severity;
 import io.certaudit.model.CertificateFacts;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
+import io.certaudit.model.Tristate;
 
 /*
  * Lync Server 2013 Unleashed: a certificate imported into the user's Personal store instead of the computer's
@@ -76,7 +77,8 @@ public final class CertificateInUserStore extends HostRule {
             if (name.startsWith(USER_STORE_FACT_PREFIX) && value.startsWith(UNREADABLE)) {
                 String store = name.substring(USER_STORE_FACT_PREFIX.length());
                 findings.addHost(Severity.WARNING, StoreName.MY, "Could not look for a misplaced service "
-                        + "certificate in " + store + ": " + value + "; run the audit as administrator.",
+                        + "certificate in " + store + ": " + value
+                        + (context.snapshot().auditElevated() == Tristate.YES ? "." : "; run the audit as administrator."),
                         Map.of("userStore", store));
             }
         });

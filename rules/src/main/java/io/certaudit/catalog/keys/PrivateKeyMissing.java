@@ -10,6 +10,7 @@ import io.certaudit.engine.Findings;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Scope;
 import io.certaudit.engine.Severity;
+import io.certaudit.model.KeyDefect;
 import io.certaudit.model.PrivateKeyFacts;
 import io.certaudit.model.StoredCertificate;
 import io.certaudit.model.Tristate;
@@ -46,10 +47,11 @@ public final class PrivateKeyMissing extends CertificateRule {
 
     @Override
     protected void check(StoredCertificate certificate, AuditContext context, Findings findings) {
-        if (certificate.hasPrivateKey() != Tristate.NO) {
+        PrivateKeyFacts key = certificate.privateKey();
+        if (certificate.hasPrivateKey() != Tristate.NO || key.defect() == KeyDefect.KEY_MISMATCH) {
+            // A key that exists but is not the certificate's own is private-key-mismatch's finding.
             return;
         }
-        PrivateKeyFacts key = certificate.privateKey();
         Map<String, String> evidence = new LinkedHashMap<>();
         if (key.evidence() != null) {
             evidence.put("evidence", key.evidence());

@@ -1,6 +1,7 @@
 package io.certaudit.catalog.inventory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -12,6 +13,7 @@ import io.certaudit.engine.Finding;
 import io.certaudit.engine.RuleOutcome;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreName;
+import io.certaudit.model.Tristate;
 import io.certaudit.model.StoredCertificate;
 import io.certaudit.testing.HostFixture;
 import io.certaudit.testing.TestPki;
@@ -75,6 +77,17 @@ class CertificateInUserStoreTest {
         assertEquals(Severity.WARNING, findings.get(0).severity());
         assertTrue(findings.get(0).message().contains("Users\\S-1-5-20\\MY"));
         assertTrue(findings.get(0).message().contains("run the audit as administrator"));
+    }
+
+    @Test
+    void anElevatedAuditIsNotToldToRunAsAdministrator() {
+        List<Finding> findings = hostWithoutServiceCertificate()
+                .auditElevated(Tristate.YES)
+                .hostFact("userStore.Users\\S-1-5-20\\MY", "not readable: 5 (Access is denied.)")
+                .findings("certificate-in-user-store");
+        assertEquals(1, findings.size());
+        assertFalse(findings.get(0).message().contains("run the audit as administrator"),
+                findings.get(0).message());
     }
 
     @Test
