@@ -38,8 +38,8 @@ import static io.certaudit.agent.windows.WindowsConstants.SE_GROUP_ENABLED;
 import static io.certaudit.agent.windows.WindowsConstants.SE_GROUP_ENABLED_BY_DEFAULT;
 import static io.certaudit.agent.windows.WindowsConstants.SE_GROUP_MANDATORY;
 import static io.certaudit.agent.windows.WindowsConstants.SE_REGISTRY_KEY;
-import static io.certaudit.agent.windows.WindowsConstants.SID_TYPE_DELETED_ACCOUNT;
-import static io.certaudit.agent.windows.WindowsConstants.SID_TYPE_UNKNOWN;
+import static io.certaudit.agent.windows.WindowsConstants.SidTypeDeletedAccount;
+import static io.certaudit.agent.windows.WindowsConstants.SidTypeUnknown;
 import static io.certaudit.agent.windows.WindowsConstants.X509_ASN_ENCODING;
 
 import java.lang.ref.Reference;
@@ -456,7 +456,7 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
                 if (!advapi32.LookupAccountSidW(null, binary, name, nameLength, domain, domainLength, use)) {
                     return null;
                 }
-                if (use.getValue() == SID_TYPE_DELETED_ACCOUNT || use.getValue() == SID_TYPE_UNKNOWN) {
+                if (use.getValue() == SidTypeDeletedAccount || use.getValue() == SidTypeUnknown) {
                     return null;
                 }
                 String account = ReturnedBuffer.wideString(name.getByteArray(0, (int) name.size()));

@@ -386,11 +386,12 @@ public final class WindowsConstants {
     /**
      * {@code SidTypeDeletedAccount 6} and {@code SidTypeUnknown 8} (SID_NAME_USE, winnt.h): LookupAccountSid
      * answers these for a SID that names no current account
-     * (learn.microsoft.com/windows/win32/api/winnt/ne-winnt-sid_name_use).
+     * (learn.microsoft.com/windows/win32/api/winnt/ne-winnt-sid_name_use). Named as the header's enumerators so
+     * the header lane checks them.
      */
-    public static final int SID_TYPE_DELETED_ACCOUNT = 6;
+    public static final int SidTypeDeletedAccount = 6;
     /** {@code SidTypeUnknown 8}. */
-    public static final int SID_TYPE_UNKNOWN = 8;
+    public static final int SidTypeUnknown = 8;
     /** {@code E_ACCESSDENIED 0x80070005}. */
     public static final int E_ACCESSDENIED = 0x80070005;
     /** {@code NTE_BAD_KEY_STATE 0x8009000B}. */

@@ -190,7 +190,7 @@ class JnaMarshallingTest {
                 "CertOpenStore(10, 0, 0, 0x2c000, L\"MY\")",
                 "CertFindCertificateInStore(0x5701, 0x10001, 0, 0x10000, {20 bytes}, null)",
                 // CRYPT_ACQUIRE_SILENT_FLAG | CRYPT_ACQUIRE_ALLOW_NCRYPT_KEY_FLAG; the CNG handle freed by NCrypt.
-                "CryptAcquireCertificatePrivateKey(leaf, 0x10040, (nil))",
+                "CryptAcquireCertificatePrivateKey(leaf, 0x10044, (nil))",
                 "NCryptFreeObject(0x4b01)",
                 "CertFreeCertificateContext(context)",
                 "CertCloseStore(0x5701, 0)"), log());

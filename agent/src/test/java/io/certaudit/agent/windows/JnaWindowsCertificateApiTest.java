@@ -292,7 +292,7 @@ class JnaWindowsCertificateApiTest {
             return true;
         });
         assertEquals("BUILTIN\\Administrators", bindings.api().accountName(Sid.ADMINISTRATORS));
-        use[0] = WindowsConstants.SID_TYPE_DELETED_ACCOUNT;
+        use[0] = WindowsConstants.SidTypeDeletedAccount;
         assertNull(bindings.api().accountName(Sid.ADMINISTRATORS));
     }
 

@@ -162,8 +162,8 @@ class WindowsConstantsTest {
             Map.entry("ERROR_PRIVILEGE_NOT_HELD", 0x522L),
             Map.entry("ERROR_NONE_MAPPED", 0x534L),
             Map.entry("ERROR_NO_MORE_FILES", 18L),
-            Map.entry("SID_TYPE_DELETED_ACCOUNT", 6L),
-            Map.entry("SID_TYPE_UNKNOWN", 8L),
+            Map.entry("SidTypeDeletedAccount", 6L),
+            Map.entry("SidTypeUnknown", 8L),
             Map.entry("E_ACCESSDENIED", 0x80070005L),
             Map.entry("NTE_BAD_KEY_STATE", 0x8009000BL),
             Map.entry("NTE_NO_KEY", 0x8009000DL),
@@ -238,7 +238,7 @@ class WindowsConstantsTest {
         assertEquals(WinError.ERROR_NONE_MAPPED, WindowsConstants.ERROR_NONE_MAPPED);
         assertEquals(WinError.ERROR_NO_MORE_FILES, WindowsConstants.ERROR_NO_MORE_FILES);
         assertEquals(WinError.NTE_BAD_PUBLIC_KEY, WindowsConstants.NTE_BAD_PUBLIC_KEY);
-        assertEquals(WinNT.SID_NAME_USE.SidTypeDeletedAccount, WindowsConstants.SID_TYPE_DELETED_ACCOUNT);
-        assertEquals(WinNT.SID_NAME_USE.SidTypeUnknown, WindowsConstants.SID_TYPE_UNKNOWN);
+        assertEquals(WinNT.SID_NAME_USE.SidTypeDeletedAccount, WindowsConstants.SidTypeDeletedAccount);
+        assertEquals(WinNT.SID_NAME_USE.SidTypeUnknown, WindowsConstants.SidTypeUnknown);
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -143,8 +142,6 @@ abstract class WineAnswersChecks {
     }
 
     @Test
-    @Disabled("reads the friendly name up to a NUL, past the property's length; enable once property blobs are "
-            + "read by their length")
     void aFriendlyNameWithoutItsNulIsReadByItsLength() {
         String section = "LocalMachine system " + WineAnswers.hex("certaudit-odd");
         StoreRead read = replay().api().readStore(StoreRef.logical(StoreLocation.LOCAL_MACHINE, "certaudit-odd"));
