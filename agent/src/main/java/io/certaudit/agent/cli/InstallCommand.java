@@ -145,7 +145,7 @@ public final class InstallCommand implements Callable<Integer> {
         if (!Files.isRegularFile(Path.of(audit.jar()))) {
             throw new UsageException("--jar " + audit.jar() + " is not a file");
         }
-        String folderChange = prepareOutputFolder(audit.outputDirectory());
+        String folderChange = prepareOutputFolder(audit.outputDirectory(), audit.account());
         platform.eventLog().registerSource();
         platform.scheduledTasks().register(task);
         out.println("Registered " + task.path() + ": runs every " + everyHours + " hour" + (everyHours == 1 ? "" : "s")
@@ -243,8 +243,11 @@ public final class InstallCommand implements Callable<Integer> {
      *
      * @return what was done, for the summary
      */
-    private String prepareOutputFolder(String folder) throws UsageException {
+    private String prepareOutputFolder(String folder, RunAsAccount account) throws UsageException {
         FileSecurity security = platform.fileSecurity();
+        String writer = account.equals(RunAsAccount.SYSTEM) ? null : account.userId();
+        String who = "SYSTEM and Administrators" + (writer == null ? "" : " (and " + account.displayName()
+                + ", which may write)");
         try {
             FileAcl acl;
             try {
@@ -254,8 +257,8 @@ public final class InstallCommand implements Callable<Integer> {
                 if (parent != null) {
                     Files.createDirectories(parent);
                 }
-                security.createProtectedFolder(folder);
-                return "created " + folder + " for SYSTEM and Administrators (Users may read)";
+                security.createProtectedFolder(folder, writer);
+                return "created " + folder + " for " + who + "; Users may read";
             }
             if (acl.reparsePoint()) {
                 throw new UsageException("not installed: the output folder " + folder + " is a link (symbolic link "
@@ -267,8 +270,8 @@ public final class InstallCommand implements Callable<Integer> {
                         + ownerName(acl.owner()) + ", not Administrators or SYSTEM, and may hold files its owner "
                         + "planted; delete it and install again (install creates it for administrators only)");
             }
-            security.protectFolder(folder);
-            return "its folder's permissions are set to SYSTEM and Administrators (Users may read)";
+            security.protectFolder(folder, writer);
+            return "its folder's permissions are set to " + who + "; Users may read";
         } catch (IOException e) {
             throw new UsageException("not installed: cannot make the output folder " + folder + " administrators-"
                     + "only: " + e.getMessage(), e);

@@ -21,18 +21,20 @@ public interface FileSecurity {
 
     /**
      * Creates the folder {@code path} (its parent must exist) with a protected DACL: SYSTEM and Administrators full
-     * control, Users read, nothing inherited from the parent. The folder is created with that descriptor, so it is
-     * never reachable with the parent's permissions.
+     * control, {@code writer} (the account the task runs as, when it is not SYSTEM) modify, Users read, nothing
+     * inherited from the parent. The folder is created with that descriptor, so it is never reachable with the
+     * parent's permissions.
      *
+     * @param writer the task's account as a SID ({@code S-1-5-20}) or a name ({@code CONTOSO\audit$}), or null
      * @throws java.nio.file.FileAlreadyExistsException when something is already at {@code path}
      */
-    void createProtectedFolder(String path) throws IOException;
+    void createProtectedFolder(String path, String writer) throws IOException;
 
     /**
      * Replaces the DACL of the existing folder {@code path} with the protected one {@link #createProtectedFolder}
      * gives, and stops it inheriting from its parent.
      */
-    void protectFolder(String path) throws IOException;
+    void protectFolder(String path, String writer) throws IOException;
 
     /** Access control that refuses every call with {@code reason}. */
     static FileSecurity unavailable(String reason) {
@@ -43,12 +45,12 @@ public interface FileSecurity {
             }
 
             @Override
-            public void createProtectedFolder(String path) throws IOException {
+            public void createProtectedFolder(String path, String writer) throws IOException {
                 throw new IOException(reason);
             }
 
             @Override
-            public void protectFolder(String path) throws IOException {
+            public void protectFolder(String path, String writer) throws IOException {
                 throw new IOException(reason);
             }
         };

@@ -13,6 +13,7 @@ import java.util.List;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
+import com.sun.jna.platform.win32.Advapi32Util;
 import com.sun.jna.platform.win32.Kernel32Util;
 import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.ptr.IntByReference;
@@ -29,12 +30,16 @@ import io.certaudit.agent.install.FileSecurity;
  * parent's permissions, and SetNamedSecurityInfoW with PROTECTED_DACL_SECURITY_INFORMATION to reset an existing one.
  * The descriptor is written in SDDL (learn.microsoft.com/windows/win32/secauthz/security-descriptor-string-format,
  * .../ace-strings): owner Administrators, a protected DACL (P) whose entries are inherited by subfolders and files
- * (OICI): SYSTEM and Administrators FILE_ALL_ACCESS (FA), Users FILE_GENERIC_READ (FR).
+ * (OICI): SYSTEM and Administrators FILE_ALL_ACCESS (FA), Users FILE_GENERIC_READ (FR), and the task's account,
+ * when it is not SYSTEM, Modify (0x1301BF: read, write, execute and delete, not WRITE_DAC or WRITE_OWNER), so it
+ * can write its reports there. An account name is turned into its SID with LookupAccountName (jna-platform).
  */
 public final class JnaFileSecurity implements FileSecurity {
 
     /** The administrators-only folder's descriptor, as SDDL. */
     static final String PROTECTED_FOLDER_SDDL = "O:BAD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;FR;;;BU)";
+    /** Modify: FILE_GENERIC_READ | FILE_GENERIC_WRITE | FILE_GENERIC_EXECUTE | DELETE. */
+    static final String MODIFY = "0x1301bf";
 
     /** {@code PROTECTED_DACL_SECURITY_INFORMATION 0x80000000}: the DACL stops inheriting (MS-DTYP 2.4.7). */
     static final int PROTECTED_DACL_SECURITY_INFORMATION = 0x80000000;
@@ -126,8 +131,8 @@ public final class JnaFileSecurity implements FileSecurity {
     }
 
     @Override
-    public void createProtectedFolder(String path) throws IOException {
-        Pointer sd = protectedDescriptor();
+    public void createProtectedFolder(String path, String writer) throws IOException {
+        Pointer sd = protectedDescriptor(writer);
         try {
             WinBase.SECURITY_ATTRIBUTES attributes = new WinBase.SECURITY_ATTRIBUTES();
             attributes.lpSecurityDescriptor = sd;
@@ -148,8 +153,8 @@ public final class JnaFileSecurity implements FileSecurity {
     }
 
     @Override
-    public void protectFolder(String path) throws IOException {
-        Pointer sd = protectedDescriptor();
+    public void protectFolder(String path, String writer) throws IOException {
+        Pointer sd = protectedDescriptor(writer);
         try {
             IntByReference present = new IntByReference();
             PointerByReference dacl = new PointerByReference();
@@ -169,10 +174,27 @@ public final class JnaFileSecurity implements FileSecurity {
         }
     }
 
+    /** The protected descriptor as SDDL, with a Modify entry for {@code writerSid} unless it is null or SYSTEM. */
+    static String protectedFolderSddl(String writerSid) {
+        return writerSid == null || writerSid.equals("S-1-5-18") ? PROTECTED_FOLDER_SDDL
+                : PROTECTED_FOLDER_SDDL + "(A;OICI;" + MODIFY + ";;;" + writerSid + ")";
+    }
+
     /** The protected descriptor, self-relative; the caller frees it with LocalFree. */
-    private Pointer protectedDescriptor() throws IOException {
+    private Pointer protectedDescriptor(String writer) throws IOException {
+        String writerSid;
+        if (writer == null || writer.toUpperCase(java.util.Locale.ROOT).startsWith("S-1-")) {
+            writerSid = writer;
+        } else {
+            try {
+                writerSid = Advapi32Util.getAccountByName(writer).sidString;
+            } catch (RuntimeException e) {
+                throw new IOException("the account " + writer + " cannot be found: " + e.getMessage(), e);
+            }
+        }
         PointerByReference sd = new PointerByReference();
-        if (!Bindings.ADVAPI32.ConvertStringSecurityDescriptorToSecurityDescriptorW(new WString(PROTECTED_FOLDER_SDDL),
+        if (!Bindings.ADVAPI32.ConvertStringSecurityDescriptorToSecurityDescriptorW(new WString(
+                protectedFolderSddl(writerSid)),
                 WindowsConstants.SDDL_REVISION_1, sd, null)) {
             throw new IOException("ConvertStringSecurityDescriptorToSecurityDescriptor: "
                     + message(Native.getLastError()));

@@ -278,6 +278,17 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aTaskAccountOtherThanSystemMayWriteItsOutputFolder() {
+        CliRun run = install("--run-as", "NETWORK SERVICE");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("S-1-5-20", files.writers.get(output.toString()));
+        assertTrue(run.out().contains("and NETWORK SERVICE, which may write"), run.out());
+        CliRun system = install();
+        assertEquals(0, system.exitCode(), system::toString);
+        assertEquals(null, files.writers.get(output.toString()), "SYSTEM is already there");
+    }
+
+    @Test
     void installResetsAnAdministratorsOutputFolderAndRefusesOneSomeoneElseOwnsOrALink() throws Exception {
         Files.createDirectories(output);
         files.acls.put(output.toString(), FakeFileSecurity.writableBy(AdministratorsOnly.ADMINISTRATORS, USERS));

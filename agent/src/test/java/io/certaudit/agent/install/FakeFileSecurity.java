@@ -36,6 +36,8 @@ public final class FakeFileSecurity implements FileSecurity {
     public final Set<String> missing = new LinkedHashSet<>();
     public final Set<String> created = new LinkedHashSet<>();
     public final Set<String> protectedFolders = new LinkedHashSet<>();
+    /** The account, besides SYSTEM and Administrators, each created or protected folder lets write. */
+    public final Map<String, String> writers = new HashMap<>();
 
     /** An ACL owned by {@code owner} that lets {@code writer} change the object. */
     public static FileAcl writableBy(String owner, String writer) {
@@ -58,22 +60,24 @@ public final class FakeFileSecurity implements FileSecurity {
     }
 
     @Override
-    public void createProtectedFolder(String path) throws IOException {
+    public void createProtectedFolder(String path, String writer) throws IOException {
         if (onThisFileSystem(path)) {
             Files.createDirectory(Path.of(path));
         } else if (!missing.remove(path)) {
             throw new FileAlreadyExistsException(path);
         }
         created.add(path);
+        writers.put(path, writer);
         acls.put(path, ADMINISTRATORS_ONLY);
     }
 
     @Override
-    public void protectFolder(String path) throws IOException {
+    public void protectFolder(String path, String writer) throws IOException {
         if (missing.contains(path) || onThisFileSystem(path) && !Files.isDirectory(Path.of(path))) {
             throw new NoSuchFileException(path);
         }
         protectedFolders.add(path);
+        writers.put(path, writer);
         FileAcl old = acls.getOrDefault(path, ADMINISTRATORS_ONLY);
         acls.put(path, new FileAcl(old.owner(), false, ADMINISTRATORS_ONLY.grants(), old.reparsePoint()));
     }
