@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
                 + "the JNA dispatch libraries beside it (and the settings file and its folder) are owned and "
                 + "changeable only by SYSTEM, Administrators or TrustedInstaller; lib\\certaudit.jsa is given to "
                 + "Java only when it exists and passes the same check. The output folder gets a protected DACL "
-                + "(SYSTEM and Administrators full control, Users read); one owned by anyone else is refused.",
+                + "(SYSTEM and Administrators full control, the task's account modify, Users read); one owned by "
+                + "anyone but Administrators or SYSTEM is refused.",
             ""},
         sortOptions = false,
         mixinStandardHelpOptions = true,
