@@ -207,6 +207,10 @@ public final class InstallCommand implements Callable<Integer> {
     private void requireAdministratorsOnly(Map<String, String> files) throws UsageException {
         for (Map.Entry<String, String> file : files.entrySet()) {
             Optional<String> problem = AdministratorsOnly.problem(platform.fileSecurity(), file.getKey());
+            if (problem.isPresent() && problem.get().equals(AdministratorsOnly.MISSING)) {
+                throw new UsageException("not installed: " + file.getKey() + " (" + file.getValue() + ") does not "
+                        + "exist");
+            }
             if (problem.isPresent()) {
                 throw new UsageException("not installed: " + file.getKey() + " (" + file.getValue() + ") "
                         + problem.get() + "; the task runs as " + (runAs == null ? "SYSTEM" : runAs) + ", so only "
@@ -224,7 +228,7 @@ public final class InstallCommand implements Callable<Integer> {
     private AuditTask withSharingArchive(AuditTask audit) throws UsageException {
         String archive = audit.sharingArchiveBesideJar();
         Optional<String> problem = AdministratorsOnly.problem(platform.fileSecurity(), archive);
-        if (problem.isPresent() && problem.get().equals("does not exist")) {
+        if (problem.isPresent() && problem.get().equals(AdministratorsOnly.MISSING)) {
             return audit;
         }
         if (problem.isPresent()) {

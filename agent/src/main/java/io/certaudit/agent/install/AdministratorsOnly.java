@@ -38,6 +38,9 @@ public final class AdministratorsOnly {
     public static final int CHANGING_RIGHTS = 0x2 | 0x4 | 0x10 | 0x40 | 0x100 | 0x10000 | 0x40000 | 0x80000
             | 0x10000000 | 0x40000000;
 
+    /** The problem of a path where nothing is. */
+    public static final String MISSING = "does not exist";
+
     private static final Map<String, String> NAMES = Map.of(
             SYSTEM, "SYSTEM", ADMINISTRATORS, "Administrators", TRUSTED_INSTALLER, "TrustedInstaller",
             "S-1-1-0", "Everyone", "S-1-5-11", "Authenticated Users", "S-1-5-32-545", "Users",
@@ -56,7 +59,7 @@ public final class AdministratorsOnly {
         try {
             acl = security.read(path);
         } catch (NoSuchFileException e) {
-            return Optional.of("does not exist");
+            return Optional.of(MISSING);
         } catch (IOException e) {
             return Optional.of("its permissions cannot be read (" + e.getMessage() + ")");
         }
