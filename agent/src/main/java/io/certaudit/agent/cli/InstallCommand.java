@@ -275,11 +275,42 @@ public final class InstallCommand implements Callable<Integer> {
                         + ownerName(acl.owner()) + ", not Administrators or SYSTEM, and may hold files its owner "
                         + "planted; delete it and install again (install creates it for administrators only)");
             }
+            refuseForeignEntries(security, folder, writer == null ? null : security.sidOf(writer));
             security.protectFolder(folder, writer);
             return "its folder's permissions are set to " + who + "; Users may read";
         } catch (IOException e) {
             throw new UsageException("not installed: cannot make the output folder " + folder + " administrators-"
                     + "only: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An existing output folder may have inherited ProgramData's permissions, under which any user can create files
+     * and folders in it and owns what they create (an owner may always change its ACL). Resetting the folder's DACL
+     * does not take those back, so a folder holding anything a user owns, or a link, is refused. What the task's own
+     * account ({@code writerSid}, when it is not SYSTEM) wrote there is its reports.
+     */
+    private static void refuseForeignEntries(FileSecurity security, String folder, String writerSid)
+            throws UsageException, IOException {
+        List<Path> entries;
+        try (var listing = Files.list(Path.of(folder))) {
+            entries = listing.limit(10_000).toList();
+        }
+        for (Path entry : entries) {
+            FileAcl acl;
+            try {
+                acl = security.read(entry.toString());
+            } catch (NoSuchFileException e) {
+                continue;
+            }
+            boolean trustedOwner = acl.owner() != null && (AdministratorsOnly.TRUSTED.contains(acl.owner())
+                    || acl.owner().equals(writerSid));
+            if (acl.reparsePoint() || !trustedOwner) {
+                throw new UsageException("not installed: the output folder " + folder + " holds " + entry
+                        + (acl.reparsePoint() ? ", a link," : ", owned by " + ownerName(acl.owner()) + ",")
+                        + " which someone other than an administrator put there; delete it (or the folder) and "
+                        + "install again");
+            }
         }
     }
 

@@ -36,6 +36,9 @@ public interface FileSecurity {
      */
     void protectFolder(String path, String writer) throws IOException;
 
+    /** The SID of {@code account}, given as a SID ({@code S-1-5-20}, returned as it is) or a name. */
+    String sidOf(String account) throws IOException;
+
     /** Access control that refuses every call with {@code reason}. */
     static FileSecurity unavailable(String reason) {
         return new FileSecurity() {
@@ -51,6 +54,11 @@ public interface FileSecurity {
 
             @Override
             public void protectFolder(String path, String writer) throws IOException {
+                throw new IOException(reason);
+            }
+
+            @Override
+            public String sidOf(String account) throws IOException {
                 throw new IOException(reason);
             }
         };

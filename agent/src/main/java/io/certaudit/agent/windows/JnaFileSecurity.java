@@ -174,6 +174,18 @@ public final class JnaFileSecurity implements FileSecurity {
         }
     }
 
+    @Override
+    public String sidOf(String account) throws IOException {
+        if (account.toUpperCase(java.util.Locale.ROOT).startsWith("S-1-")) {
+            return account;
+        }
+        try {
+            return Advapi32Util.getAccountByName(account).sidString;
+        } catch (RuntimeException e) {
+            throw new IOException("the account " + account + " cannot be found: " + e.getMessage(), e);
+        }
+    }
+
     /** The protected descriptor as SDDL, with a Modify entry for {@code writerSid} unless it is null or SYSTEM. */
     static String protectedFolderSddl(String writerSid) {
         return writerSid == null || writerSid.equals("S-1-5-18") ? PROTECTED_FOLDER_SDDL
@@ -182,16 +194,7 @@ public final class JnaFileSecurity implements FileSecurity {
 
     /** The protected descriptor, self-relative; the caller frees it with LocalFree. */
     private Pointer protectedDescriptor(String writer) throws IOException {
-        String writerSid;
-        if (writer == null || writer.toUpperCase(java.util.Locale.ROOT).startsWith("S-1-")) {
-            writerSid = writer;
-        } else {
-            try {
-                writerSid = Advapi32Util.getAccountByName(writer).sidString;
-            } catch (RuntimeException e) {
-                throw new IOException("the account " + writer + " cannot be found: " + e.getMessage(), e);
-            }
-        }
+        String writerSid = writer == null ? null : sidOf(writer);
         PointerByReference sd = new PointerByReference();
         if (!Bindings.ADVAPI32.ConvertStringSecurityDescriptorToSecurityDescriptorW(new WString(
                 protectedFolderSddl(writerSid)),

@@ -283,7 +283,19 @@ class InstallCommandsTest {
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals("S-1-5-20", files.writers.get(output.toString()));
         assertTrue(run.out().contains("and NETWORK SERVICE, which may write"), run.out());
+        Path report = output.resolve("audit.json");
+        try {
+            Files.writeString(report, "{}");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        files.acls.put(report.toString(), new FileAcl("S-1-5-20", false, List.of(), false));
+        CliRun again = install("--run-as", "NETWORK SERVICE");
+        assertEquals(0, again.exitCode(), "its own reports are no reason to refuse: " + again);
         CliRun system = install();
+        assertEquals(3, system.exitCode(), "as SYSTEM, NETWORK SERVICE's files are someone else's: " + system);
+        files.acls.remove(report.toString());
+        system = install();
         assertEquals(0, system.exitCode(), system::toString);
         assertEquals(null, files.writers.get(output.toString()), "SYSTEM is already there");
     }
@@ -303,6 +315,22 @@ class InstallCommandsTest {
 
         files.acls.put(output.toString(), new FileAcl(AdministratorsOnly.ADMINISTRATORS, false, List.of(), true));
         assertRefused(install(), "output folder", "is a link");
+    }
+
+    @Test
+    void installRefusesAnOutputFolderHoldingWhatAUserPlantedThere() throws Exception {
+        Files.createDirectories(output);
+        Path planted = Files.writeString(output.resolve("certaudit.yaml"), "outputs: []\n");
+        files.acls.put(planted.toString(), FakeFileSecurity.writableBy(USER, USER));
+        assertRefused(install(), "holds " + planted, "owned by " + USER);
+        assertTrue(files.protectedFolders.isEmpty(), "refused before anything changed");
+
+        files.acls.put(planted.toString(), new FileAcl(AdministratorsOnly.ADMINISTRATORS, false, List.of(), true));
+        assertRefused(install(), "holds " + planted, "a link");
+
+        files.acls.remove(planted.toString());
+        CliRun clean = install();
+        assertEquals(0, clean.exitCode(), clean::toString);
     }
 
     @Test

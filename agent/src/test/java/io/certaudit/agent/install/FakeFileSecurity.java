@@ -81,4 +81,10 @@ public final class FakeFileSecurity implements FileSecurity {
         FileAcl old = acls.getOrDefault(path, ADMINISTRATORS_ONLY);
         acls.put(path, new FileAcl(old.owner(), false, ADMINISTRATORS_ONLY.grants(), old.reparsePoint()));
     }
+
+    /** Names are their own SIDs here. */
+    @Override
+    public String sidOf(String account) {
+        return account;
+    }
 }
