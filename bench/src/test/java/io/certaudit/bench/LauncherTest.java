@@ -56,4 +56,35 @@ class LauncherTest {
             return "(unreadable: " + e.getMessage() + ")";
         }
     }
+
+    @Test
+    void worksThroughASymbolicLinkFromAnotherFolder() throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(LAUNCHER), "the agent module is not packaged");
+        Path link = Files.createSymbolicLink(directory.resolve("certaudit"), LAUNCHER);
+        String output;
+        Process version;
+        try {
+            version = new ProcessBuilder(link.toString(), "--version").directory(directory.toFile())
+                    .redirectErrorStream(true).start();
+            output = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(version.waitFor(60, TimeUnit.SECONDS), "did not finish");
+        } finally {
+            Files.delete(link);
+        }
+        assertEquals(0, version.exitValue(), output);
+        assertTrue(output.startsWith("certaudit "), output);
+    }
+
+    @Test
+    void aJavaHomeWithoutJavaIsOneLineAndUnknown() throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(LAUNCHER), "the agent module is not packaged");
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "--version").redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", directory.resolve("no-such-jdk").toString());
+        Process version = builder.start();
+        String output = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(version.waitFor(60, TimeUnit.SECONDS), "did not finish");
+        assertEquals(3, version.exitValue(), output);
+        assertEquals(1, output.strip().lines().count(), output);
+        assertTrue(output.startsWith("certaudit: JAVA_HOME is "), output);
+    }
 }

@@ -73,7 +73,8 @@ class DistributionIT {
     void windowsFilesHaveCrlfLineEndsAndThePosixLauncherLfOnly() {
         String cmd = text("bin/certaudit.cmd");
         assertTrue(cmd.contains("\r\n") && !cmd.replace("\r\n", "").contains("\n"), "CRLF throughout");
-        assertTrue(cmd.contains("\\lib\\certaudit.jar\" %*"), cmd);
+        assertTrue(cmd.contains("-jar \"%CERTAUDIT_JAR%\" %*"), cmd);
+        assertTrue(cmd.contains("set \"CERTAUDIT_JAR=%CERTAUDIT_HOME%\\lib\\certaudit.jar\""), cmd);
         assertTrue(cmd.contains("exit /b %ERRORLEVEL%"), "the exit code reaches Task Scheduler");
         assertFalse(text("bin/certaudit").contains("\r"));
         assertTrue(text("README.txt").contains("\r\n"));
@@ -83,7 +84,8 @@ class DistributionIT {
     void theLaunchersRunTheJvmAsTheBenchmarkMeasuredIt() {
         for (String launcher : List.of("bin/certaudit", "bin/certaudit.cmd")) {
             String text = text(launcher);
-            assertTrue(text.contains("-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn128m -jar"), launcher + ": " + text);
+            assertTrue(text.contains("-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn128m "), launcher + ": " + text);
+            assertTrue(text.contains("-Djna.nounpack=true -Djna.nosys=true"), launcher + ": " + text);
             assertTrue(text.contains("-Xlog:disable -Xlog:all=warning:stderr"), launcher + ": " + text);
             assertTrue(text.contains("certaudit.jsa"), launcher + ": " + text);
         }
@@ -110,6 +112,68 @@ class DistributionIT {
     @Test
     @DisabledOnOs(OS.WINDOWS)
     void theUnpackedPosixLauncherRunsTheCommand(@TempDir Path dir) throws Exception {
+        Path launcher = unpack(dir);
+        Process process = new ProcessBuilder(launcher.toString(), "--version").redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        assertTrue(output.startsWith("certaudit " + System.getProperty("certaudit.version")), output);
+    }
+
+    @Test
+    void theZipsOneFolderIsCertauditAsTheInstallStepsSay() {
+        assertEquals("certaudit/", ROOT);
+        assertTrue(entries.keySet().stream().allMatch(name -> name.startsWith("certaudit/")), entries::toString);
+        String readme = text("README.txt");
+        assertTrue(readme.contains("Unpack the zip into C:\\Program Files: its one folder becomes "
+                + "C:\\Program Files\\certaudit"), readme);
+    }
+
+    @Test
+    void theReadmeNeverPutsTheSettingsIntoProgramDataBeforeInstallCreatesIt() {
+        for (String line : text("README.txt").split("\r\n")) {
+            assertFalse(line.contains("C:\\ProgramData\\certaudit\\certaudit.yaml"), line);
+            assertFalse(line.matches("(?i).*\\bcopy\\b.*ProgramData.*"), line);
+        }
+        assertTrue(text("README.txt").contains("install --config \"C:\\Program Files\\certaudit\\config\\"
+                + "certaudit.yaml\""));
+    }
+
+    @Test
+    void jnasDispatchLibrariesShipInTheInstallFolderAsJnaBuiltThem() throws IOException {
+        for (String architecture : List.of("win32-x86-64", "win32-aarch64")) {
+            byte[] shipped = entries.get(ROOT + "lib/" + architecture + "/jnidispatch.dll");
+            assertNotNull(shipped, architecture + " missing from " + entries.keySet());
+            // Read as a resource of JNA's jar: loading JNA's classes would load (and here unpack) the library.
+            try (InputStream jna = DistributionIT.class.getClassLoader()
+                    .getResourceAsStream("com/sun/jna/" + architecture + "/jnidispatch.dll")) {
+                assertNotNull(jna, "JNA has a dispatch library for " + architecture);
+                assertTrue(java.util.Arrays.equals(jna.readAllBytes(), shipped), architecture);
+            }
+        }
+    }
+
+    @Test
+    void theWindowsLauncherLoadsJnaFromTheInstallFolderAndNeverRunsABareJava() {
+        String cmd = text("bin/certaudit.cmd");
+        assertTrue(cmd.contains("\"-Djna.boot.library.path=%CERTAUDIT_HOME%\\lib\\win32-x86-64;"
+                + "%CERTAUDIT_HOME%\\lib\\win32-aarch64\" -Djna.nounpack=true -Djna.nosys=true"), cmd);
+        for (String line : cmd.split("\r\n")) {
+            String code = line.strip();
+            if (code.regionMatches(true, 0, "rem", 0, 3)) {
+                continue;
+            }
+            assertFalse(code.matches("(?i)\"?java(\\.exe)?\"?(\\s.*)?"), "a bare java: " + line);
+            assertFalse(code.matches("(?i)set \"?CERTAUDIT_JAVA=\"?java(\\.exe)?\"?"), "a bare java: " + line);
+        }
+        assertTrue(cmd.contains("\"%CERTAUDIT_JAVA%\" -Xlog:disable"), cmd);
+        assertTrue(cmd.lines().filter(line -> line.startsWith(">&2 echo certaudit: ")).count() >= 4,
+                "each launcher failure is one line on standard error");
+        assertTrue(cmd.contains("exit /b 3"), cmd);
+    }
+
+    /** The distribution unpacked into {@code dir}, with the POSIX launcher executable. */
+    private static Path unpack(Path dir) throws IOException {
         for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
             Path file = dir.resolve(entry.getKey());
             Files.createDirectories(file.getParent());
@@ -117,10 +181,118 @@ class DistributionIT {
         }
         Path launcher = dir.resolve(ROOT + "bin/certaudit");
         assertTrue(launcher.toFile().setExecutable(true));
-        Process process = new ProcessBuilder(launcher.toString(), "--version").redirectErrorStream(true).start();
+        return launcher;
+    }
+
+    /** Runs {@code command} with {@code javaHome} as JAVA_HOME (none when null); exit code and combined output. */
+    private static Map.Entry<Integer, String> run(String javaHome, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (javaHome == null) {
+            builder.environment().remove("JAVA_HOME");
+        } else {
+            builder.environment().put("JAVA_HOME", javaHome);
+        }
+        Process process = builder.start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), output);
-        assertTrue(output.startsWith("certaudit " + System.getProperty("certaudit.version")), output);
+        return Map.entry(process.waitFor(), output);
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void thePosixLauncherWorksThroughASymbolicLinkOnPath(@TempDir Path dir) throws Exception {
+        Path launcher = unpack(dir);
+        Path bin = Files.createDirectories(dir.resolve("usr-local-bin"));
+        Path link = Files.createSymbolicLink(bin.resolve("certaudit"), bin.relativize(launcher));
+        Map.Entry<Integer, String> run = run(System.getProperty("java.home"), link.toString(), "--version");
+        assertEquals(0, run.getKey(), run.getValue());
+        assertTrue(run.getValue().startsWith("certaudit " + System.getProperty("certaudit.version")), run.getValue());
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void everyPosixLauncherFailureIsOneLineAndUnknown(@TempDir Path dir) throws Exception {
+        Path launcher = unpack(dir);
+        Map.Entry<Integer, String> badHome = run(dir.resolve("no-such-jdk").toString(), launcher.toString(),
+                "--version");
+        assertEquals(3, badHome.getKey(), badHome.getValue());
+        assertEquals(1, badHome.getValue().strip().lines().count(), badHome.getValue());
+        assertTrue(badHome.getValue().startsWith("certaudit: JAVA_HOME is "), badHome.getValue());
+
+        Path oldJava = Files.createDirectories(dir.resolve("jdk-11/bin")).resolve("java");
+        Files.writeString(oldJava, "#!/bin/sh\necho 'Error: UnsupportedClassVersionError' >&2\nexit 1\n");
+        assertTrue(oldJava.toFile().setExecutable(true));
+        Files.writeString(dir.resolve("jdk-11/release"), "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"11.0.2\"\n");
+        Map.Entry<Integer, String> old = run(dir.resolve("jdk-11").toString(), launcher.toString(), "--version");
+        assertEquals(3, old.getKey(), old.getValue());
+        assertEquals(1, old.getValue().strip().lines().count(), old.getValue());
+        assertTrue(old.getValue().contains("Java 11.0.2; certaudit needs Java 17 or later"), old.getValue());
+
+        Files.delete(dir.resolve(ROOT + "lib/certaudit.jar"));
+        Map.Entry<Integer, String> noJar = run(System.getProperty("java.home"), launcher.toString(), "--version");
+        assertEquals(3, noJar.getKey(), noJar.getValue());
+        assertEquals(1, noJar.getValue().strip().lines().count(), noJar.getValue());
+    }
+
+    /** {@code path} as Wine's Z: drive shows this file system. */
+    private static String wineName(Path path) {
+        return "Z:" + path.toAbsolutePath().toString().replace('/', '\\');
+    }
+
+    /** Runs {@code cmd /c command} under Wine in {@code folder}; exit code and combined output. */
+    private static Map.Entry<Integer, String> wine(Path prefix, Path folder, String javaHome, String... command)
+            throws Exception {
+        List<String> line = new java.util.ArrayList<>(List.of("wine", "cmd", "/c"));
+        line.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(line).directory(folder.toFile()).redirectErrorStream(true);
+        builder.environment().put("WINEPREFIX", prefix.toString());
+        builder.environment().put("WINEDEBUG", "-all");
+        builder.environment().remove("JAVA_HOME");
+        if (javaHome != null) {
+            builder.environment().put("JAVA_HOME", javaHome);
+        }
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "wine did not finish");
+        return Map.entry(process.exitValue(), output);
+    }
+
+    /**
+     * The Windows launcher run by Wine's cmd.exe, with Wine's whoami.exe standing in for java.exe (it ignores its
+     * arguments and exits 0): a java.exe in the current folder is never run, JAVA_HOME's is, and a relative
+     * JAVA_HOME is refused in one line with exit code 3. Runs where Wine is installed (.ci/run installs it).
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(OS.LINUX)
+    void underWineTheWindowsLauncherNeverRunsAJavaFromTheCurrentFolder(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.util.stream.Stream.of(System.getenv("PATH").split(":"))
+                .anyMatch(folder -> Files.isExecutable(Path.of(folder, "wine"))), "Wine is not installed");
+        unpack(dir);
+        Path prefix = Path.of("target", "wine-prefix").toAbsolutePath();
+        Path export = Files.createDirectories(dir.resolve("customer export"));
+        wine(prefix, export, null, "exit", "0");
+        Path whoami = prefix.resolve("drive_c/windows/system32/whoami.exe");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(whoami), "Wine has no whoami.exe");
+        Files.copy(whoami, export.resolve("java.exe"));
+        Path jdk = Files.createDirectories(dir.resolve("jdk/bin"));
+        Files.copy(whoami, jdk.resolve("java.exe"));
+        Files.createDirectories(export.resolve("jdk/bin"));
+        Files.copy(whoami, export.resolve("jdk/bin/java.exe"));
+        String launcher = wineName(dir.resolve(ROOT + "bin/certaudit.cmd"));
+
+        Map.Entry<Integer, String> planted = wine(prefix, export, null, launcher, "--version");
+        assertEquals(3, planted.getKey(), planted.getValue());
+        assertEquals("certaudit: no Java found: set JAVA_HOME to a Java 17 or later (a java.exe in the current "
+                + "folder is never run)", planted.getValue().strip());
+
+        Map.Entry<Integer, String> relative = wine(prefix, export, "jdk", launcher, "--version");
+        assertEquals(3, relative.getKey(), relative.getValue());
+        assertTrue(relative.getValue().strip().startsWith("certaudit: JAVA_HOME is \"jdk\", not an absolute path"),
+                relative.getValue());
+
+        Map.Entry<Integer, String> home = wine(prefix, export, wineName(dir.resolve("jdk")), launcher, "--version");
+        assertEquals(0, home.getKey(), home.getValue());
+        assertFalse(home.getValue().contains("certaudit:"), home.getValue());
     }
 }

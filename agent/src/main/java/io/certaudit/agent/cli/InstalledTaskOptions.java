@@ -29,4 +29,9 @@ public final class InstalledTaskOptions {
     Path outputDirectory(Platform platform) {
         return Path.of(outputDirectory != null ? outputDirectory : platform.defaultOutputDirectory());
     }
+
+    /** Whether the folder was given; off Windows there is no default (%ProgramData% is a Windows folder). */
+    boolean outputDirectoryGiven() {
+        return outputDirectory != null;
+    }
 }

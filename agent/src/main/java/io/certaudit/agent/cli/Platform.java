@@ -10,19 +10,22 @@ import java.util.function.Function;
 
 import io.certaudit.agent.eventlog.JnaWindowsEventLog;
 import io.certaudit.agent.eventlog.WindowsEventLog;
+import io.certaudit.agent.install.FileSecurity;
 import io.certaudit.agent.install.ProcessCommandRunner;
 import io.certaudit.agent.install.ScheduledTasks;
 import io.certaudit.agent.install.SchtasksScheduledTasks;
+import io.certaudit.agent.windows.JnaFileSecurity;
 
 /**
  * What the commands reach outside the process: the operating system, environment variables, the clock, the Windows
- * event log and Task Scheduler, and the Java and jar this command runs on. {@link #current} is the real machine;
+ * event log and Task Scheduler, file access control, and the Java and jar this command runs on. {@link #current} is the real machine;
  * tests build one with fakes.
  *
  * @param runningJar the certaudit jar this process was started from, or null when it runs from classes
  */
 public record Platform(String osName, Function<String, String> environment, Clock clock, WindowsEventLog eventLog,
-                       ScheduledTasks scheduledTasks, String javaExecutable, String runningJar) {
+                       ScheduledTasks scheduledTasks, FileSecurity fileSecurity, String javaExecutable,
+                       String runningJar) {
 
     /** This machine: the native services on Windows, stand-ins that explain their absence elsewhere. */
     public static Platform current(Function<String, String> environment) {
@@ -34,6 +37,7 @@ public record Platform(String osName, Function<String, String> environment, Cloc
                 windows ? new JnaWindowsEventLog() : WindowsEventLog.unavailable("the Windows event log: " + notHere),
                 windows ? new SchtasksScheduledTasks(new ProcessCommandRunner(), systemRoot)
                         : ScheduledTasks.unavailable("Task Scheduler: " + notHere),
+                windows ? new JnaFileSecurity() : FileSecurity.unavailable("Windows file security: " + notHere),
                 Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java").toString(),
                 jarOfThisCode());
     }

@@ -1,6 +1,5 @@
 package io.certaudit.agent.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,9 @@ import io.certaudit.agent.install.AuditTask;
 import io.certaudit.agent.install.TaskSchedulerException;
 import io.certaudit.agent.install.TaskState;
 import io.certaudit.agent.report.AuditReport;
-import io.certaudit.agent.report.Json;
+import io.certaudit.agent.report.ReportReader;
 import io.certaudit.agent.report.StatusLine;
+import io.certaudit.agent.report.UnreadableReportException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,6 +60,12 @@ public final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(taskLine(path));
         out.println(eventSourceLine());
+        if (!platform.windows() && !task.outputDirectoryGiven()) {
+            out.println("Last audit: no default output folder on " + platform.osName() + " (the task's is "
+                    + platform.defaultOutputDirectory() + " on Windows); give --output-dir DIR.");
+            out.flush();
+            return ExitCodes.UNKNOWN;
+        }
         Path audit = task.outputDirectory(platform)
                 .resolve(AuditTask.AUDIT_FILE);
         int code = auditLines(out, audit);
@@ -104,9 +110,9 @@ public final class StatusCommand implements Callable<Integer> {
         }
         AuditReport report;
         try {
-            report = Json.MAPPER.readValue(file.toFile(), AuditReport.class);
-        } catch (IOException e) {
-            out.println("Last audit: " + file + " cannot be read: " + e.getMessage());
+            report = ReportReader.read(file);
+        } catch (UnreadableReportException e) {
+            out.println("Last audit: " + e.getMessage());
             return ExitCodes.UNKNOWN;
         }
         out.println("Last audit (" + file + "): " + StatusLine.of(report));

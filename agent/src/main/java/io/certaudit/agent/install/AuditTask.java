@@ -21,14 +21,26 @@ import java.util.regex.Pattern;
  * characters, which no Windows path holds, are refused too. Everything else, spaces and quotes included, is quoted
  * by {@link WindowsCommandLine}.
  *
+ * <p>The task runs as SYSTEM, so nothing it loads may come from a place other users can write. JNA would unpack its
+ * native dispatch library into {@code java.io.tmpdir\jna-<hash of the user name>}, for SYSTEM C:\Windows\Temp,
+ * where any user can create that folder first and swap the DLL before it is loaded. So the task tells JNA to load
+ * the copies the distribution ships beside the jar ({@code lib\win32-x86-64\jnidispatch.dll},
+ * {@code lib\win32-aarch64\jnidispatch.dll}: {@code jna.boot.library.path}, a list JNA tries in order, skipping a
+ * DLL of the other architecture), never to unpack ({@code jna.nounpack}) and never to search the system path
+ * ({@code jna.nosys}); without those DLLs JNA fails rather than falling back to a temporary copy. Property names
+ * from JNA's Native.loadNativeDispatchLibrary.
+ *
  * @param path            the task's path, {@code \certaudit} by default
  * @param config          the settings file, or null
  * @param extraOutputs    further {@code FORMAT=FILE} outputs, as {@code audit --output} takes them
  * @param startBoundary   the local time the repetition counts from
+ * @param sharingArchive  the class-data sharing archive the JVM is given, or null for none; {@code install} names
+ *                        it only when it exists and only administrators can change it, because the JVM runs the
+ *                        classes in an archive it accepts (JDK 17 checks only the jar's path, size and time)
  */
 public record AuditTask(String path, Duration interval, RunAsAccount account, String config, String outputDirectory,
                         List<String> extraOutputs, boolean eventLog, String java, String jar, String version,
-                        LocalDateTime startBoundary) {
+                        LocalDateTime startBoundary, String sharingArchive) {
 
     public static final String DEFAULT_NAME = "certaudit";
     public static final Duration DEFAULT_INTERVAL = Duration.ofHours(6);
@@ -40,6 +52,10 @@ public record AuditTask(String path, Duration interval, RunAsAccount account, St
     public static final String PREVIOUS_AUDIT_FILE = "audit.previous.json";
     /** The class-data sharing archive's name, beside the jar. */
     public static final String SHARING_ARCHIVE = "certaudit.jsa";
+    /** JNA's dispatch library, shipped beside the jar in one folder per Windows architecture JNA supports. */
+    public static final String DISPATCH_LIBRARY = "jnidispatch.dll";
+    /** The folders, beside the jar, that hold {@link #DISPATCH_LIBRARY}: JNA's names for x86-64 and ARM64. */
+    public static final List<String> DISPATCH_LIBRARY_FOLDERS = List.of("win32-x86-64", "win32-aarch64");
 
     private static final Pattern TASK_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}");
 
@@ -48,6 +64,9 @@ public record AuditTask(String path, Duration interval, RunAsAccount account, St
         requireSafe("--output-dir", outputDirectory);
         requireSafe("--java", java);
         requireSafe("--jar", jar);
+        if (sharingArchive != null) {
+            requireSafe("the class-data sharing archive", sharingArchive);
+        }
         if (config != null) {
             requireSafe("--config", config);
         }
@@ -97,18 +116,42 @@ public record AuditTask(String path, Duration interval, RunAsAccount account, St
 
     /**
      * The class-data sharing archive beside the jar ({@code lib\certaudit.jsa}), which the distribution's README.txt
-     * tells how to make. The task names it whether or not it exists yet: the JVM skips a missing archive, and one
-     * made by another Java or for another jar, and runs as without it.
+     * tells how to make; {@code install} names it in the task only when it is there and passes its checks.
      */
-    public String sharingArchive() {
+    public String sharingArchiveBesideJar() {
+        return inFolder(installFolder(), SHARING_ARCHIVE);
+    }
+
+    /** The folder that holds the jar: the administrators-only install folder, and the task's working directory. */
+    public String installFolder() {
         int folderEnd = Math.max(jar.lastIndexOf('\\'), jar.lastIndexOf('/'));
-        return jar.substring(0, folderEnd + 1) + SHARING_ARCHIVE;
+        if (folderEnd < 0) {
+            return ".";
+        }
+        // A drive's root keeps its backslash: "C:\\", not the drive-relative "C:".
+        return jar.substring(0, folderEnd == 2 && jar.charAt(1) == ':' ? 3 : folderEnd);
+    }
+
+    /** The JNA dispatch libraries the task loads, one per architecture, beside the jar. */
+    public List<String> dispatchLibraries() {
+        return DISPATCH_LIBRARY_FOLDERS.stream()
+                .map(folder -> inFolder(inFolder(installFolder(), folder), DISPATCH_LIBRARY)).toList();
+    }
+
+    /** The JVM options that make JNA load its dispatch library from the install folder and never unpack one. */
+    public List<String> jnaOptions() {
+        String folders = String.join(";", DISPATCH_LIBRARY_FOLDERS.stream()
+                .map(folder -> inFolder(installFolder(), folder)).toList());
+        return List.of("-Djna.boot.library.path=" + folders, "-Djna.nounpack=true", "-Djna.nosys=true");
     }
 
     /** The arguments of the audit after {@code java}, one string each. */
     public List<String> arguments() {
         List<String> arguments = new ArrayList<>(JVM_OPTIONS);
-        arguments.add("-XX:SharedArchiveFile=" + sharingArchive());
+        arguments.addAll(jnaOptions());
+        if (sharingArchive != null) {
+            arguments.add("-XX:SharedArchiveFile=" + sharingArchive);
+        }
         arguments.addAll(List.of("-jar", jar, "audit"));
         if (config != null) {
             arguments.addAll(List.of("--config", config));
@@ -127,7 +170,7 @@ public record AuditTask(String path, Duration interval, RunAsAccount account, St
         return new TaskDefinition(path, "Audits the certificate stores this host's mutual TLS services rely on "
                 + "(certaudit) and writes the result to " + auditFile() + "; the last run result is the audit's "
                 + "exit code: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.", version, startBoundary, interval, BOOT_DELAY,
-                EXECUTION_LIMIT, account, java, arguments(), outputDirectory);
+                EXECUTION_LIMIT, account, java, arguments(), installFolder());
     }
 
     /** {@code folder\name}, with one backslash between them whatever {@code folder} ends with. */

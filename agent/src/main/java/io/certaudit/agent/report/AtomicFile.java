@@ -1,6 +1,8 @@
 package io.certaudit.agent.report;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -10,15 +12,25 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 
 /**
  * Writes a file so that readers only ever see the old content or the complete new content: the text goes to a
  * temporary file in the same folder, is flushed to disk, then renamed over the target. A crash or a full disk
  * mid-write leaves the previous report intact.
+ *
+ * <p>The scheduled audit writes as SYSTEM, so a name in the output folder may have been prepared by someone else: a
+ * symbolic link, junction or other reparse point, or a hard link to a file they could not otherwise read. Such a
+ * target, or previous copy, is refused rather than written through, and keeping the previous report never follows a
+ * link: it is read with {@link LinkOption#NOFOLLOW_LINKS} after checking it is one plain file with one name. The
+ * number of names is known where the file system reports it ({@code unix:nlink}); Java has no portable way to read
+ * it on Windows, where the output folder is administrators-only so no one else can make a link in it.
  */
 public final class AtomicFile {
 
@@ -64,6 +76,10 @@ public final class AtomicFile {
         if (Files.isDirectory(absolute)) {
             throw new OutputException("cannot write " + target + ": it is a folder; give a file name", null);
         }
+        refuseLinked(absolute, target);
+        if (previous != null) {
+            refuseLinked(previous, previous);
+        }
         Path temporary = null;
         try {
             temporary = createTemporary(folder, absolute.getFileName().toString());
@@ -75,7 +91,7 @@ public final class AtomicFile {
                 out.flush();
                 channel.force(true);
             }
-            if (previous != null && Files.isRegularFile(absolute)) {
+            if (previous != null && Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)) {
                 keep(absolute, previous);
             }
             replace(temporary, absolute);
@@ -99,12 +115,61 @@ public final class AtomicFile {
         }
     }
 
-    /** Copies {@code current} beside itself and renames the copy over {@code previous}. */
-    private static void keep(Path current, Path previous) throws IOException {
+    /**
+     * Refuses to write through {@code file} when it is a link of any kind, a special file, or one of several names
+     * of the same file: writing or copying would reach something else than the report.
+     */
+    private static void refuseLinked(Path file, Path named) throws OutputException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return;
+        } catch (IOException e) {
+            throw new OutputException("cannot write " + named + ": " + e.getMessage(), e);
+        }
+        if (attributes.isSymbolicLink() || attributes.isOther()) {
+            throw new OutputException("cannot write " + named + ": it is " + (attributes.isSymbolicLink()
+                    ? "a symbolic link" : "a junction, reparse point or special file") + ", not a plain file; "
+                    + "certaudit does not write through links: delete it, or give the real path", null);
+        }
+        int names = linkCount(file);
+        if (names > 1) {
+            throw new OutputException("cannot write " + named + ": it has " + names + " hard links, so other "
+                    + "names share what it holds; certaudit does not write to a shared file: delete it, or give "
+                    + "another name", null);
+        }
+    }
+
+    /** How many names the file has, where the file system says; 1 where it does not. */
+    private static int linkCount(Path file) throws OutputException {
+        try {
+            if (!Files.getFileStore(file).supportsFileAttributeView("unix")) {
+                return 1;
+            }
+            Object count = Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+            return count instanceof Integer names ? names : 1;
+        } catch (NoSuchFileException e) {
+            return 1;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return 1;
+        }
+    }
+
+    /**
+     * Copies {@code current} beside {@code previous} and renames the copy over it. {@code current} was checked to be
+     * a plain file with one name; it is opened without following a link, so one swapped in since fails the copy.
+     */
+    private static void keep(Path current, Path previous) throws IOException, OutputException {
+        refuseLinked(current, current);
         Path folder = previous.getParent();
         Path copy = createTemporary(folder, previous.getFileName().toString());
         try {
-            Files.copy(current, copy, StandardCopyOption.REPLACE_EXISTING);
+            keepPermissions(current, copy);
+            try (InputStream in = Files.newInputStream(current, LinkOption.NOFOLLOW_LINKS);
+                 OutputStream out = Files.newOutputStream(copy, StandardOpenOption.TRUNCATE_EXISTING)) {
+                in.transferTo(out);
+            }
             try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }

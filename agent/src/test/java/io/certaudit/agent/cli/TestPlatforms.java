@@ -7,10 +7,12 @@ import java.util.Map;
 
 import io.certaudit.agent.eventlog.FakeEventLog;
 import io.certaudit.agent.eventlog.WindowsEventLog;
+import io.certaudit.agent.install.FakeFileSecurity;
 import io.certaudit.agent.install.FakeScheduledTasks;
+import io.certaudit.agent.install.FileSecurity;
 import io.certaudit.agent.install.ScheduledTasks;
 
-/** Platforms for command tests: a Windows whose event log and Task Scheduler are fakes, or Linux. */
+/** Platforms for command tests: a Windows whose event log, Task Scheduler and file security are fakes, or Linux. */
 final class TestPlatforms {
 
     static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
@@ -19,8 +21,13 @@ final class TestPlatforms {
     }
 
     static Platform windows(FakeScheduledTasks tasks, FakeEventLog events, Map<String, String> environment) {
+        return windows(tasks, events, new FakeFileSecurity(), environment);
+    }
+
+    static Platform windows(FakeScheduledTasks tasks, FakeEventLog events, FakeFileSecurity files,
+                            Map<String, String> environment) {
         return new Platform("Windows Server 2022", environment::get, Clock.fixed(NOW, ZoneOffset.UTC), events, tasks,
-                "C:\\Program Files\\Eclipse Adoptium\\jdk-17\\bin\\java.exe",
+                files, "C:\\Program Files\\Eclipse Adoptium\\jdk-17\\bin\\java.exe",
                 "C:\\Program Files\\certaudit\\lib\\certaudit.jar");
     }
 
@@ -28,6 +35,7 @@ final class TestPlatforms {
         return new Platform("Linux", Map.<String, String>of()::get, Clock.fixed(NOW, ZoneOffset.UTC),
                 WindowsEventLog.unavailable("the Windows event log: this needs Windows (this is Linux)"),
                 ScheduledTasks.unavailable("Task Scheduler: this needs Windows (this is Linux)"),
+                FileSecurity.unavailable("Windows file security: this needs Windows (this is Linux)"),
                 "/usr/lib/jvm/java-17/bin/java", "/opt/certaudit/lib/certaudit.jar");
     }
 }

@@ -31,10 +31,14 @@ class TaskXmlTest {
     static final LocalDateTime START = LocalDateTime.parse("2026-11-21T00:00:00");
 
     static AuditTask audit(RunAsAccount account, String config, String outputDirectory) {
+        return audit(account, config, outputDirectory, null);
+    }
+
+    static AuditTask audit(RunAsAccount account, String config, String outputDirectory, String sharingArchive) {
         return new AuditTask("\\certaudit", Duration.ofHours(6), account, config, outputDirectory,
                 List.of("prometheus=C:\\Program Files\\windows_exporter\\textfile_inputs\\certaudit.prom"), true,
                 "C:\\Program Files\\Eclipse Adoptium\\jdk-17\\bin\\java.exe",
-                "C:\\Program Files\\certaudit\\lib\\certaudit.jar", "0.1.0", START);
+                "C:\\Program Files\\certaudit\\lib\\certaudit.jar", "0.1.0", START, sharingArchive);
     }
 
     /** Parses as Task Scheduler would see it: namespace-aware, no DTDs. */
@@ -75,13 +79,45 @@ class TaskXmlTest {
         assertEquals("Author", ((Element) document.getElementsByTagNameNS(TaskXml.NAMESPACE, "Actions").item(0))
                 .getAttribute("Context"));
         assertEquals("\"C:\\Program Files\\Eclipse Adoptium\\jdk-17\\bin\\java.exe\"", text(document, "Command"));
-        assertEquals("C:\\ProgramData\\certaudit", text(document, "WorkingDirectory"));
     }
 
     @Test
-    void theSharingArchiveIsTheOneBesideTheJar() {
-        AuditTask audit = audit(RunAsAccount.SYSTEM, null, "C:\\data");
-        assertEquals("C:\\Program Files\\certaudit\\lib\\certaudit.jsa", audit.sharingArchive());
+    void theTaskRunsInTheAdministratorsOnlyInstallFolderNotTheOutputFolder() throws Exception {
+        Document document = parse(TaskXml.toXml(audit(RunAsAccount.SYSTEM, null, "C:\\ProgramData\\certaudit")
+                .definition()));
+        assertEquals("C:\\Program Files\\certaudit\\lib", text(document, "WorkingDirectory"));
+    }
+
+    @Test
+    void theTaskLoadsJnasDispatchLibraryFromTheInstallFolderAndNeverUnpacksOne() throws Exception {
+        AuditTask audit = audit(RunAsAccount.SYSTEM, null, "C:\\ProgramData\\certaudit");
+        List<String> arguments = ArgvRules.split(text(parse(TaskXml.toXml(audit.definition())), "Arguments"));
+        assertTrue(arguments.contains("-Djna.boot.library.path=C:\\Program Files\\certaudit\\lib\\win32-x86-64;"
+                + "C:\\Program Files\\certaudit\\lib\\win32-aarch64"), arguments::toString);
+        assertTrue(arguments.contains("-Djna.nounpack=true"), arguments::toString);
+        assertTrue(arguments.contains("-Djna.nosys=true"), arguments::toString);
+        assertTrue(arguments.indexOf("-Djna.nounpack=true") < arguments.indexOf("-jar"), "a JVM option");
+        assertEquals(List.of("C:\\Program Files\\certaudit\\lib\\win32-x86-64\\jnidispatch.dll",
+                "C:\\Program Files\\certaudit\\lib\\win32-aarch64\\jnidispatch.dll"), audit.dispatchLibraries());
+    }
+
+    @Test
+    void theSharingArchiveIsNamedOnlyWhenInstallGivesIt() throws Exception {
+        AuditTask without = audit(RunAsAccount.SYSTEM, null, "C:\\data");
+        assertEquals("C:\\Program Files\\certaudit\\lib\\certaudit.jsa", without.sharingArchiveBesideJar());
+        assertTrue(ArgvRules.split(text(parse(TaskXml.toXml(without.definition())), "Arguments")).stream()
+                .noneMatch(argument -> argument.startsWith("-XX:SharedArchiveFile")));
+        AuditTask with = audit(RunAsAccount.SYSTEM, null, "C:\\data", without.sharingArchiveBesideJar());
+        assertTrue(ArgvRules.split(text(parse(TaskXml.toXml(with.definition())), "Arguments"))
+                .contains("-XX:SharedArchiveFile=C:\\Program Files\\certaudit\\lib\\certaudit.jsa"));
+    }
+
+    @Test
+    void aJarAtADrivesRootKeepsTheRootsBackslash() {
+        AuditTask audit = new AuditTask("\\certaudit", Duration.ofHours(6), RunAsAccount.SYSTEM, null, "C:\\out",
+                List.of(), false, "C:\\jdk\\bin\\java.exe", "D:\\certaudit.jar", "0.1.0", START, null);
+        assertEquals("D:\\", audit.installFolder());
+        assertEquals("D:\\certaudit.jsa", audit.sharingArchiveBesideJar());
     }
 
     @Test
@@ -95,8 +131,8 @@ class TaskXmlTest {
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn128m"), AuditTask.JVM_OPTIONS,
                 "the scheduled audit runs with the launchers' JVM options");
         List<String> expected = new java.util.ArrayList<>(AuditTask.JVM_OPTIONS);
-        expected.addAll(List.of("-XX:SharedArchiveFile=C:\\Program Files\\certaudit\\lib\\certaudit.jsa",
-                "-jar", "C:\\Program Files\\certaudit\\lib\\certaudit.jar", "audit",
+        expected.addAll(audit.jnaOptions());
+        expected.addAll(List.of("-jar", "C:\\Program Files\\certaudit\\lib\\certaudit.jar", "audit",
                 "--config", config, "--output", "json=C:\\data dir\\audit.json", "--keep-previous",
                 "--output", "prometheus=C:\\Program Files\\windows_exporter\\textfile_inputs\\certaudit.prom",
                 "--event-log"));
