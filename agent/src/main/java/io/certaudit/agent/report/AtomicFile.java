@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -70,7 +69,7 @@ public final class AtomicFile {
             keepPermissions(absolute, temporary);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
-                 Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8)) {
+                 Writer out = Channels.newWriter(channel, SafeText.utf8Encoder(), -1)) {
                 content.writeTo(out);
                 out.flush();
                 channel.force(true);
