@@ -1,6 +1,5 @@
 package io.certaudit.agent.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,9 @@ import io.certaudit.agent.install.AuditTask;
 import io.certaudit.agent.install.TaskSchedulerException;
 import io.certaudit.agent.install.TaskState;
 import io.certaudit.agent.report.AuditReport;
-import io.certaudit.agent.report.Json;
+import io.certaudit.agent.report.ReportReader;
 import io.certaudit.agent.report.StatusLine;
+import io.certaudit.agent.report.UnreadableReportException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,14 +102,17 @@ public final class StatusCommand implements Callable<Integer> {
             out.println("Last audit: none at " + file + ".");
             return ExitCodes.UNKNOWN;
         }
-        AuditReport report;
+        ReportReader.SavedAudit saved;
         try {
-            report = Json.MAPPER.readValue(file.toFile(), AuditReport.class);
-        } catch (IOException e) {
-            out.println("Last audit: " + file + " cannot be read: " + e.getMessage());
+            // Anyone who could write the folder could have written this file: read it as the report command does.
+            saved = ReportReader.readChecked(file);
+        } catch (UnreadableReportException e) {
+            out.println("Last audit: " + e.getMessage());
             return ExitCodes.UNKNOWN;
         }
+        AuditReport report = saved.report();
         out.println("Last audit (" + file + "): " + StatusLine.of(report));
+        saved.corrections().forEach(correction -> out.println("  not as written: " + correction + "."));
         try {
             Duration age = Duration.between(Instant.parse(String.valueOf(report.generatedAt())),
                     platform.clock().instant());
