@@ -197,6 +197,10 @@ public final class TextReportWriter implements ReportWriter {
                         + TextStyle.clean(certificate.subject()),
                         "      ", "            ");
             }
+            if ("unproven".equals(peer.keyProof()) && !peer.chain().isEmpty()) {
+                text.println("      " + style.paint(Health.WARNING, "did not prove it holds this certificate's key: "
+                        + "not judged"));
+            }
             if (!peer.clientCertificateRequested()) {
                 text.println("      " + style.paint(Health.WARNING, "asks for no client certificate"));
             } else if (peer.acceptableIssuers().isEmpty()) {
