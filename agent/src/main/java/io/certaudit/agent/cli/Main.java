@@ -26,7 +26,14 @@ public final class Main {
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, SafeText.utf8Encoder()), true);
         // On Java 17 a console exists only when both standard input and output are a terminal: a pipe or a file
         // (monitoring, a scheduled task) gets no colour.
-        int code = commandLine(out, err, Platform.current(System::getenv), System.console() != null).execute(args);
+        int code;
+        try {
+            code = commandLine(out, err, Platform.current(System::getenv), System.console() != null).execute(args);
+        } catch (OutOfMemoryError e) {
+            // Out of memory on this thread (reading a saved audit, say): one line, exit 3, never a stack trace.
+            err.println("certaudit: " + RunAbortedException.outOfMemory().getMessage());
+            code = ExitCodes.UNKNOWN;
+        }
         out.flush();
         err.flush();
         System.exit(code);
@@ -99,7 +106,7 @@ public final class Main {
         private static final Map<Class<? extends Exception>, String> EXPECTED = Map.of(
                 UsageException.class, "", SourceException.class, "cannot read the source: ",
                 OutputException.class, "", TaskSchedulerException.class, "Task Scheduler: ",
-                EventLogException.class, "event log: ");
+                EventLogException.class, "event log: ", RunAbortedException.class, "");
 
         @Override
         public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
