@@ -123,15 +123,16 @@ class HostileTextOutputsTest {
         Path prom = dir.resolve("certaudit.prom");
         Path json = dir.resolve("audit.json");
         Path ndjson = dir.resolve("audit.ndjson");
+        Path html = dir.resolve("report.html");
 
         CliRun run = CliRun.run(windows, "audit", "--source", source.toString(), "--at", AT, "--event-log",
                 "--output", "text=" + text, "--output", "prometheus=" + prom, "--output", "json=" + json,
-                "--output", "ndjson=" + ndjson);
+                "--output", "ndjson=" + ndjson, "--output", "html=" + html);
 
         assertTrue(run.exitCode() < 3, run::toString);
         EventEntry event = events.events.get(0);
         for (String output : List.of(Files.readString(text), Files.readString(prom), event.message(),
-                Files.readString(json), Files.readString(ndjson))) {
+                Files.readString(json), Files.readString(ndjson), Files.readString(html))) {
             assertFalse(output.contains("\u001b"), output);
             assertFalse(output.contains("\u202e") || output.contains("\u202c"), output);
         }
