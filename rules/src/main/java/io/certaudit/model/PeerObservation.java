@@ -26,13 +26,29 @@ import javax.security.auth.x500.X500Principal;
  *                                  UNKNOWN when it requested none, or when its answer did not come
  * @param failure                   why the handshake did not finish, or {@code null} when it did
  * @param failureMessage            the reason in words, or {@code null} when the handshake finished
+ * @param keyProof                  whether the peer proved it holds the key of {@link #chain()}'s leaf: only then
+ *                                  is the chain, and the issuer list, the peer's own rather than a replay
  */
 public record PeerObservation(PeerAddress address, String resolvedAddress, String protocol, String cipherSuite,
                               List<X509Certificate> chain, List<X500Principal> acceptableIssuers,
-                              Tristate clientCertificateRequired, PeerFailure failure, String failureMessage) {
+                              Tristate clientCertificateRequired, PeerFailure failure, String failureMessage,
+                              PeerKeyProof keyProof) {
+
+    /**
+     * An observation whose key proof follows from how the handshake ended: a handshake that finished with only
+     * forward-secret suites offered proves the key ({@link PeerKeyProof#PROVEN}); one that failed proves nothing.
+     */
+    public PeerObservation(PeerAddress address, String resolvedAddress, String protocol, String cipherSuite,
+                           List<X509Certificate> chain, List<X500Principal> acceptableIssuers,
+                           Tristate clientCertificateRequired, PeerFailure failure, String failureMessage) {
+        this(address, resolvedAddress, protocol, cipherSuite, chain, acceptableIssuers, clientCertificateRequired,
+                failure, failureMessage, failure == null && !chain.isEmpty() ? PeerKeyProof.PROVEN
+                        : PeerKeyProof.UNPROVEN);
+    }
 
     public PeerObservation {
         Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(keyProof, "keyProof");
         chain = List.copyOf(chain);
         acceptableIssuers = acceptableIssuers == null ? null : List.copyOf(acceptableIssuers);
         Objects.requireNonNull(clientCertificateRequired, "clientCertificateRequired");
@@ -44,6 +60,11 @@ public record PeerObservation(PeerAddress address, String resolvedAddress, Strin
     /** Whether the handshake finished, or was ended by the peer only because we presented no certificate. */
     public boolean reached() {
         return failure == null;
+    }
+
+    /** Whether the peer proved it holds the key of the certificate it sent: its chain and issuer list are its own. */
+    public boolean keyProven() {
+        return keyProof == PeerKeyProof.PROVEN && !chain.isEmpty();
     }
 
     /** Whether the peer sent a CertificateRequest: mutual TLS is at least offered on this port. */

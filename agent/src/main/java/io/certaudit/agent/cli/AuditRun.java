@@ -15,6 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import io.certaudit.agent.eventlog.AuditEvents;
@@ -95,6 +100,22 @@ abstract class AuditRun implements Callable<Integer> {
     @Mixin
     private PeerOptions peerOptions = new PeerOptions();
 
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "" + DEFAULT_TIME_LIMIT_SECONDS,
+            description = "Most time the whole run may take, reading, probing and writing included (default "
+                    + DEFAULT_TIME_LIMIT_SECONDS + ", 15 minutes: far beyond a real host, well within the scheduled "
+                    + "task's interval). Past it the run ends UNKNOWN (exit 3) with one line and writes no report: "
+                    + "a partial audit could call OK what it never read.")
+    private int timeLimitSeconds;
+
+    /** The default --time-limit, in seconds. */
+    static final int DEFAULT_TIME_LIMIT_SECONDS = 900;
+
+    /** Whether the run may still write its reports: the first of the writer and the time limit to claim it wins. */
+    private final AtomicInteger phase = new AtomicInteger(RUNNING);
+    private static final int RUNNING = 0;
+    private static final int WRITING = 1;
+    private static final int ABANDONED = 2;
+
     private final Function<String, String> environment;
     private final Clock clock;
     private final WindowsEventLog events;
@@ -123,8 +144,11 @@ abstract class AuditRun implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (timeLimitSeconds < 1) {
+            throw new UsageException("--time-limit must be 1 second or more, not " + timeLimitSeconds);
+        }
         if (!eventLog) {
-            return audit().exitCode();
+            return auditWithinLimits().exitCode();
         }
         try {
             events.isSourceRegistered();
@@ -133,8 +157,8 @@ abstract class AuditRun implements Callable<Integer> {
         }
         AuditReport report;
         try {
-            report = audit();
-        } catch (UsageException | SourceException | OutputException e) {
+            report = auditWithinLimits();
+        } catch (UsageException | SourceException | OutputException | RunAbortedException e) {
             report(AuditEvents.failure(sourceOptions.hostName() != null ? sourceOptions.hostName() : machineName,
                     e.getMessage()));
             throw e;
@@ -160,6 +184,49 @@ abstract class AuditRun implements Callable<Integer> {
         return null;
     }
 
+    /**
+     * Runs the audit on a thread of its own and waits at most the time limit for it. Parsers and handshakes do not
+     * stop when asked, so at the limit the run gives the audit up (a daemon thread, ended with the JVM) unless it has
+     * already begun writing its reports, which it then finishes: a report is either the whole audit or not written.
+     * An OutOfMemoryError on the audit's thread ends the run as one line, exit 3.
+     */
+    private AuditReport auditWithinLimits() throws Exception {
+        CompletableFuture<AuditReport> result = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                result.complete(audit());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "certaudit-audit");
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            try {
+                return result.get(timeLimitSeconds, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                if (phase.compareAndSet(RUNNING, ABANDONED)) {
+                    throw new RunAbortedException("the run did not finish within its time limit of "
+                            + timeLimitSeconds + " s (--time-limit) and wrote no report; the audit was still "
+                            + "running: a peer, a source or the host is slower than expected");
+                }
+                return result.get();
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof OutOfMemoryError) {
+                throw RunAbortedException.outOfMemory();
+            }
+            if (cause instanceof Exception exception) {
+                throw exception;
+            }
+            throw (Error) cause;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunAbortedException("the run was interrupted");
+        }
+    }
+
     private AuditReport audit() throws Exception {
         RuleCatalog catalog = BuiltInRules.catalog();
         ConfigFile file = config == null ? ConfigFile.empty() : ConfigFile.load(config);
@@ -183,6 +250,10 @@ abstract class AuditRun implements Callable<Integer> {
         AuditReport report = new ReportBuilder(VersionProvider.version())
                 .build(result, clock.instant().truncatedTo(ChronoUnit.SECONDS));
 
+        if (!phase.compareAndSet(RUNNING, WRITING)) {
+            // The time limit passed and the run already said so: write nothing the user was told is not there.
+            throw new RunAbortedException("the time limit passed");
+        }
         output.write(report, spec.commandLine().getOut(), keepPrevious);
         return report;
     }

@@ -1,13 +1,13 @@
 package io.certaudit.agent.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
 
 import io.certaudit.agent.eventlog.EventLogException;
 import io.certaudit.agent.install.TaskSchedulerException;
 import io.certaudit.agent.report.OutputException;
+import io.certaudit.agent.report.SafeText;
 import io.certaudit.agent.source.SourceException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -22,11 +22,18 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, SafeText.utf8Encoder()), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, SafeText.utf8Encoder()), true);
         // On Java 17 a console exists only when both standard input and output are a terminal: a pipe or a file
         // (monitoring, a scheduled task) gets no colour.
-        int code = commandLine(out, err, Platform.current(System::getenv), System.console() != null).execute(args);
+        int code;
+        try {
+            code = commandLine(out, err, Platform.current(System::getenv), System.console() != null).execute(args);
+        } catch (OutOfMemoryError e) {
+            // Out of memory on this thread (reading a saved audit, say): one line, exit 3, never a stack trace.
+            err.println("certaudit: " + RunAbortedException.outOfMemory().getMessage());
+            code = ExitCodes.UNKNOWN;
+        }
         out.flush();
         err.flush();
         System.exit(code);
@@ -99,7 +106,7 @@ public final class Main {
         private static final Map<Class<? extends Exception>, String> EXPECTED = Map.of(
                 UsageException.class, "", SourceException.class, "cannot read the source: ",
                 OutputException.class, "", TaskSchedulerException.class, "Task Scheduler: ",
-                EventLogException.class, "event log: ");
+                EventLogException.class, "event log: ", RunAbortedException.class, "");
 
         @Override
         public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {

@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Reads an audit written by 'certaudit audit --format json' (schema version 1.x) and writes it in the "
                 + "chosen format, as the audit itself would have. The exit code is the saved audit's: 0 OK, "
-                + "1 WARNING, 2 CRITICAL; 3 when the file cannot be rendered.",
+                + "1 WARNING, 2 CRITICAL, as its findings make it (a status or count edited to differ is "
+                + "corrected and said on standard error); 3 when the file cannot be rendered. The file is checked "
+                + "against the report schema, and what it holds is printed as cleanly as a live audit.",
             ""},
         sortOptions = false,
         mixinStandardHelpOptions = true,
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
             "0:The saved audit is OK.",
             "1:The saved audit is WARNING.",
             "2:The saved audit is CRITICAL.",
-            "3:The file is missing, not JSON, not a certaudit audit, of another major schema version, or the output "
+            "3:The file is missing, not JSON, not a certaudit audit, of another major schema version, holds a value "
+                + "the schema does not allow, or the output "
                 + "cannot be written."},
         footer = {"", "Example: certaudit report audit.json --format html --output report.html"})
 public final class ReportCommand implements Callable<Integer> {
@@ -47,12 +50,16 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         output.validate();
-        AuditReport report;
+        ReportReader.SavedAudit saved;
         try {
-            report = ReportReader.read(file);
+            saved = ReportReader.readChecked(file);
         } catch (UnreadableReportException e) {
             throw new UsageException(e.getMessage(), e);
         }
+        for (String correction : saved.corrections()) {
+            spec.commandLine().getErr().println("certaudit: " + file + " is not as written: " + correction + ".");
+        }
+        AuditReport report = saved.report();
         output.write(report, spec.commandLine().getOut(), false);
         return report.exitCode();
     }

@@ -108,14 +108,17 @@ public final class StatusCommand implements Callable<Integer> {
             out.println("Last audit: none at " + file + ".");
             return ExitCodes.UNKNOWN;
         }
-        AuditReport report;
+        ReportReader.SavedAudit saved;
         try {
-            report = ReportReader.read(file);
+            // Anyone who could write the folder could have written this file: read it as the report command does.
+            saved = ReportReader.readChecked(file);
         } catch (UnreadableReportException e) {
             out.println("Last audit: " + e.getMessage());
             return ExitCodes.UNKNOWN;
         }
+        AuditReport report = saved.report();
         out.println("Last audit (" + file + "): " + StatusLine.of(report));
+        saved.corrections().forEach(correction -> out.println("  not as written: " + correction + "."));
         try {
             Duration age = Duration.between(Instant.parse(String.valueOf(report.generatedAt())),
                     platform.clock().instant());

@@ -3,12 +3,14 @@ package io.certaudit.agent.eventlog;
 import java.util.List;
 
 import io.certaudit.agent.report.AuditReport;
+import io.certaudit.agent.report.SafeText;
 import io.certaudit.agent.report.StatusLine;
 
 /**
  * Turns a run into its one event. The event id says the status, so an event-log query or a SCOM rule can select on
  * the id alone; the type makes Event Viewer show it the same way. The text is the status line, then the findings
- * (worst first, as in the report), then where the full audit is.
+ * (worst first, as in the report), then where the full audit is. Every value taken from the audit is one line
+ * ({@link SafeText#line}): an event reader sees no forged line, escape sequence or reordered text.
  */
 public final class AuditEvents {
 
@@ -33,19 +35,19 @@ public final class AuditEvents {
         List<AuditReport.FindingEntry> findings = report.findings();
         for (int i = 0; i < Math.min(findings.size(), LISTED_FINDINGS); i++) {
             AuditReport.FindingEntry finding = findings.get(i);
-            text.append('\n').append(finding.severity().toUpperCase(java.util.Locale.ROOT)).append(' ')
-                    .append(finding.rule());
+            text.append('\n').append(SafeText.line(finding.severity()).toUpperCase(java.util.Locale.ROOT))
+                    .append(' ').append(SafeText.line(finding.rule()));
             if (finding.thumbprint() != null) {
-                text.append(' ').append(finding.store() == null ? "" : finding.store() + " ")
-                        .append(finding.thumbprint());
+                text.append(' ').append(finding.store() == null ? "" : SafeText.line(finding.store()) + " ")
+                        .append(SafeText.line(finding.thumbprint()));
             }
-            text.append(": ").append(finding.message());
+            text.append(": ").append(SafeText.line(finding.message()));
         }
         if (findings.size() > LISTED_FINDINGS) {
             text.append("\n... and ").append(findings.size() - LISTED_FINDINGS).append(" more findings");
         }
         if (reportLocation != null) {
-            text.append("\n\nFull audit: ").append(reportLocation);
+            text.append("\n\nFull audit: ").append(SafeText.line(reportLocation));
         }
         return switch (report.status()) {
             case "OK" -> new EventEntry(EventType.INFORMATION, OK, text.toString());
@@ -56,7 +58,7 @@ public final class AuditEvents {
 
     /** The event of a run that could not audit: the same message the command prints. */
     public static EventEntry failure(String host, String message) {
-        return new EventEntry(EventType.ERROR, UNKNOWN, "CERTAUDIT UNKNOWN - the audit could not run on " + host
-                + ": " + message);
+        return new EventEntry(EventType.ERROR, UNKNOWN, "CERTAUDIT UNKNOWN - the audit could not run on "
+                + SafeText.line(host) + ": " + SafeText.line(message));
     }
 }

@@ -31,6 +31,7 @@ import javax.net.ssl.TrustManager;
 
 import io.certaudit.model.PeerAddress;
 import io.certaudit.model.PeerFailure;
+import io.certaudit.model.PeerKeyProof;
 import io.certaudit.model.PeerObservation;
 import io.certaudit.model.Tristate;
 
@@ -38,12 +39,14 @@ import io.certaudit.model.Tristate;
  * Observes a TLS peer with one handshake: the chain it sends and the certificate authorities it names in its
  * CertificateRequest. The probe presents no certificate and holds no key, trusts and rejects nothing, sends no
  * application data, and opens one connection per peer with no retry; every step is bounded by
- * {@link ProbeSettings}. It judges nothing: the peer rules do, from the {@link PeerObservation}.
+ * {@link ProbeSettings}. It offers only forward-secret suites, so the peer signs the handshake with its key, and
+ * records whether that signature was verified ({@link PeerKeyProof}). It judges nothing: the peer rules do, from the {@link PeerObservation}.
  */
 public final class PeerProbe {
 
     private static final String TLS13 = "TLSv1.3";
-    private static final List<String> PROTOCOLS = List.of(TLS13, "TLSv1.2");
+    private static final String TLS12 = "TLSv1.2";
+    private static final List<String> PROTOCOLS = List.of(TLS13, TLS12);
     /** The cipher suite of the invalid session {@link SSLSocket#getSession()} returns when no handshake finished. */
     private static final String NO_SESSION = "SSL_NULL_WITH_NULL_NULL";
 
@@ -81,7 +84,7 @@ public final class PeerProbe {
                     + " within " + ProbeFailure.words(settings.connectTimeout())));
         }
         String resolved = address.getHostAddress();
-        Socket tcp = new Socket();
+        ClientRecordTap tcp = new ClientRecordTap();
         try {
             tcp.connect(new InetSocketAddress(address, peer.port()), millis(settings.connectTimeout().toMillis()));
         } catch (IOException e) {
@@ -121,7 +124,7 @@ public final class PeerProbe {
         }
     }
 
-    private PeerObservation handshake(PeerAddress peer, String resolved, Socket tcp) {
+    private PeerObservation handshake(PeerAddress peer, String resolved, ClientRecordTap tcp) {
         ServerChainRecorder chain = new ServerChainRecorder();
         IssuerListRecorder issuers = new IssuerListRecorder();
         SSLSocket tls;
@@ -145,18 +148,31 @@ public final class PeerProbe {
             }
             Tristate required = !issuers.requested() ? Tristate.UNKNOWN
                     : TLS13.equals(session.getProtocol()) ? awaitVerdict(tls, deadline) : Tristate.NO;
+            // The handshake finished: with only forward-secret suites offered, the peer signed it with its key.
             return new PeerObservation(peer, resolved, session.getProtocol(), session.getCipherSuite(), chain.chain(),
-                    issuers.issuers(), required, null, null);
+                    issuers.issuers(), required, null, null, PeerKeyProof.PROVEN);
         } catch (IOException e) {
             ProbeFailure failure = ProbeFailure.ofHandshake(e, deadline.expired(), settings.handshakeTimeout());
-            if (issuers.requested() && failure.endsHandshake()) {
+            // TLS 1.3 proves the key only in a finished handshake; TLS 1.2 once the signed ServerKeyExchange let
+            // the probe send its own key exchange (ClientRecordTap).
+            PeerKeyProof proof = TLS12.equals(chain.protocol()) && tcp.keyExchangeSent() && !chain.chain().isEmpty()
+                    ? PeerKeyProof.PROVEN : PeerKeyProof.UNPROVEN;
+            if (issuers.requested() && failure.endsHandshake() && proof == PeerKeyProof.PROVEN) {
                 // In TLS 1.2 the peer judges our empty Certificate before its Finished: it asked for a client
                 // certificate, got none and ended the handshake. That is mutual TLS enforced, not a failure.
                 return new PeerObservation(peer, resolved, chain.protocol(), chain.cipherSuite(), chain.chain(),
-                        issuers.issuers(), Tristate.YES, null, null);
+                        issuers.issuers(), Tristate.YES, null, null, proof);
+            }
+            String message = failure.message();
+            if (!chain.chain().isEmpty() && proof == PeerKeyProof.UNPROVEN) {
+                message += "; the handshake ended before the peer proved, with a signature, that it holds the key "
+                        + "of the certificate it sent, so that chain (which anyone can replay) is not judged";
+            } else if (chain.chain().isEmpty() && failure.kind() == PeerFailure.TLS_ALERT) {
+                message += " (the probe offers only forward-secret cipher suites, ECDHE or DHE with TLS 1.2 and "
+                        + "TLS 1.3, so that the peer must sign the handshake with its key)";
             }
             return new PeerObservation(peer, resolved, chain.protocol(), chain.cipherSuite(), chain.chain(),
-                    issuers.issuers(), Tristate.UNKNOWN, failure.kind(), failure.message());
+                    issuers.issuers(), Tristate.UNKNOWN, failure.kind(), message, proof);
         } finally {
             deadline.close();
             closeQuietly(tls);
@@ -202,10 +218,23 @@ public final class PeerProbe {
         SSLParameters parameters = tls.getSSLParameters();
         List<String> supported = Arrays.asList(tls.getSupportedProtocols());
         parameters.setProtocols(PROTOCOLS.stream().filter(supported::contains).toArray(String[]::new));
+        parameters.setCipherSuites(Arrays.stream(tls.getEnabledCipherSuites()).filter(PeerProbe::forwardSecret)
+                .toArray(String[]::new));
         if (!peer.hostIsIpLiteral()) {
             sniName(peer.host()).ifPresent(name -> parameters.setServerNames(List.of(name)));
         }
         return parameters;
+    }
+
+    /**
+     * Whether a suite makes the server sign the handshake with its certificate's key: every TLS 1.3 suite
+     * (CertificateVerify), and in TLS 1.2 the ephemeral Diffie-Hellman ones (signed ServerKeyExchange). With RSA key
+     * exchange a server proves its key only by decrypting our secret, which it shows no earlier than its Finished:
+     * a replayed chain and CertificateRequest followed by a hang-up would look like an MTLS peer.
+     */
+    static boolean forwardSecret(String suite) {
+        return suite.startsWith("TLS_ECDHE_") || suite.startsWith("TLS_DHE_") || suite.startsWith("TLS_AES_")
+                || suite.startsWith("TLS_CHACHA20_");
     }
 
     /** The SNI name for {@code host}; none for a name SNI cannot carry (an underscore, say), which the peer then judges. */
@@ -220,7 +249,7 @@ public final class PeerProbe {
 
     private static PeerObservation failed(PeerAddress peer, String resolved, ProbeFailure failure) {
         return new PeerObservation(peer, resolved, null, null, List.of(), null, Tristate.UNKNOWN, failure.kind(),
-                failure.message());
+                failure.message(), PeerKeyProof.UNPROVEN);
     }
 
     private static int millis(long millis) {

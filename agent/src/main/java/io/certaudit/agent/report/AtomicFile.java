@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -86,7 +85,7 @@ public final class AtomicFile {
             keepPermissions(absolute, temporary);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
-                 Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8)) {
+                 Writer out = Channels.newWriter(channel, SafeText.utf8Encoder(), -1)) {
                 content.writeTo(out);
                 out.flush();
                 channel.force(true);

@@ -22,7 +22,7 @@ public record AuditReport(String schemaVersion, Tool tool, String host, String g
                           Map<String, String> hostFacts, List<Peer> peers) {
 
     /** The schema version this code writes. Minor versions add fields; a major version would be a new file. */
-    public static final String SCHEMA_VERSION = "1.2";
+    public static final String SCHEMA_VERSION = "1.3";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Tool(String name, String version) {
@@ -90,14 +90,19 @@ public record AuditReport(String schemaVersion, Tool tool, String host, String g
                                String message, String remediation, Map<String, String> evidence, String peer) {
     }
 
-    /** One MTLS peer probed over TLS (schema 1.1). */
+    /**
+     * One MTLS peer probed over TLS (schema 1.1). {@code keyProof} (since 1.3; {@code null} in older reports):
+     * {@code proven} when the peer signed the handshake with the key of the certificate it sent, else
+     * {@code unproven}.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonPropertyOrder({"address", "resolvedAddress", "reached", "failure", "failureMessage", "protocol",
-            "cipherSuite", "clientCertificateRequested", "clientCertificateRequired", "acceptableIssuers", "chain"})
+            "cipherSuite", "clientCertificateRequested", "clientCertificateRequired", "acceptableIssuers", "chain",
+            "keyProof"})
     public record Peer(String address, String resolvedAddress, boolean reached, String failure, String failureMessage,
                        String protocol, String cipherSuite, boolean clientCertificateRequested,
                        Boolean clientCertificateRequired, List<String> acceptableIssuers,
-                       List<PeerCertificate> chain) {
+                       List<PeerCertificate> chain, String keyProof) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -34,7 +34,7 @@ public final class Dates {
     /** {@code 2027-06-01}, or the text as written when it does not parse. */
     public static String day(String text) {
         Instant instant = parse(text);
-        return instant == null ? String.valueOf(text) : DAY.format(instant);
+        return instant == null ? SafeText.line(text) : DAY.format(instant);
     }
 
     public static String day(Instant instant) {
@@ -44,7 +44,7 @@ public final class Dates {
     /** {@code 2027-06-01 12:00 UTC}, or the text as written when it does not parse. */
     public static String minute(String text) {
         Instant instant = parse(text);
-        return instant == null ? String.valueOf(text) : MINUTE.format(instant);
+        return instant == null ? SafeText.line(text) : MINUTE.format(instant);
     }
 
     /** Whole days from {@code from} to {@code to}, negative when {@code to} is earlier; rounded towards zero. */

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 public final class NdjsonReportWriter implements ReportWriter {
 
-    private static final ObjectWriter LINE = JsonMapper.builder().build().writer()
+    private static final ObjectWriter LINE = JsonMapper.builder(Json.factory()).build().writer()
             .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     /** One finding, flattened with what identifies the run. */

@@ -123,9 +123,13 @@ public final class PrometheusTextfileWriter implements ReportWriter {
         }
     }
 
-    /** Label values escape backslash, double quote and line feed; nothing else may be escaped. */
+    /**
+     * Label values escape backslash, double quote and line feed; nothing else may be escaped, so other control
+     * characters, bidirectional formatting characters and unpaired surrogates are replaced ({@link SafeText}): a
+     * dashboard or alert shows a label as it is.
+     */
     static String escapeLabelValue(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+        return SafeText.keepingLineFeeds(value).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
     /** HELP text escapes backslash and line feed only. */

@@ -126,7 +126,7 @@ public final class ReportBuilder {
         return new AuditReport.Peer(peer.address().toString(), peer.resolvedAddress(), peer.reached(),
                 peer.failure() == null ? null : peer.failure().label(), peer.failureMessage(), peer.protocol(),
                 peer.cipherSuite(), peer.clientCertificateRequested(), peer.clientCertificateRequired().toBoolean(),
-                peer.acceptableIssuerNames(), chain);
+                peer.acceptableIssuerNames(), chain, peer.keyProof().label());
     }
 
     private static AuditReport.RuleResult outcome(RuleOutcome outcome) {

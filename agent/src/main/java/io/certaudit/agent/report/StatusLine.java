@@ -8,7 +8,8 @@ import java.util.List;
  * (1 service certificate, 6 certificates audited at 2026-06-01T12:00:00Z)}.
  *
  * <p>It is one line of at most {@link #MAX_LENGTH} characters whatever the certificates hold: the counts in
- * parentheses are left out first, then the name is shortened to fit; control characters become {@code ?}, and
+ * parentheses are left out first, then the name is shortened to fit; control and bidirectional formatting
+ * characters and unpaired surrogates become {@code ?}, and
  * {@code |} (where plugin performance data would start) becomes {@code /}.
  */
 public final class StatusLine {
@@ -58,7 +59,7 @@ public final class StatusLine {
     private static String clean(String text) {
         StringBuilder clean = new StringBuilder(text == null ? 0 : text.length());
         if (text != null) {
-            text.codePoints().forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? '?' : c == '|' ? '/' : c));
+            SafeText.line(text, '?').codePoints().forEach(c -> clean.appendCodePoint(c == '|' ? '/' : c));
         }
         return clean.toString();
     }

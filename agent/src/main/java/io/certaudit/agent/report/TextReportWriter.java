@@ -87,10 +87,11 @@ public final class TextReportWriter implements ReportWriter {
             return "Peer " + TextStyle.clean(finding.peer());
         }
         if (finding.thumbprint() != null) {
-            return (finding.store() == null ? "" : finding.store() + "  ") + finding.thumbprint()
+            return (finding.store() == null ? "" : TextStyle.clean(finding.store()) + "  ")
+                    + TextStyle.clean(finding.thumbprint())
                     + (finding.subject() == null ? "" : "  " + TextStyle.clean(finding.subject()));
         }
-        return finding.store() == null ? "Host" : "Store " + finding.store();
+        return finding.store() == null ? "Host" : "Store " + TextStyle.clean(finding.store());
     }
 
     private void writeServiceCertificates(ReportIndex index, PrintWriter text) {
@@ -133,7 +134,8 @@ public final class TextReportWriter implements ReportWriter {
 
     /** The first 8 hex digits: enough to tell a host's service certificates apart, short enough for the table. */
     private static String shortThumbprint(AuditReport.CertificateEntry entry) {
-        return entry.thumbprint().substring(0, Math.min(8, entry.thumbprint().length()));
+        String thumbprint = TextStyle.clean(entry.thumbprint());
+        return thumbprint.substring(0, Math.min(8, thumbprint.length()));
     }
 
     /**
@@ -161,7 +163,7 @@ public final class TextReportWriter implements ReportWriter {
                 path.append(" > ");
             }
             path.append(style.paint(health, TextStyle.clean(ReportIndex.commonName(element.subject()))))
-                    .append(" [").append(element.store()).append(']');
+                    .append(" [").append(TextStyle.clean(element.store())).append(']');
         }
         switch (chain.status()) {
             case "complete" -> path.append(" (trusted root)");
@@ -190,9 +192,14 @@ public final class TextReportWriter implements ReportWriter {
                     + TextStyle.clean(peer.resolvedAddress()) + "  " + TextStyle.clean(peer.protocol()) + "  "
                     + TextStyle.clean(peer.cipherSuite()));
             for (AuditReport.PeerCertificate certificate : peer.chain()) {
-                wrap(text, "sent: " + certificate.thumbprint().substring(0, Math.min(16,
-                        certificate.thumbprint().length())) + "  " + TextStyle.clean(certificate.subject()),
+                String thumbprint = TextStyle.clean(certificate.thumbprint());
+                wrap(text, "sent: " + thumbprint.substring(0, Math.min(16, thumbprint.length())) + "  "
+                        + TextStyle.clean(certificate.subject()),
                         "      ", "            ");
+            }
+            if ("unproven".equals(peer.keyProof()) && !peer.chain().isEmpty()) {
+                text.println("      " + style.paint(Health.WARNING, "did not prove it holds this certificate's key: "
+                        + "not judged"));
             }
             if (!peer.clientCertificateRequested()) {
                 text.println("      " + style.paint(Health.WARNING, "asks for no client certificate"));
@@ -220,9 +227,9 @@ public final class TextReportWriter implements ReportWriter {
             String name = TextStyle.clean(store.displayName());
             String count = Integer.toString(store.certificates().size());
             if (access) {
-                table.row(store.name(), name, count, flaggedText, canRead(store.access()));
+                table.row(TextStyle.clean(store.name()), name, count, flaggedText, canRead(store.access()));
             } else {
-                table.row(store.name(), name, count, flaggedText);
+                table.row(TextStyle.clean(store.name()), name, count, flaggedText);
             }
         }
         heading(text, "Stores");
@@ -255,7 +262,8 @@ public final class TextReportWriter implements ReportWriter {
         }
         heading(text, "Entries that could not be read (" + report.problems().size() + ")");
         for (AuditReport.Problem problem : report.problems()) {
-            wrap(text, (problem.store() == null ? "" : problem.store() + "  ") + TextStyle.clean(problem.origin())
+            wrap(text, (problem.store() == null ? "" : TextStyle.clean(problem.store()) + "  ")
+                    + TextStyle.clean(problem.origin())
                     + ": " + TextStyle.clean(problem.message()), "  ", "      ");
         }
         text.println();

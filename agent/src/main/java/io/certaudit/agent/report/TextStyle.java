@@ -41,14 +41,12 @@ public final class TextStyle {
         return colour && !text.isEmpty() ? "\u001b[" + code + "m" + text + RESET : text;
     }
 
-    /** The text with control characters (escape sequences, line breaks) replaced, so it stays on its line. */
+    /**
+     * The text with control characters (escape sequences, line breaks), bidirectional formatting characters and
+     * unpaired surrogates replaced ({@link SafeText#line}), so it stays on its line and reads in the order it is.
+     */
     public static String clean(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder clean = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? '\ufffd' : c));
-        return clean.toString();
+        return SafeText.line(text);
     }
 
     /** The width {@code text} takes on a terminal: its code points, without the escape sequences added here. */

@@ -5,6 +5,7 @@ public final class UnreadableReportException extends Exception {
     private static final long serialVersionUID = 1L;
 
     public UnreadableReportException(String message, Throwable cause) {
-        super(message, cause);
+        // The message quotes the file's own content: one line, nothing a terminal acts on.
+        super(SafeText.line(message), cause);
     }
 }

@@ -167,4 +167,48 @@ class ReportCommandTest {
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().startsWith("<!DOCTYPE html>") && run.out().contains("Certificate audit of bems01"));
     }
+
+    @Test
+    void aForgedSavedAuditIsRecountedAndPrintedCleanly() throws Exception {
+        brokenChain();
+        Path json = savedAudit();
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                io.certaudit.agent.report.Json.MAPPER.readTree(json.toFile());
+        tree.put("status", "OK").put("exitCode", 0).put("host", "bems01" + ESC + "]0;pwned" + ESC + "\\\u202e");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("findings").get(0))
+                .put("message", "all good" + ESC + "[2K\rCERTAUDIT OK");
+        Files.writeString(json, tree.toString());
+
+        CliRun report = CliRun.run("report", json.toString(), "--format", "text");
+
+        assertEquals(2, report.exitCode(), report::toString);
+        assertTrue(report.err().contains("says OK (exit 0) but its findings make it CRITICAL (exit 2)"),
+                report::toString);
+        assertTrue(report.out().startsWith("CERTAUDIT CRITICAL"), report::toString);
+        assertFalse(report.out().contains(ESC) || report.out().contains("\r") || report.out().contains("\u202e"),
+                report::toString);
+    }
+
+    @Test
+    void statusReadsTheLastAuditAsDataNotTruth() throws Exception {
+        brokenChain();
+        Path json = savedAudit();
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                io.certaudit.agent.report.Json.MAPPER.readTree(json.toFile());
+        tree.put("status", "OK").put("exitCode", 0).put("host", "bems01" + ESC + "[8m");
+        Files.writeString(json, tree.toString());
+
+        CliRun status = CliRun.run("status", "--output-dir", dir.toString());
+
+        assertEquals(2, status.exitCode(), status::toString);
+        assertTrue(status.out().contains("CERTAUDIT CRITICAL"), status::toString);
+        assertTrue(status.out().contains("not as written: it says OK (exit 0)"), status::toString);
+        assertFalse(status.out().contains(ESC), status::toString);
+
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("findings").get(0)).put("severity", "none");
+        Files.writeString(json, tree.toString());
+        CliRun forged = CliRun.run("status", "--output-dir", dir.toString());
+        assertEquals(3, forged.exitCode(), forged::toString);
+        assertTrue(forged.out().contains("findings[0].severity is 'none'"), forged::toString);
+    }
 }

@@ -1,6 +1,7 @@
 package io.certaudit.agent.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +61,7 @@ class ReportReaderTest {
     void theReportCarriesTheTrustedIssuerListSize() {
         int expected = TrustedIssuerList.of(ReportScenarios.brokenMtlsSnapshot().store(StoreName.ROOT)).bytes();
         assertEquals(expected, BROKEN.summary().rootStoreIssuerListBytes());
-        assertEquals("1.2", BROKEN.schemaVersion());
+        assertEquals("1.3", BROKEN.schemaVersion());
     }
 
     @Test
@@ -147,10 +150,10 @@ class ReportReaderTest {
         ObjectNode tree = tree();
         tree.put("stores", "MY");
         String message = refusal(tree.toString());
-        assertTrue(message.contains("is not a valid audit report: at stores"), message);
+        assertTrue(message.contains("is not a valid audit report: stores is 'MY', not array"), message);
         ObjectNode exit = tree();
         exit.put("exitCode", 7);
-        assertTrue(refusal(exit.toString()).contains("exitCode 7"));
+        assertTrue(refusal(exit.toString()).contains("exitCode is 7, not one of 0, 1, 2"), refusal(exit.toString()));
     }
 
     @Test
@@ -159,5 +162,80 @@ class ReportReaderTest {
         String message = assertThrows(UnreadableReportException.class, () -> ReportReader.read(missing))
                 .getMessage();
         assertEquals(missing + " does not exist", message);
+    }
+
+    /** Values a forger might write, each where the schema constrains it. */
+    private static Map<String, java.util.function.Consumer<ObjectNode>> forgeries() {
+        Map<String, java.util.function.Consumer<ObjectNode>> forgeries = new java.util.LinkedHashMap<>();
+        forgeries.put("findings[0].severity is 'fatal', not one of error, warning, info",
+                t -> finding(t).put("severity", "fatal"));
+        forgeries.put("findings[0].store is '..\\..\\x', not one of MY, CA, ROOT, null",
+                t -> finding(t).put("store", "..\\..\\x"));
+        forgeries.put("findings[0].thumbprint is 'AB\ufffd[2J', which does not match ^[0-9A-F]{40}$",
+                t -> finding(t).put("thumbprint", "AB\u001b[2J"));
+        forgeries.put("status is 'GREEN', not one of OK, WARNING, CRITICAL", t -> t.put("status", "GREEN"));
+        forgeries.put("generatedAt is 'yesterday', not an ISO-8601 instant", t -> t.put("generatedAt", "yesterday"));
+        forgeries.put("summary.errors is -1, below 0", t -> ((ObjectNode) t.get("summary")).put("errors", -1));
+        forgeries.put("stores[0].certificates[0].thumbprint is '", t -> ((ObjectNode) t.get("stores").get(0)
+                .get("certificates").get(0)).put("thumbprint", "0123456789012345678901234567890123456789\n"));
+        forgeries.put("rules[0].result is 'passed!', not one of", t -> ((ObjectNode) t.get("rules").get(0))
+                .put("result", "passed!"));
+        forgeries.put("findings[0].evidence.path is 3, not string", t -> ((ObjectNode) finding(t).get("evidence"))
+                .put("path", 3));
+        return forgeries;
+    }
+
+    private static ObjectNode finding(ObjectNode tree) {
+        return (ObjectNode) tree.get("findings").get(0);
+    }
+
+    @Test
+    void aValueTheSchemaDoesNotAllowIsRefusedNamingWhereItIs() {
+        for (Map.Entry<String, java.util.function.Consumer<ObjectNode>> forgery : forgeries().entrySet()) {
+            ObjectNode tree = tree();
+            forgery.getValue().accept(tree);
+            // The schema validator of the tests agrees, except where it is laxer: it treats "format" as a note (as
+            // 2020-12 allows), and lets a pattern's final $ match before a trailing line feed (Java's regex $).
+            if (!forgery.getKey().contains("ISO-8601") && !forgery.getKey().startsWith("stores[0]")) {
+                assertFalse(ReportSchema.errors(tree.toString()).isEmpty(), forgery.getKey());
+            }
+            String message = refusal(tree.toString());
+            assertTrue(message.contains("is not a valid audit report: " + forgery.getKey()), message);
+            assertFalse(message.contains("\u001b") || message.contains("\n"), message);
+        }
+    }
+
+    @Test
+    void everyReportTheWritersProduceAndANewerMinorStillPassTheChecks() throws Exception {
+        for (AuditReport report : List.of(ReportScenarios.brokenMtls(), ReportScenarios.healthy())) {
+            assertEquals(report, ReportReader.read(json(report), "audit.json"));
+        }
+    }
+
+    @Test
+    void anEditedVerdictIsRecountedFromTheFindings() throws Exception {
+        ObjectNode tree = tree();
+        tree.put("status", "OK").put("exitCode", 0);
+        ((ObjectNode) tree.get("summary")).put("errors", 0).put("warnings", 0);
+        ReportReader.SavedAudit saved = ReportReader.readChecked(tree.toString(), "audit.json");
+        assertEquals(BROKEN.exitCode(), saved.report().exitCode());
+        assertEquals("CRITICAL", saved.report().status());
+        assertEquals(BROKEN.summary(), saved.report().summary());
+        assertEquals(2, saved.corrections().size(), saved.corrections().toString());
+        assertTrue(saved.corrections().get(0).contains("says OK (exit 0) but its findings make it CRITICAL (exit 2)"),
+                saved.corrections().toString());
+        assertTrue(ReportReader.readChecked(json(BROKEN), "audit.json").corrections().isEmpty());
+    }
+
+    @Test
+    void theFileIsReadAsABoundedStreamWhateverSizeItClaims(@TempDir Path dir) throws Exception {
+        Path deep = dir.resolve("deep.json");
+        java.nio.file.Files.writeString(deep, "[".repeat(100_000));
+        String message = assertThrows(UnreadableReportException.class, () -> ReportReader.read(deep)).getMessage();
+        assertTrue(message.contains("nesting depth"), message);
+        Path folder = dir.resolve("folder.json");
+        java.nio.file.Files.createDirectory(folder);
+        assertTrue(assertThrows(UnreadableReportException.class, () -> ReportReader.read(folder)).getMessage()
+                .endsWith("is not a regular file"));
     }
 }

@@ -32,6 +32,15 @@ public final class ReportSchema {
         }
     }
 
+    /** What the schema validator finds wrong with {@code json}. */
+    public static Set<ValidationMessage> errors(String json) {
+        try {
+            return SCHEMA.validate(Json.MAPPER.readTree(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Asserts that {@code json} is a valid report and returns it parsed. */
     public static JsonNode assertValid(String json) {
         try {

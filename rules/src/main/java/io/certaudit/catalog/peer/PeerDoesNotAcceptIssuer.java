@@ -34,7 +34,8 @@ import io.certaudit.model.StoredCertificate;
                 + "the certificate authorities the peer names in its CertificateRequest. Fails when none of them is "
                 + "in the peer's list: the peer will not accept the certificate, and a client that honours the list "
                 + "will not even offer it. Applies only when the peer asked for a client certificate and named at "
-                + "least one authority; an empty list accepts any.",
+                + "least one authority (an empty list accepts any), and proved in the handshake that it holds its "
+                + "certificate's key (otherwise the list may be a replay; peer-unreachable says why).",
         remediation = "Have the peer's administrators import the root CA certificate of the service certificate "
                 + "(named in the finding) into the peer's Trusted Root Certification Authorities, or re-issue the "
                 + "service certificate from a CA the peer already trusts. On a Windows peer, also check that its "
@@ -43,7 +44,8 @@ public final class PeerDoesNotAcceptIssuer extends PeerRule {
 
     @Override
     protected boolean appliesTo(PeerObservation peer, AuditContext context) {
-        return peer.acceptableIssuers() != null && !peer.acceptableIssuers().isEmpty()
+        // A CertificateRequest from a party that never proved the peer's key may be a replay: not the peer's list.
+        return peer.keyProven() && peer.acceptableIssuers() != null && !peer.acceptableIssuers().isEmpty()
                 && !context.serviceCertificates().isEmpty();
     }
 

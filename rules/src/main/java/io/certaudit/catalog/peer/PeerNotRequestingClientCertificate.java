@@ -32,10 +32,10 @@ import io.certaudit.model.Tristate;
                 + "certificates on it.")
 public final class PeerNotRequestingClientCertificate extends PeerRule {
 
-    /** Only a finished handshake tells whether a CertificateRequest came. */
+    /** Only a finished handshake with a peer that proved its key tells whether the peer's CertificateRequest came. */
     @Override
     protected boolean appliesTo(PeerObservation peer, AuditContext context) {
-        return peer.reached();
+        return peer.reached() && peer.keyProven();
     }
 
     @Override

@@ -33,16 +33,21 @@ import io.certaudit.model.StoredCertificate;
                 + "intermediates the peer sent with it and the host's own MY, CA and ROOT stores, with no "
                 + "download. Fails when the path stops at an issuer found nowhere, or ends at a root that is not in "
                 + "Trusted Root. The finding names the missing intermediate or root and says whether the peer sent "
-                + "it.",
+                + "it. Judges only a peer that proved it holds the certificate's key in the handshake (it signed "
+                + "with it); otherwise the rule does not apply and peer-unreachable says why.",
         remediation = "Import the certificate named in the finding on this host: the peer's root CA certificate "
                 + "into Certificates (Local Computer) > Trusted Root Certification Authorities, an intermediate "
                 + "into Intermediate Certification Authorities. Get it from the peer's administrators or its CA, "
                 + "and compare its thumbprint with theirs before trusting it.")
 public final class PeerUntrusted extends PeerRule {
 
+    /**
+     * Only a chain the peer proved is its own: a chain replayed by a party without the key proves nothing about the
+     * peer, and passing it would report a trust that was never shown.
+     */
     @Override
     protected boolean appliesTo(PeerObservation peer, AuditContext context) {
-        return !peer.chain().isEmpty();
+        return peer.keyProven();
     }
 
     @Override

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import io.certaudit.engine.Finding;
 import io.certaudit.model.PeerObservation;
 import io.certaudit.model.StoreName;
+import io.certaudit.model.Tristate;
+import io.certaudit.model.PeerKeyProof;
+import io.certaudit.model.PeerFailure;
 import io.certaudit.testing.HostFixture;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
@@ -98,5 +101,20 @@ class PeerUntrustedTest {
     void doesNotApplyToAPeerThatSentNoCertificate() {
         assertTrue(audit(new HostFixture(), PeerObservations.failed(io.certaudit.model.PeerFailure.TIMEOUT,
                 "no complete TLS handshake within 5 s")).isEmpty());
+    }
+
+    @Test
+    void doesNotJudgeAChainThePeerNeverProvedItsOwn() {
+        PeerObservation replayed = new PeerObservation(PeerObservations.POOL, "192.0.2.10", "TLSv1.2",
+                "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", List.of(PeerObservations.x509(peerLeaf)), null,
+                Tristate.UNKNOWN, PeerFailure.CLOSED, "the peer closed the connection", PeerKeyProof.UNPROVEN);
+
+        // Proven, the same chain fails for its missing intermediate; unproven, it is neither failed nor passed.
+        assertEquals(1, audit(new HostFixture().add(StoreName.ROOT, peerRoot), PeerObservations.sent(peerLeaf))
+                .size());
+        assertTrue(audit(new HostFixture().add(StoreName.ROOT, peerRoot), replayed).isEmpty());
+        assertEquals(io.certaudit.engine.RuleOutcome.Result.NOT_APPLICABLE, new HostFixture()
+                .add(StoreName.ROOT, peerRoot).peer(replayed).audit().outcomes().stream()
+                .filter(outcome -> outcome.rule().equals("peer-untrusted")).findFirst().orElseThrow().result());
     }
 }

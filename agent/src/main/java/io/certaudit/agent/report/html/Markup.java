@@ -5,10 +5,13 @@ import java.util.Deque;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.certaudit.agent.report.SafeText;
+
 /**
  * Builds the report's markup so that it is both HTML and well-formed XML, and so that nothing taken from the report
  * can become markup: every text and attribute value is escaped here, and characters XML forbids (NUL, escape
- * sequences, lone surrogates) are replaced. Tag and attribute names are the code's own constants.
+ * sequences, lone surrogates) and bidirectional formatting characters (which reorder what the reader sees) are
+ * replaced. Tag and attribute names are the code's own constants.
  *
  * <p>Elements without content are written {@code <x/>}, which the HTML parser accepts for void elements (meta, br)
  * and inside SVG; HTML elements that may have content are always opened and closed.
@@ -129,7 +132,7 @@ final class Markup {
                     if (Character.isHighSurrogate(c) && i + 1 < text.length()
                             && Character.isLowSurrogate(text.charAt(i + 1))) {
                         out.append(c).append(text.charAt(++i));
-                    } else if (allowedInXml(c)) {
+                    } else if (allowedInXml(c) && !SafeText.isBidiControl(c)) {
                         out.append(c);
                     } else {
                         out.append('\ufffd');
