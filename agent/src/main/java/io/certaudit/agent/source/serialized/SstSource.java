@@ -62,13 +62,11 @@ public final class SstSource implements HostSource {
         if (!header(data, problems)) {
             return snapshot.build();
         }
-        for (SerializedElement element : ElementReader.readStore(data, HEADER.length, problems)) {
-            if (entries.full()) {
-                break;
-            }
+        ElementReader.readStore(data, HEADER.length, problems, element -> {
             StoreEntryFactory.create(element, target, null, origin(element.offset()), problems)
                     .ifPresent(entries::add);
-        }
+            return !entries.full();
+        });
         return snapshot.build();
     }
 
