@@ -114,9 +114,13 @@ public final class FolderSource implements HostSource {
         if (!Files.exists(root)) {
             throw new SourceException("source " + root + " does not exist");
         }
-        // A file given by name is read where it is; what it could link to is bounded by the folder it is in.
-        Path folder = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
-        SourceRoot boundary = SourceRoot.of(folder);
+        // A file given by name is read where it really is (the user named it); its key file must be beside it there.
+        SourceRoot boundary;
+        try {
+            boundary = SourceRoot.of(Files.isDirectory(root) ? root : root.toRealPath().getParent());
+        } catch (IOException e) {
+            throw new SourceException("cannot read " + root + ": " + e.getMessage(), e);
+        }
         HostSnapshot.Builder snapshot = HostSnapshot.builder(hostName(), describe());
         readStore(onlyStore, root, boundary, new BoundedSnapshot(snapshot, reader.limits().maxEntries()));
         return snapshot.build();
