@@ -44,10 +44,10 @@ import io.certaudit.model.UnreadableCertificateException;
 /**
  * Reads one certificate file of a folder source into the snapshot. PEM (one or many certificates, possibly with a
  * private key, or PKCS#7 blocks), DER, PKCS#7 bundles and PKCS#12 are recognised by content and extension; an empty
- * file, a file that is not a certificate and a file that is no kind the reader knows are each reported as such. For Personal, a certificate's key is
- * present when the same PEM or PFX holds a matching key or {@code name.key} beside {@code name.crt} matches it;
- * a certificate file alone means no key. Whatever cannot be read becomes a problem naming the file; keys are never
- * kept, only the fact that they match.
+ * file, a file that is not a certificate and a file that is no kind the reader knows are each reported as such. For
+ * Personal, a certificate's key is present when the same PEM or PFX holds a matching key or {@code name.key} beside
+ * {@code name.crt} matches it; a certificate file alone means no key. Whatever cannot be read becomes a problem
+ * naming the file; keys are never kept, only the fact that they match.
  *
  * <p>Files are read only up to the size limit, whatever size they claim, and every encoded structure passes
  * {@link Asn1Guard} before a parser sees it.
@@ -62,8 +62,9 @@ public final class CertificateFileReader {
      * encrypted containers, shrouded keys; twice over with the empty password, which the JDK also tries as a single
      * zero character). Windows and OpenSSL export with about 2,000 per step and Java's keytool with 10,000, three
      * steps to a file, so ordinary files need 6,000 to 60,000. One million takes 1.5 to 6 seconds (the JDK's PBKDF2
-     * with SHA-256, measured idle and on a busy two-core machine); a file asking more is reported, not opened. Without this bound the JDK takes up to five million per step, and a 14 KB file with six
-     * key bags kept a reader busy for nearly a minute.
+     * with SHA-256, measured idle and on a busy two-core machine); a file asking more is reported, not opened.
+     * Without this bound the JDK takes up to five million per step, and a 14 KB file with six key bags kept a reader
+     * busy for nearly a minute.
      */
     public static final long PFX_ITERATION_BUDGET = 1_000_000;
 

@@ -66,7 +66,10 @@ class ConfigFileKindTest {
     void aConfigOverTheSizeLimitIsRefused() throws Exception {
         Path big = dir.resolve("big.yaml");
         try (OutputStream out = Files.newOutputStream(big)) {
-            out.write(("# " + "x".repeat(1024) + "\n").repeat(1100).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] line = ("# " + "x".repeat(1024) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            for (int i = 0; i < 1100; i++) {
+                out.write(line);
+            }
         }
         CliRun run = CliRun.run("audit", "--source", host(), "--config", big.toString());
         assertEquals(3, run.exitCode(), run::toString);
