@@ -61,8 +61,9 @@ public final class CertificateFileReader {
      * The most password-derivation iterations one PKCS#12 file may ask for, all its steps together (integrity MAC,
      * encrypted containers, shrouded keys; twice over with the empty password, which the JDK also tries as a single
      * zero character). Windows and OpenSSL export with about 2,000 per step and Java's keytool with 10,000, three
-     * steps to a file, so ordinary files need 6,000 to 60,000. One million takes 1.5 to 6 seconds (the JDK's PBKDF2
-     * with SHA-256, measured idle and on a busy two-core machine); a file asking more is reported, not opened.
+     * steps to a file, so ordinary files need 6,000 to 60,000. One million takes about 1.5 seconds at the rate the
+     * 57-second file below implies, and 6 seconds of the JDK's PBKDF2 with SHA-256 measured on a busy two-core
+     * machine; a file asking more is reported, not opened.
      * Without this bound the JDK takes up to five million per step, and a 14 KB file with six key bags kept a reader
      * busy for nearly a minute.
      */
