@@ -1,6 +1,7 @@
 package io.certaudit.agent.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -66,10 +67,7 @@ public record ConfigFile(String poolFqdn, List<String> instanceFqdns, String gat
                 : YAMLMapper.builder(new YAMLFactory()).build();
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new UsageException("config file " + file + " is larger than " + MAX_BYTES + " bytes");
-            }
-            ConfigFile config = mapper.readValue(file.toFile(), ConfigFile.class);
+            ConfigFile config = mapper.readValue(readBounded(file), ConfigFile.class);
             return config == null ? empty() : config;
         } catch (NoSuchFileException e) {
             throw new UsageException("config file " + file + " does not exist");
@@ -92,6 +90,27 @@ public record ConfigFile(String poolFqdn, List<String> instanceFqdns, String gat
                     : "YAML") + where(e.getLocation()) + ": " + reason);
         } catch (IOException e) {
             throw new UsageException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The file's bytes. Only a regular file is opened: a pipe (FIFO) or a device would block the run or never end,
+     * and the task runs unattended. It is read with a bound whatever size it claims, since a file can grow.
+     */
+    private static byte[] readBounded(Path file) throws IOException, UsageException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("config file " + file + " is not a regular file (" + (Files.isDirectory(file)
+                    ? "a folder" : "a pipe, device or socket") + "); give the settings file itself");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] content = in.readNBytes((int) MAX_BYTES + 1);
+            if (content.length > MAX_BYTES) {
+                throw new UsageException("config file " + file + " is larger than " + MAX_BYTES + " bytes");
+            }
+            return content;
         }
     }
 

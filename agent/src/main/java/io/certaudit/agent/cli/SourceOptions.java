@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import io.certaudit.agent.source.CertificateFileReader;
@@ -22,16 +23,18 @@ import picocli.CommandLine.Option;
 /** What to read: the {@code --source} options shared by {@code audit} and {@code probe}. */
 public final class SourceOptions {
 
-    @Option(names = "--source", paramLabel = "PATH",
+    @Option(names = "--source", paramLabel = "[STORE=]PATH",
             description = "What to audit: a folder holding the host's stores as MY, CA and ROOT subfolders (also "
-                    + "Personal, Intermediate, Root, Trusted Root) of PEM, DER, PFX files; a serialized store "
-                    + "(.sst); or a registry export of a store (.reg). Repeat to combine several into one host. "
+                    + "Personal, Intermediate, Root, Trusted Root) of PEM, DER, PKCS#7 (.p7b), PFX files; a "
+                    + "serialized store (.sst); or a registry export of a store (.reg). STORE= names the store the "
+                    + "source holds: an .sst (ROOT=export-2026.sst), a folder of one store's files or a single "
+                    + "certificate, .p7b or PFX file (CA=chain.p7b). Repeat to combine several into one host. "
                     + "Without it, the local machine's stores are read (Windows only).")
-    private List<Path> sources = new ArrayList<>();
+    private List<String> sources = new ArrayList<>();
 
     @Option(names = "--store", paramLabel = "STORE",
-            description = "The store (MY, CA or ROOT) of the .sst sources; without it, the file name must name "
-                    + "the store (my.sst, ca.sst, root.sst, Personal.sst...).")
+            description = "The store (MY, CA or ROOT) of the .sst sources given without STORE=; without either, "
+                    + "the file name must name the store (root.sst, root-2026.sst, CA_export.sst, Personal.sst...).")
     private String store;
 
     @Option(names = "--host-name", paramLabel = "NAME",
@@ -101,11 +104,35 @@ public final class SourceOptions {
                 "--store " + store + " is not a store; use MY, CA or ROOT"));
         CertificateFileReader reader = new CertificateFileReader(pfxPassword(environment), limits(config.limits()));
         List<HostSource> opened = new ArrayList<>();
-        for (Path path : sources) {
-            opened.add(Sources.open(path, sstStore, reader));
+        Path first = null;
+        for (String given : sources) {
+            Optional<StoreName> storeOfSource = storeOf(given);
+            Path path = Path.of(storeOfSource.isPresent() ? given.substring(given.indexOf('=') + 1) : given);
+            first = first == null ? path : first;
+            opened.add(Sources.open(path, storeOfSource.orElse(sstStore), storeOfSource.isPresent(), reader));
         }
-        return Sources.combine(hostName != null ? hostName : Sources.hostNameOf(sources.get(0)), opened);
+        return Sources.combine(hostName != null ? hostName : Sources.hostNameOf(first), opened);
     }
+
+    /**
+     * The store a {@code --source STORE=PATH} names; empty for a plain path. A word before {@code =} that is no store
+     * is a mistake unless the whole text is an existing path (a folder may have {@code =} in its name).
+     */
+    private static Optional<StoreName> storeOf(String given) throws UsageException {
+        int equals = given.indexOf('=');
+        if (equals <= 0 || !STORE_PREFIX.matcher(given.substring(0, equals)).matches()) {
+            return Optional.empty();
+        }
+        Optional<StoreName> store = StoreName.fromAlias(given.substring(0, equals));
+        if (store.isEmpty() && !java.nio.file.Files.exists(Path.of(given))) {
+            throw new UsageException("--source " + given + ": '" + given.substring(0, equals) + "' is not a store; "
+                    + "use MY, CA or ROOT (as in --source ROOT=export.sst)");
+        }
+        return store;
+    }
+
+    /** What may stand before {@code =} as a store's name: letters, blanks, {@code _} and {@code -}. */
+    private static final java.util.regex.Pattern STORE_PREFIX = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z _-]*");
 
     /** Flags over the config file over the defaults. */
     private SourceLimits limits(ConfigFile.Limits file) throws UsageException {

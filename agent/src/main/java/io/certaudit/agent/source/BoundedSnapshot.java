@@ -33,11 +33,13 @@ public final class BoundedSnapshot {
     }
 
     /**
-     * A snapshot without limit that only records what it is given, in order, for {@link #replayInto}: one file
-     * read on its own thread, whose entries then count against the real limit in file order.
+     * A snapshot that only records what it is given, in order, for {@link #replayInto}: one file read on its own
+     * thread, whose entries then count against the real limit in file order. It takes at most {@code capacity}
+     * entries and is then full, so a reader stops as soon as the file can add nothing more to the real snapshot
+     * (give it the room left there plus one, so that the entry past the limit still reaches it and names it).
      */
-    static BoundedSnapshot recording() {
-        return new BoundedSnapshot(null, Integer.MAX_VALUE, new ArrayList<>());
+    static BoundedSnapshot recording(int capacity) {
+        return new BoundedSnapshot(null, capacity, new ArrayList<>());
     }
 
     /** Gives {@code target} what this recording holds, in the order it came. */
@@ -99,9 +101,16 @@ public final class BoundedSnapshot {
         return full;
     }
 
+    /** How many more entries are taken in before the limit is reached. */
+    public int room() {
+        return maxEntries - entries;
+    }
+
     private boolean admit(StoreName store, String origin) {
         if (entries < maxEntries) {
             entries++;
+            // A recording is full once it holds what it may: its reader need not parse the next entry to learn that.
+            full = recorded != null && entries == maxEntries;
             return true;
         }
         if (!full) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
@@ -42,10 +43,11 @@ import io.certaudit.model.UnreadableCertificateException;
 
 /**
  * Reads one certificate file of a folder source into the snapshot. PEM (one or many certificates, possibly with a
- * private key), DER, and PKCS#12 are recognised by content and extension. For Personal, a certificate's key is
- * present when the same PEM or PFX holds a matching key or {@code name.key} beside {@code name.crt} matches it;
- * a certificate file alone means no key. Whatever cannot be read becomes a problem naming the file; keys are never
- * kept, only the fact that they match.
+ * private key, or PKCS#7 blocks), DER, PKCS#7 bundles and PKCS#12 are recognised by content and extension; an empty
+ * file, a file that is not a certificate and a file that is no kind the reader knows are each reported as such. For
+ * Personal, a certificate's key is present when the same PEM or PFX holds a matching key or {@code name.key} beside
+ * {@code name.crt} matches it; a certificate file alone means no key. Whatever cannot be read becomes a problem
+ * naming the file; keys are never kept, only the fact that they match.
  *
  * <p>Files are read only up to the size limit, whatever size they claim, and every encoded structure passes
  * {@link Asn1Guard} before a parser sees it.
@@ -55,7 +57,21 @@ public final class CertificateFileReader {
     /** Files larger than this are not certificates a store would hold; they are reported, not read. */
     public static final long DEFAULT_MAX_FILE_BYTES = SourceLimits.DEFAULT_MAX_FILE_BYTES;
 
+    /**
+     * The most password-derivation iterations one PKCS#12 file may ask for, all its steps together (integrity MAC,
+     * encrypted containers, shrouded keys; twice over with the empty password, which the JDK also tries as a single
+     * zero character). Windows and OpenSSL export with about 2,000 per step and Java's keytool with 10,000, three
+     * steps to a file, so ordinary files need 6,000 to 60,000. One million takes about 1.5 seconds at the rate the
+     * 57-second file below implies, and 6 seconds of the JDK's PBKDF2 with SHA-256 measured on a busy two-core
+     * machine; a file asking more is reported, not opened.
+     * Without this bound the JDK takes up to five million per step, and a 14 KB file with six key bags kept a reader
+     * busy for nearly a minute.
+     */
+    public static final long PFX_ITERATION_BUDGET = 1_000_000;
+
     private static final byte[] PEM_BEGIN = "-----BEGIN ".getBytes(StandardCharsets.US_ASCII);
+    private static final List<String> CERTIFICATE_EXTENSIONS = List.of(".cer", ".crt", ".der", ".pem");
+    private static final List<String> BUNDLE_EXTENSIONS = List.of(".p7b", ".p7c");
 
     private final char[] pfxPassword;
     private final SourceLimits limits;
@@ -89,7 +105,7 @@ public final class CertificateFileReader {
      * Reads {@code file}, which belongs to {@code store}; {@code siblings} are the other files of the folder,
      * for {@code name.key} look-ups.
      */
-    void read(StoreName store, Path file, List<Path> siblings, BoundedSnapshot snapshot) {
+    void read(StoreName store, Path file, List<Path> siblings, SourceRoot boundary, BoundedSnapshot snapshot) {
         String origin = file.toString();
         byte[] content;
         try {
@@ -103,14 +119,83 @@ public final class CertificateFileReader {
                     + "certificate file; not read (raise it with --max-file-bytes or 'limits: maxFileBytes')");
             return;
         }
+        if (content.length == 0) {
+            snapshot.problem(store, origin, "the file is empty (0 bytes): no certificate to read");
+            return;
+        }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        Keys keys = new Keys(boundary, snapshot);
         if (name.endsWith(".pfx") || name.endsWith(".p12")) {
             readPkcs12(store, origin, content, snapshot);
         } else if (looksLikePem(content)) {
-            readPem(store, file, content, snapshot);
+            readPem(store, file, content, keys, snapshot);
+        } else if (CERTIFICATE_EXTENSIONS.stream().anyMatch(name::endsWith)
+                || BUNDLE_EXTENSIONS.stream().anyMatch(name::endsWith)) {
+            readDer(store, file, content, keys, snapshot);
         } else {
-            readDer(store, file, content, snapshot);
+            readUnknownKind(store, file, content, keys, snapshot);
         }
+    }
+
+    /**
+     * A file whose name is no kind the reader knows ({@code readme.txt}, no extension): read when its content is a
+     * DER certificate or bundle (PEM text was read already), so a certificate saved under another name is still
+     * audited; anything else is named for what it is and not parsed further. PFX files are opened only by name: a
+     * password is never tried on arbitrary files.
+     */
+    private void readUnknownKind(StoreName store, Path file, byte[] content, Keys keys, BoundedSnapshot snapshot) {
+        if ((content[0] & 0xff) == 0x30 && Asn1Guard.check(content).isEmpty()) {
+            if (readBundle(store, file, content, keys, snapshot)) {
+                return;
+            }
+            try {
+                StoredCertificate certificate = StoredCertificate.parse(store, content, file.toString());
+                snapshot.add(keys.withSiblingKey(certificate, file));
+                return;
+            } catch (UnreadableCertificateException e) {
+                // not a certificate after all: named below
+            }
+        }
+        snapshot.problem(store, file.toString(), "not a recognised kind of file: by its name and its content it is "
+                + "no certificate, PKCS#7 bundle or key; not read (a store folder holds .cer .crt .der .pem .p7b "
+                + ".p7c .pfx .p12 files and name.key beside name.crt)");
+    }
+
+    /**
+     * Reads {@code content} as a PKCS#7 bundle into the snapshot; returns {@code false}, having read nothing, when
+     * it is not one.
+     */
+    private boolean readBundle(StoreName store, Path file, byte[] content, Keys keys, BoundedSnapshot snapshot) {
+        Optional<Pkcs7Bundle> bundle = Pkcs7Bundle.read(content, Math.max(1, snapshot.room() + 1));
+        if (bundle.isEmpty()) {
+            return false;
+        }
+        List<StoredCertificate> certificates = new ArrayList<>();
+        List<byte[]> encoded = bundle.get().certificates();
+        for (int index = 1; index <= encoded.size(); index++) {
+            String entryOrigin = file + "#" + index;
+            try {
+                certificates.add(StoredCertificate.parse(store, encoded.get(index - 1), entryOrigin));
+            } catch (UnreadableCertificateException e) {
+                snapshot.problem(store, entryOrigin, "certificate " + index + " of the PKCS#7 bundle cannot be "
+                        + "read: " + e.getMessage());
+            }
+        }
+        if (encoded.isEmpty() && bundle.get().others() == 0) {
+            snapshot.problem(store, file.toString(), "the PKCS#7 bundle holds no certificate");
+            return true;
+        }
+        if (bundle.get().others() > 0) {
+            snapshot.problem(store, file.toString(), "the PKCS#7 bundle holds " + bundle.get().others()
+                    + " entr" + (bundle.get().others() == 1 ? "y" : "ies") + " that are not X.509 certificates; "
+                    + "skipped");
+        }
+        for (StoredCertificate certificate : certificates) {
+            if (!snapshot.add(keys.withSiblingKey(certificate, file))) {
+                return true;
+            }
+        }
+        return true;
     }
 
     /**
@@ -153,24 +238,33 @@ public final class CertificateFileReader {
         return false;
     }
 
-    private void readDer(StoreName store, Path file, byte[] content, BoundedSnapshot snapshot) {
+    private void readDer(StoreName store, Path file, byte[] content, Keys keys, BoundedSnapshot snapshot) {
         Optional<String> hostile = Asn1Guard.check(content);
         if (hostile.isPresent()) {
             snapshot.problem(store, file.toString(), "not a DER certificate: " + hostile.get());
             return;
         }
+        if (readBundle(store, file, content, keys, snapshot)) {
+            return;
+        }
+        if ((content[0] & 0xff) != 0x30) {
+            snapshot.problem(store, file.toString(), "not a certificate: the file is neither PEM text nor DER "
+                    + "(binary ASN.1) data");
+            return;
+        }
         try {
             StoredCertificate certificate = StoredCertificate.parse(store, content, file.toString());
-            snapshot.add(withSiblingKey(certificate, file));
+            snapshot.add(keys.withSiblingKey(certificate, file));
         } catch (UnreadableCertificateException e) {
-            snapshot.problem(store, file.toString(), "neither PEM nor a DER certificate: " + e.getMessage());
+            snapshot.problem(store, file.toString(), "not a certificate: DER data that is neither an X.509 "
+                    + "certificate nor a PKCS#7 bundle (" + e.getMessage() + ")");
         }
     }
 
-    private void readPem(StoreName store, Path file, byte[] content, BoundedSnapshot snapshot) {
-        List<StoredCertificate> plain = plainCertificates(store, file, content);
+    private void readPem(StoreName store, Path file, byte[] content, Keys siblingKeys, BoundedSnapshot snapshot) {
+        List<StoredCertificate> plain = plainCertificates(store, file, content, snapshot.room() + 1);
         if (plain != null) {
-            addPemCertificates(store, file, plain, List.of(), false, snapshot);
+            addPemCertificates(store, file, plain, List.of(), false, siblingKeys, snapshot);
             return;
         }
         List<StoredCertificate> certificates = new ArrayList<>();
@@ -181,10 +275,13 @@ public final class CertificateFileReader {
                 new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.US_ASCII));
         try (parser) {
             Object object;
-            while (!snapshot.full() && (object = parser.readObject()) != null) {
+            while (!snapshot.full() && certificates.size() <= snapshot.room()
+                    && (object = parser.readObject()) != null) {
                 index++;
                 byte[] der = null;
-                if (object instanceof X509CertificateHolder holder) {
+                if (object instanceof ContentInfo bundle) {
+                    addBundleBlock(store, file, index, bundle, certificates, snapshot);
+                } else if (object instanceof X509CertificateHolder holder) {
                     der = holder.getEncoded();
                 } else if (object instanceof X509TrustedCertificateBlock trusted) {
                     der = trusted.getCertificateHolder().getEncoded();
@@ -203,20 +300,45 @@ public final class CertificateFileReader {
             snapshot.problem(store, file.toString(), "PEM block " + (index + 1) + " is damaged ("
                     + parser.damage(e) + "); " + certificates.size() + " certificate(s) before it were read");
         }
-        addPemCertificates(store, file, certificates, keys, encryptedKey, snapshot);
+        addPemCertificates(store, file, certificates, keys, encryptedKey, siblingKeys, snapshot);
+    }
+
+    /** The certificates of a PKCS7 block, as {@code file#block.n}. */
+    private static void addBundleBlock(StoreName store, Path file, int index, ContentInfo block,
+                                       List<StoredCertificate> certificates, BoundedSnapshot snapshot)
+            throws IOException {
+        Optional<Pkcs7Bundle> bundle = Pkcs7Bundle.read(block.getEncoded(),
+                Math.max(1, snapshot.room() + 1 - certificates.size()));
+        if (bundle.isEmpty()) {
+            snapshot.problem(store, file + "#" + index, "PEM block " + index + " is not a PKCS#7 certificate "
+                    + "bundle (it is CMS content of another type)");
+            return;
+        }
+        List<byte[]> encoded = bundle.get().certificates();
+        for (int n = 1; n <= encoded.size(); n++) {
+            String origin = file + "#" + index + "." + n;
+            try {
+                certificates.add(StoredCertificate.parse(store, encoded.get(n - 1), origin));
+            } catch (UnreadableCertificateException e) {
+                snapshot.problem(store, origin, "certificate " + n + " of the PKCS#7 bundle in PEM block " + index
+                        + " cannot be read: " + e.getMessage());
+            }
+        }
     }
 
     /**
      * The certificates of a file of plain certificate blocks ({@link PlainCertificatePem}), or {@code null} when it
      * is not one or a block does not decode: the PEM parser then reads the file and words what is wrong.
      */
-    private List<StoredCertificate> plainCertificates(StoreName store, Path file, byte[] content) {
+    private List<StoredCertificate> plainCertificates(StoreName store, Path file, byte[] content, int max) {
         List<byte[]> blocks = PlainCertificatePem.decode(content);
         if (blocks == null) {
             return null;
         }
-        List<StoredCertificate> certificates = new ArrayList<>(blocks.size());
-        for (int index = 1; index <= blocks.size(); index++) {
+        // Only what the entry limit can still take is parsed: decoding a block is cheap, parsing it is not.
+        int parsed = Math.min(blocks.size(), Math.max(1, max));
+        List<StoredCertificate> certificates = new ArrayList<>(parsed);
+        for (int index = 1; index <= parsed; index++) {
             try {
                 certificates.add(StoredCertificate.parse(store, blocks.get(index - 1), file + "#" + index));
             } catch (UnreadableCertificateException e) {
@@ -238,7 +360,8 @@ public final class CertificateFileReader {
     }
 
     private void addPemCertificates(StoreName store, Path file, List<StoredCertificate> certificates,
-                                    List<PrivateKey> keys, boolean encryptedKey, BoundedSnapshot snapshot) {
+                                    List<PrivateKey> keys, boolean encryptedKey, Keys siblingKeys,
+                                    BoundedSnapshot snapshot) {
         if (certificates.isEmpty() && keys.isEmpty() && !encryptedKey) {
             snapshot.problem(store, file.toString(), "the PEM file holds no certificate");
             return;
@@ -248,7 +371,7 @@ public final class CertificateFileReader {
             if (store == StoreName.MY && (!keys.isEmpty() || encryptedKey)) {
                 certificate = certificate.withPrivateKey(keyInSameFile(certificate, keys, encryptedKey, file));
             } else {
-                certificate = withSiblingKey(certificate, file);
+                certificate = siblingKeys.withSiblingKey(certificate, file);
             }
             if (!snapshot.add(certificate)) {
                 return;
@@ -272,19 +395,40 @@ public final class CertificateFileReader {
         return PrivateKeyFacts.absent("the private key in " + file.getFileName() + " does not match the certificate");
     }
 
-    /** For Personal certificates: looks for {@code name.key} beside {@code name.crt}. */
-    private StoredCertificate withSiblingKey(StoredCertificate certificate, Path file) {
-        if (certificate.store() != StoreName.MY) {
-            return certificate;
+    /** Where the key files of one certificate file are looked for, and where a key file leading out is reported. */
+    private final class Keys {
+        private final SourceRoot boundary;
+        private final BoundedSnapshot snapshot;
+
+        Keys(SourceRoot boundary, BoundedSnapshot snapshot) {
+            this.boundary = boundary;
+            this.snapshot = snapshot;
         }
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        Path keyFile = file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".key");
-        if (!Files.isRegularFile(keyFile)) {
-            return certificate.withPrivateKey(PrivateKeyFacts.absent("certificate file " + file.getFileName()
-                    + " has no private key with it (no key in the file, no " + keyFile.getFileName() + ")"));
+
+        /**
+         * For Personal certificates: looks for {@code name.key} beside {@code name.crt}. A key file that leads out of
+         * the source is not read: the certificate has no key, and the link is a problem naming it.
+         */
+        StoredCertificate withSiblingKey(StoredCertificate certificate, Path file) {
+            if (certificate.store() != StoreName.MY) {
+                return certificate;
+            }
+            String name = file.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            Path keyFile = file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".key");
+            if (!Files.isRegularFile(keyFile)) {
+                return certificate.withPrivateKey(PrivateKeyFacts.absent("certificate file " + file.getFileName()
+                        + " has no private key with it (no key in the file, no " + keyFile.getFileName() + ")"));
+            }
+            Optional<String> escape = boundary.escape(keyFile);
+            if (escape.isPresent()) {
+                snapshot.problem(certificate.store(), keyFile.toString(), "the key file " + escape.get()
+                        + "; not read");
+                return certificate.withPrivateKey(PrivateKeyFacts.absent("key file " + keyFile.getFileName()
+                        + " leads outside the source folder; not read"));
+            }
+            return certificate.withPrivateKey(readKeyFile(certificate, keyFile));
         }
-        return certificate.withPrivateKey(readKeyFile(certificate, keyFile));
     }
 
     private PrivateKeyFacts readKeyFile(StoredCertificate certificate, Path keyFile) {
@@ -330,9 +474,20 @@ public final class CertificateFileReader {
             return;
         }
         char[] password = pfxPassword == null ? new char[0] : pfxPassword.clone();
+        Pkcs12Cost cost = Pkcs12Cost.of(content);
+        long work = password.length == 0 ? saturatedDouble(cost.iterations()) : cost.iterations();
+        if (work > PFX_ITERATION_BUDGET) {
+            snapshot.problem(store, origin, "the PFX is not opened: deriving its keys from the password would take "
+                    + work + " iterations (integrity check, encrypted parts and keys together), over the budget of "
+                    + PFX_ITERATION_BUDGET + " per file; files exported by Windows, OpenSSL or Java take a few "
+                    + "thousand");
+            return;
+        }
         try {
             KeyStore pkcs12 = KeyStore.getInstance("PKCS12");
             pkcs12.load(new ByteArrayInputStream(content), password);
+            // Keys in encrypted containers were not counted: their derivation cost is unknown, so none is opened.
+            boolean keysCounted = keyEntries(pkcs12) <= cost.visibleKeys();
             int read = 0;
             Enumeration<String> aliases = pkcs12.aliases();
             while (aliases.hasMoreElements()) {
@@ -348,7 +503,9 @@ public final class CertificateFileReader {
                             .withFriendlyName(alias);
                     if (store == StoreName.MY) {
                         certificate = certificate.withPrivateKey(i == 0 && pkcs12.isKeyEntry(alias)
-                                ? pkcs12KeyFacts(pkcs12, alias, password, certificate, origin)
+                                ? keysCounted ? pkcs12KeyFacts(pkcs12, alias, password, certificate, origin)
+                                : PrivateKeyFacts.unknown("the PFX keeps this certificate's key inside an "
+                                + "encrypted part, where the cost of opening it cannot be checked first; not opened")
                                 : PrivateKeyFacts.absent("the PFX holds this certificate without a key"));
                     }
                     if (!snapshot.add(certificate)) {
@@ -375,6 +532,20 @@ public final class CertificateFileReader {
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    private static long saturatedDouble(long value) {
+        return value > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : value * 2;
+    }
+
+    private static int keyEntries(KeyStore pkcs12) throws GeneralSecurityException {
+        int keys = 0;
+        for (Enumeration<String> aliases = pkcs12.aliases(); aliases.hasMoreElements(); ) {
+            if (pkcs12.isKeyEntry(aliases.nextElement())) {
+                keys++;
+            }
+        }
+        return keys;
     }
 
     private static PrivateKeyFacts pkcs12KeyFacts(KeyStore pkcs12, String alias, char[] password,
@@ -418,6 +589,10 @@ public final class CertificateFileReader {
                 if (hostile.isPresent()) {
                     refused = hostile.get();
                     throw new IOException(refused);
+                }
+                if (lastType.equals("CERTIFICATE") && Pkcs7Bundle.is(block.getContent())) {
+                    // certutil -encode of a .p7b writes the bundle under a CERTIFICATE header.
+                    return new PemObject("PKCS7", block.getHeaders(), block.getContent());
                 }
             }
             return block;

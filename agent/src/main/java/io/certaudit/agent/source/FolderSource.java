@@ -4,14 +4,20 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import io.certaudit.model.HostSnapshot;
@@ -19,35 +25,66 @@ import io.certaudit.model.StoreName;
 
 /**
  * Reads a copy of a host's stores from a folder: {@code DIR/MY}, {@code DIR/CA} and {@code DIR/ROOT}, matched
- * case-insensitively and also as {@code Personal}, {@code Intermediate}, {@code Root} or {@code Trusted Root}.
- * Files in each are PEM or DER certificates ({@code .cer .crt .der .pem}), PEM files that may also hold the key,
- * {@code name.crt} beside {@code name.key}, and PKCS#12 files ({@code .pfx .p12}). See {@link CertificateFileReader}.
+ * case-insensitively and also as {@code Personal}, {@code Intermediate}, {@code Root} or {@code Trusted Root};
+ * or, given a store ({@link #ofStore}), one folder or file holding that store alone. Files in each are PEM or DER
+ * certificates ({@code .cer .crt .der .pem}), PKCS#7 bundles ({@code .p7b .p7c}), PEM files that may also hold the
+ * key, {@code name.crt} beside {@code name.key}, and PKCS#12 files ({@code .pfx .p12}); every other file is looked
+ * at too and named for what it is. See {@link CertificateFileReader}.
+ *
+ * <p>An export is hostile input: nothing it links to outside the source (a store folder, a file, a key file) is
+ * read. Each such link becomes a problem naming it, so the audit never reads, on a stranger's behalf, what the
+ * person running it can read.
  */
 public final class FolderSource implements HostSource {
 
     /** How deep a store folder is searched; symbolic links to folders are not followed, so loops cannot form. */
     static final int MAX_DEPTH = 8;
 
+    /**
+     * Files read at once: enough to keep every core busy, few enough that what they read past the entry limit (each
+     * is cut off at the room left when it started) stays small.
+     */
+    private static final int FILES_IN_FLIGHT = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+
     private final Path root;
+    private final StoreName onlyStore;
     private final CertificateFileReader reader;
 
     public FolderSource(Path root, CertificateFileReader reader) {
-        this.root = root;
-        this.reader = reader;
+        this(root, null, reader);
+    }
+
+    private FolderSource(Path root, StoreName onlyStore, CertificateFileReader reader) {
+        this.root = Objects.requireNonNull(root, "root");
+        this.onlyStore = onlyStore;
+        this.reader = Objects.requireNonNull(reader, "reader");
+    }
+
+    /**
+     * A folder whose files all belong to {@code store}, or a single certificate, bundle or PFX file of that store
+     * ({@code --source CA=chain.p7b}).
+     */
+    public static FolderSource ofStore(Path path, StoreName store, CertificateFileReader reader) {
+        return new FolderSource(path, Objects.requireNonNull(store, "store"), reader);
     }
 
     @Override
     public String describe() {
-        return "folder " + root;
+        return onlyStore == null ? "folder " + root
+                : (Files.isDirectory(root) ? "folder " : "file ") + root + " (" + onlyStore + ")";
     }
 
     @Override
     public HostSnapshot read() throws SourceException {
+        if (onlyStore != null) {
+            return readOneStore();
+        }
         if (!Files.isDirectory(root)) {
             throw new SourceException(Files.exists(root)
                     ? root + " is a file, not a folder; give a folder holding MY, CA and ROOT subfolders"
                     : "source folder " + root + " does not exist");
         }
+        SourceRoot boundary = SourceRoot.of(root);
         Map<StoreName, List<Path>> stores = storeFolders();
         if (stores.isEmpty()) {
             throw new SourceException("source folder " + root + " has no MY, CA or ROOT subfolder (also accepted: "
@@ -58,7 +95,13 @@ public final class FolderSource implements HostSource {
         BoundedSnapshot entries = new BoundedSnapshot(snapshot, reader.limits().maxEntries());
         for (Map.Entry<StoreName, List<Path>> store : stores.entrySet()) {
             for (Path folder : store.getValue()) {
-                readStore(store.getKey(), folder, entries);
+                Optional<String> escape = boundary.escape(folder);
+                if (escape.isPresent()) {
+                    entries.problem(store.getKey(), folder.toString(), "the store folder " + escape.get()
+                            + "; not read");
+                    continue;
+                }
+                readStore(store.getKey(), folder, boundary, entries);
             }
         }
         for (StoreName missing : EnumSet.complementOf(EnumSet.copyOf(stores.keySet()))) {
@@ -67,8 +110,27 @@ public final class FolderSource implements HostSource {
         return snapshot.build();
     }
 
+    private HostSnapshot readOneStore() throws SourceException {
+        if (!Files.exists(root)) {
+            throw new SourceException("source " + root + " does not exist");
+        }
+        // A file given by name is read where it really is (the user named it); its key file must be beside it there.
+        SourceRoot boundary;
+        try {
+            boundary = SourceRoot.of(Files.isDirectory(root) ? root : root.toRealPath().getParent());
+        } catch (IOException e) {
+            throw new SourceException("cannot read " + root + ": " + e.getMessage(), e);
+        }
+        HostSnapshot.Builder snapshot = HostSnapshot.builder(hostName(), describe());
+        readStore(onlyStore, root, boundary, new BoundedSnapshot(snapshot, reader.limits().maxEntries()));
+        return snapshot.build();
+    }
+
     private String hostName() {
-        Path name = root.toAbsolutePath().normalize().getFileName();
+        Path absolute = root.toAbsolutePath().normalize();
+        Path named = onlyStore != null && !Files.isDirectory(absolute) && absolute.getParent() != null
+                ? absolute.getParent() : absolute;
+        Path name = named.getFileName();
         return name == null ? "host" : name.toString();
     }
 
@@ -88,30 +150,70 @@ public final class FolderSource implements HostSource {
         return stores;
     }
 
-    private void readStore(StoreName store, Path folder, BoundedSnapshot snapshot) {
+    private void readStore(StoreName store, Path folder, SourceRoot boundary, BoundedSnapshot snapshot) {
         if (snapshot.full()) {
             return;
         }
         List<Path> files = new ArrayList<>();
         // Each file is at least one entry, so listing more than the limit allows is pointless; the entry past it
-        // makes the limit's problem. A store folder that is itself a link is walked at its target, since the walk
-        // would otherwise list the link alone.
+        // makes the limit's problem. A store folder that is itself a link (inside the source) is walked at its
+        // target, since the walk would otherwise list the link alone.
         try (Stream<Path> walk = Files.walk(Files.isSymbolicLink(folder) ? folder.toRealPath() : folder, MAX_DEPTH,
                 new FileVisitOption[0])) {
-            walk.filter(Files::isRegularFile).filter(FolderSource::isCandidate)
+            walk.filter(path -> Files.isRegularFile(path) || isLink(path)).filter(FolderSource::isCandidate)
                     .limit(reader.limits().maxEntries() + 1L).forEach(files::add);
         } catch (IOException | RuntimeException e) {
             snapshot.problem(store, folder.toString(), "cannot list the folder: " + e.getMessage());
         }
         files.sort(null);
-        // Files are read and parsed in parallel, each into its own recording, then replayed in file order into the
-        // snapshot, so the entries, the limit and its problem are those of a sequential read.
-        List<BoundedSnapshot> read = files.parallelStream().map(file -> {
-            BoundedSnapshot recording = BoundedSnapshot.recording();
-            reader.read(store, file, files, recording);
-            return recording;
-        }).toList();
-        read.forEach(recording -> recording.replayInto(snapshot));
+        readInOrder(store, files, boundary, snapshot);
+    }
+
+    /**
+     * Reads the files a few at a time in parallel, each into its own recording cut off at the room left in the
+     * snapshot when it started, and replays the recordings in file order, so the entries, the limit and its problem
+     * are those of a sequential read, and no file is parsed once the limit is reached.
+     */
+    private void readInOrder(StoreName store, List<Path> files, SourceRoot boundary, BoundedSnapshot snapshot) {
+        Deque<CompletableFuture<BoundedSnapshot>> inFlight = new ArrayDeque<>();
+        Iterator<Path> next = files.iterator();
+        while (true) {
+            while (inFlight.size() < FILES_IN_FLIGHT && next.hasNext() && !snapshot.full()) {
+                Path file = next.next();
+                int capacity = snapshot.room() + 1;
+                inFlight.add(CompletableFuture.supplyAsync(() -> {
+                    BoundedSnapshot recording = BoundedSnapshot.recording(capacity);
+                    readContained(store, file, boundary, files, recording);
+                    return recording;
+                }));
+            }
+            if (inFlight.isEmpty()) {
+                return;
+            }
+            inFlight.removeFirst().join().replayInto(snapshot);
+            if (snapshot.full()) {
+                // What is still being read can add nothing: each is bounded and its result is dropped.
+                inFlight.forEach(reading -> reading.cancel(false));
+                return;
+            }
+        }
+    }
+
+    /** Reads {@code file} unless it is a link leading out of the source, which is a problem naming the link. */
+    private void readContained(StoreName store, Path file, SourceRoot boundary, List<Path> siblings,
+                               BoundedSnapshot recording) {
+        Optional<String> escape = boundary.escape(file);
+        if (escape.isPresent()) {
+            recording.problem(store, file.toString(), escape.get() + "; not read");
+        } else if (Files.isRegularFile(file)) {
+            reader.read(store, file, siblings, boundary, recording);
+        }
+        // A link to a folder inside the source is not followed: the folder is read where it is.
+    }
+
+    private static boolean isLink(Path path) {
+        return Files.isSymbolicLink(path) || Files.isDirectory(path) != Files.isDirectory(path,
+                LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Skips hidden files and keys (read with their certificate), so they are not mistaken for certificates. */

@@ -23,6 +23,19 @@ public final class Sources {
      * @param store the store an {@code .sst} belongs to, or {@code null} to take it from the file name
      */
     public static HostSource open(Path path, StoreName store, CertificateFileReader reader) throws SourceException {
+        return open(path, store, false, reader);
+    }
+
+    /**
+     * The source reading {@code path}, given as {@code STORE=PATH} when {@code storeOfSource}: then a folder or a
+     * certificate, bundle or PFX file holds that store alone, and an {@code .sst} belongs to it. A registry export
+     * names the store of each certificate itself and takes no store.
+     */
+    public static HostSource open(Path path, StoreName store, boolean storeOfSource, CertificateFileReader reader)
+            throws SourceException {
+        if (storeOfSource && store != null) {
+            return openAsStore(path, store, reader);
+        }
         if (Files.isDirectory(path)) {
             return new FolderSource(path, reader);
         }
@@ -37,7 +50,27 @@ public final class Sources {
             return new RegistryExportSource(path, reader.limits());
         }
         throw new SourceException("source " + path + " is neither a folder nor a .sst or .reg export; give a folder "
-                + "with MY, CA and ROOT subfolders, a serialized store (.sst) or a registry export (.reg)");
+                + "with MY, CA and ROOT subfolders, a serialized store (.sst) or a registry export (.reg), or name "
+                + "the store a certificate file belongs to (--source CA=" + path + ")");
+    }
+
+    private static HostSource openAsStore(Path path, StoreName store, CertificateFileReader reader)
+            throws SourceException {
+        if (!Files.exists(path)) {
+            throw new SourceException("source " + path + " does not exist");
+        }
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (Files.isDirectory(path)) {
+            return FolderSource.ofStore(path, store, reader);
+        }
+        if (name.endsWith(".sst")) {
+            return new SstSource(path, store, reader.limits());
+        }
+        if (name.endsWith(".reg")) {
+            throw new SourceException("a registry export names the store of each certificate itself; give " + path
+                    + " without " + store + "=");
+        }
+        return FolderSource.ofStore(path, store, reader);
     }
 
     /**

@@ -21,6 +21,13 @@ final class ElementReader {
     /** propId, reserved, cb. */
     static final int ENTRY_HEADER_BYTES = 12;
 
+    /**
+     * Most properties kept for one element. wincrypt.h defines about a hundred property ids and an entry carries a
+     * dozen at most; a run of tiny properties without a certificate would otherwise hold the whole file again as
+     * small objects, many times its size.
+     */
+    static final int MAX_PROPERTIES = 256;
+
     private final byte[] data;
     private final int end;
     private final OffsetProblems problems;
@@ -31,14 +38,21 @@ final class ElementReader {
         this.problems = problems;
     }
 
+    /** Takes each element as it is read; returns {@code false} to stop reading (the source is full). */
+    @FunctionalInterface
+    interface ElementSink {
+        boolean accept(SerializedElement element);
+    }
+
     /**
-     * Reads the elements of a serialized store body, from {@code start} to the end marker.
+     * Reads the elements of a serialized store body, from {@code start} to the end marker, handing each to
+     * {@code sink} as soon as it is read, so a reader that is full stops before the rest is even copied.
      *
      * @param data  the whole file
      * @param start where the first element starts (after the 8-byte file header)
      */
-    static List<SerializedElement> readStore(byte[] data, int start, OffsetProblems problems) {
-        return new ElementReader(data, problems).read(start, true);
+    static void readStore(byte[] data, int start, OffsetProblems problems, ElementSink sink) {
+        new ElementReader(data, problems).read(start, true, sink);
     }
 
     /**
@@ -47,17 +61,19 @@ final class ElementReader {
      * @return the element, or empty when the blob holds no readable certificate (already reported)
      */
     static Optional<SerializedElement> readElement(byte[] blob, OffsetProblems problems) {
-        List<SerializedElement> elements = new ElementReader(blob, problems).read(0, false);
+        List<SerializedElement> elements = new ArrayList<>(1);
+        new ElementReader(blob, problems).read(0, false, elements::add);
         if (elements.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(elements.get(0));
     }
 
-    private List<SerializedElement> read(int start, boolean store) {
-        List<SerializedElement> elements = new ArrayList<>();
+    private void read(int start, boolean store, ElementSink sink) {
+        boolean any = false;
         List<SerializedProperty> pending = new ArrayList<>();
         int pendingStart = start;
+        boolean tooManyReported = false;
         int position = start;
         boolean ended = false;
         boolean framingLost = false;
@@ -97,7 +113,10 @@ final class ElementReader {
             int next = dataStart + (int) length;
             if (id == PropertyId.CERTIFICATE) {
                 byte[] certificate = Arrays.copyOfRange(data, dataStart, next);
-                elements.add(new SerializedElement(pendingStart, pending, position, certificate));
+                any = true;
+                if (!sink.accept(new SerializedElement(pendingStart, pending, position, certificate))) {
+                    return;
+                }
                 pending = new ArrayList<>();
                 pendingStart = next;
                 if (!store) {
@@ -111,22 +130,25 @@ final class ElementReader {
             } else if (id > PropertyId.LAST_USER) {
                 problems.report(position, "unknown property id " + id + " (0x" + Long.toHexString(id)
                         + "): no property id is above 0xFFFF; skipped");
-            } else {
+            } else if (pending.size() < MAX_PROPERTIES) {
                 pending.add(new SerializedProperty(id, position, Arrays.copyOfRange(data, dataStart, next)));
+            } else if (!tooManyReported) {
+                problems.report(position, "more than " + MAX_PROPERTIES + " properties before a certificate; the"
+                        + " rest of them are skipped");
+                tooManyReported = true;
             }
             position = next;
         }
         if (framingLost) {
             // Whatever was pending belongs to the element that was cut, which is already reported.
-            return elements;
+            return;
         }
         if (!pending.isEmpty()) {
             problems.report(pendingStart, pending.size() + " propert" + (pending.size() == 1 ? "y is" : "ies are")
                     + " not followed by a certificate (property 32); ignored");
-        } else if (!store && elements.isEmpty()) {
+        } else if (!store && !any) {
             problems.report(0, "the value holds no certificate (property 32)");
         }
-        return elements;
     }
 
     private void endMarker(int position, long reserved, long length, boolean store) {

@@ -1,6 +1,7 @@
 package io.certaudit.agent.source.serialized;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,25 +19,74 @@ final class ExportFile {
      * @throws SourceException when the file is missing, unreadable or larger than {@code limit}
      */
     static byte[] read(Path file, long limit) throws SourceException {
-        try {
-            if (!Files.exists(file)) {
-                throw new SourceException(file + " does not exist");
+        try (InputStream in = open(file, limit)) {
+            byte[] data = in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
+            if (in.read() >= 0) {
+                throw tooLarge(file, "grew while being read,", limit);
             }
-            if (!Files.isRegularFile(file)) {
-                throw new SourceException(file + " is not a file");
-            }
-            long size = Files.size(file);
-            if (size > limit) {
-                throw new SourceException(file + " is " + size + " bytes, over the " + limit + "-byte limit for a"
-                        + " store export of its kind; it is not read (the limit follows --max-file-bytes or"
-                        + " 'limits: maxFileBytes')");
-            }
-            return Files.readAllBytes(file);
+            return data;
         } catch (NoSuchFileException e) {
             throw new SourceException(file + " does not exist", e);
         } catch (IOException e) {
             throw new SourceException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Opens a regular file of at most {@code limit} bytes by its size; the caller reads no more than the limit
+     * either, since a file can grow while it is read.
+     *
+     * @throws SourceException when the file is missing, not a regular file (a folder, a device, a pipe, which could
+     *                         block or never end) or larger than {@code limit}
+     */
+    static InputStream open(Path file, long limit) throws SourceException, IOException {
+        if (!Files.exists(file)) {
+            throw new SourceException(file + " does not exist");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new SourceException(file + " is not a file");
+        }
+        long size = Files.size(file);
+        if (size > limit) {
+            throw tooLarge(file, "is " + size + " bytes,", limit);
+        }
+        return new BoundedInput(Files.newInputStream(file), file, limit);
+    }
+
+    /** A file's bytes up to the limit; past it, the read fails: the file grew while it was read. */
+    private static final class BoundedInput extends java.io.FilterInputStream {
+        private final Path file;
+        private final long limit;
+        private long read;
+
+        BoundedInput(InputStream in, Path file, long limit) {
+            super(in);
+            this.file = file;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int count = super.read(buffer, offset, (int) Math.min(length, limit + 1 - read));
+            if (count > 0) {
+                read += count;
+                if (read > limit) {
+                    throw new IOException(file + " grew past the " + limit + "-byte limit while it was read");
+                }
+            }
+            return count;
+        }
+    }
+
+    static SourceException tooLarge(Path file, String how, long limit) {
+        return new SourceException(file + " " + how + " over the " + limit + "-byte limit for a store export of its"
+                + " kind; it is not read (the limit follows --max-file-bytes or 'limits: maxFileBytes')");
     }
 
     /** The file's name alone, what the report shows as the host of an export. */

@@ -1,5 +1,8 @@
 package io.certaudit.agent.source.serialized;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -58,30 +61,32 @@ public final class RegistryExportSource implements HostSource {
 
     @Override
     public HostSnapshot read() throws SourceException {
-        byte[] data = ExportFile.read(file, limits.maxExportBytes(SIZE_FACTOR));
+        long limit = limits.maxExportBytes(SIZE_FACTOR);
         HostSnapshot.Builder builder = HostSnapshot.builder(ExportFile.name(file), describe());
         BoundedSnapshot snapshot = new BoundedSnapshot(builder, limits.maxEntries());
-        String text = RegFileText.decode(data,
-                (offset, message) -> snapshot.problem(null, file + " at offset " + offset, message));
-        List<RegFileParser.RegistryKey> keys = RegFileParser.parse(text,
-                (line, message) -> snapshot.problem(null, file + " line " + line, message));
         Set<String> skippedStores = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        List<RegFileParser.RegistryKey> keys;
+        // The export is read as a stream: only the certificate keys of audited stores are kept, and reading stops
+        // once they and the problems found would fill the source, so neither the file's size nor its line count
+        // decides what the audit holds in memory.
+        try (InputStream bytes = ExportFile.open(file, limit);
+             Reader text = RegFileText.open(bytes, (offset, message) -> snapshot.problem(null,
+                     file + " at offset " + offset, message))) {
+            keys = RegFileParser.parse(text, (line, message) -> snapshot.problem(null, file + " line " + line,
+                    message), path -> auditedStore(path, skippedStores),
+                    RegFileParser.Caps.forValuesOf(limits.maxFileBytes()),
+                    kept -> snapshot.full() || kept > snapshot.room());
+        } catch (IOException e) {
+            throw new SourceException("cannot read " + file + ": " + e.getMessage(), e);
+        }
         int entries = 0;
         for (RegFileParser.RegistryKey key : keys) {
             if (snapshot.full()) {
                 break;
             }
-            Optional<RegistryCertificateKey> certificateKey = RegistryCertificateKey.parse(key.path());
-            if (certificateKey.isEmpty()) {
-                continue;
-            }
-            Optional<StoreName> store = certificateKey.get().store();
-            if (store.isEmpty() || (certificateKey.get().userHive() && store.get() != StoreName.MY)) {
-                skippedStores.add(certificateKey.get().storeKeyName());
-                continue;
-            }
+            RegistryCertificateKey certificateKey = RegistryCertificateKey.parse(key.path()).orElseThrow();
             entries++;
-            readEntry(key, certificateKey.get(), store.get(), snapshot);
+            readEntry(key, certificateKey, certificateKey.store().orElseThrow(), snapshot);
         }
         if (entries == 0) {
             snapshot.problem(null, file.toString(), "no certificate of the MY, CA or ROOT stores found"
@@ -90,6 +95,23 @@ public final class RegistryExportSource implements HostSource {
                     : "; it holds only other stores: " + String.join(", ", skippedStores)));
         }
         return builder.build();
+    }
+
+    /**
+     * Whether the key at {@code path} holds a certificate of a store the audit reads; a certificate key of any other
+     * store adds its store's name to {@code skippedStores}.
+     */
+    private static boolean auditedStore(String path, Set<String> skippedStores) {
+        Optional<RegistryCertificateKey> certificateKey = RegistryCertificateKey.parse(path);
+        if (certificateKey.isEmpty()) {
+            return false;
+        }
+        Optional<StoreName> store = certificateKey.get().store();
+        if (store.isEmpty() || (certificateKey.get().userHive() && store.get() != StoreName.MY)) {
+            skippedStores.add(certificateKey.get().storeKeyName());
+            return false;
+        }
+        return true;
     }
 
     private void readEntry(RegFileParser.RegistryKey key, RegistryCertificateKey certificateKey, StoreName store,
@@ -102,12 +124,10 @@ public final class RegistryExportSource implements HostSource {
                             : "the Blob value is not binary (hex:) data; no certificate to read");
             return;
         }
-        byte[] bytes;
-        try {
-            bytes = RegFileParser.hexBytes(blob.data());
-        } catch (IllegalArgumentException e) {
+        byte[] bytes = blob.bytes();
+        if (bytes == null) {
             snapshot.problem(store, file + " line " + blob.line() + " [" + key.path() + "]",
-                    "the Blob value cannot be read: " + e.getMessage());
+                    "the Blob value cannot be read: " + blob.damage());
             return;
         }
         OffsetProblems problems = (offset, message) -> snapshot.problem(store,

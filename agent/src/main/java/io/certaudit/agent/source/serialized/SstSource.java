@@ -17,8 +17,8 @@ import io.certaudit.model.StoreName;
  * Reads a serialized certificate store (.sst) as CertSaveStore(CERT_STORE_SAVE_AS_STORE), Export-Certificate
  * -Type SST and the certificates snap-in write it: the 8-byte header {@code 00 00 00 00 "CERT"} ([MS-OSHARED]
  * 2.3.9.1: version 0, fileType 0x54524543), the certificate elements, and a 12-byte zero end marker. The file
- * does not say which store it came from, so the user names it ({@code --store}) or the file name does
- * ({@code my.sst}, {@code root.sst}, {@code intermediate.sst}).
+ * does not say which store it came from, so the user names it ({@code --source ROOT=FILE}, {@code --store}) or
+ * the file name does ({@code my.sst}, {@code root.sst}, {@code intermediate.sst}, {@code root-2026.sst}).
  */
 public final class SstSource implements HostSource {
 
@@ -29,6 +29,8 @@ public final class SstSource implements HostSource {
     static final int SIZE_FACTOR = 4;
 
     private static final byte[] HEADER = {0, 0, 0, 0, 'C', 'E', 'R', 'T'};
+    /** What may follow the store's name at the start of a file name. */
+    private static final String SEPARATORS = "-_. ";
 
     private final Path file;
     private final StoreName store;
@@ -53,8 +55,9 @@ public final class SstSource implements HostSource {
     @Override
     public HostSnapshot read() throws SourceException {
         StoreName target = store != null ? store : storeFromFileName(file).orElseThrow(() -> new SourceException(
-                "cannot tell which store " + file + " was exported from: name it my.sst, ca.sst or root.sst,"
-                        + " or give --store MY|CA|ROOT"));
+                "cannot tell which store " + file + " was exported from: give it as --source ROOT=" + file
+                        + " (or MY=, CA=), name it after its store (root.sst, root-2026.sst, CA_export.sst), or"
+                        + " give --store MY|CA|ROOT"));
         byte[] data = ExportFile.read(file, limits.maxExportBytes(SIZE_FACTOR));
         HostSnapshot.Builder snapshot = HostSnapshot.builder(ExportFile.name(file), describe());
         BoundedSnapshot entries = new BoundedSnapshot(snapshot, limits.maxEntries());
@@ -62,13 +65,11 @@ public final class SstSource implements HostSource {
         if (!header(data, problems)) {
             return snapshot.build();
         }
-        for (SerializedElement element : ElementReader.readStore(data, HEADER.length, problems)) {
-            if (entries.full()) {
-                break;
-            }
+        ElementReader.readStore(data, HEADER.length, problems, element -> {
             StoreEntryFactory.create(element, target, null, origin(element.offset()), problems)
                     .ifPresent(entries::add);
-        }
+            return !entries.full();
+        });
         return snapshot.build();
     }
 
@@ -77,11 +78,28 @@ public final class SstSource implements HostSource {
         return "serialized store " + file + (store == null ? "" : " (" + store + ")");
     }
 
-    /** The store a file name stands for, its extension left out: {@code MY.sst}, {@code Trusted_Root.sst}. */
+    /**
+     * The store a file name stands for, its extension left out: the whole name ({@code MY.sst},
+     * {@code Trusted_Root.sst}) or its start up to a separator ({@code root-2026.sst}, {@code CA_export.sst},
+     * {@code Trusted Root 2026-05.sst}); the longest such start that names a store wins.
+     */
     static Optional<StoreName> storeFromFileName(Path file) {
         String name = ExportFile.name(file);
         int dot = name.lastIndexOf('.');
-        return StoreName.fromAlias(dot > 0 ? name.substring(0, dot) : name);
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        Optional<StoreName> whole = StoreName.fromAlias(stem);
+        if (whole.isPresent()) {
+            return whole;
+        }
+        for (int end = stem.length() - 1; end > 0; end--) {
+            if (SEPARATORS.indexOf(stem.charAt(end)) >= 0) {
+                Optional<StoreName> start = StoreName.fromAlias(stem.substring(0, end));
+                if (start.isPresent()) {
+                    return start;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

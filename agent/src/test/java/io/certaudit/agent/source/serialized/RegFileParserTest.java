@@ -30,7 +30,7 @@ class RegFileParserTest {
         RegFileParser.RegistryValue blob = keys.get(0).value("blob");
         assertEquals(4, blob.line());
         assertTrue(blob.binary());
-        assertArrayEquals(new byte[] {1, 2, 3, 4, 5}, RegFileParser.hexBytes(blob.data()));
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5}, blob.bytes());
         assertFalse(keys.get(0).value("Next").binary());
         assertEquals(List.of(), problems);
     }
@@ -45,7 +45,7 @@ class RegFileParserTest {
                 "say \\"hi\\" \\\\ there"=hex:0a
                 """);
 
-        assertArrayEquals(new byte[] {(byte) 0xFF}, RegFileParser.hexBytes(keys.get(0).value("").data()));
+        assertArrayEquals(new byte[] {(byte) 0xFF}, keys.get(0).value("").bytes());
         assertTrue(keys.get(0).value("say \"hi\" \\ there").binary());
         assertEquals(List.of(), problems);
     }
