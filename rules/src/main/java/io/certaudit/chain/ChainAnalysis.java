@@ -120,6 +120,11 @@ public final class ChainAnalysis {
         return new ChainAnalysis(this, extraIssuers).build(certificate, new HashSet<>()).path();
     }
 
+    /** Which signature engines judged how many signatures so far, in the order they are asked. */
+    public List<SignatureEngineUse> signatureEngines() {
+        return signatures.uses();
+    }
+
     /** Whether the certificate's thumbprint is in Trusted Root. */
     public boolean isInRootStore(StoredCertificate certificate) {
         return rootThumbprints.contains(certificate.thumbprint());
