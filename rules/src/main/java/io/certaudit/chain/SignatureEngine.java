@@ -1,5 +1,6 @@
 package io.certaudit.chain;
 
+import io.certaudit.model.CertificateSignature;
 import java.security.PublicKey;
 
 /**

@@ -1,5 +1,7 @@
 package io.certaudit.chain;
 
+import io.certaudit.model.CertificateSignature;
+import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -56,13 +58,20 @@ final class SignatureVerifier {
     }
 
     /** Whether {@code issuer}'s key verifies {@code child}'s signature; a malformed signature does not. */
+    boolean verifies(StoredCertificate child, StoredCertificate issuer) {
+        return verifies(child.signature(), issuer);
+    }
+
+    /** As above, for a certificate decoded elsewhere. */
     boolean verifies(X509Certificate child, StoredCertificate issuer) {
-        CertificateSignature signature;
         try {
-            signature = CertificateSignature.of(child);
+            return verifies(CertificateSignature.of(child), issuer);
         } catch (CertificateEncodingException e) {
             return false;
         }
+    }
+
+    private boolean verifies(CertificateSignature signature, StoredCertificate issuer) {
         PreparedKeys keys = prepared.computeIfAbsent(issuer.thumbprint(), t -> prepare(issuer.certificate()));
         for (int i = 0; i < engines.size(); i++) {
             SignatureEngine.PreparedKey key = keys.keys()[i];
@@ -90,10 +99,11 @@ final class SignatureVerifier {
 
     private PreparedKeys prepare(X509Certificate issuer) {
         SignatureEngine.PreparedKey[] keys = new SignatureEngine.PreparedKey[engines.size()];
+        PublicKey key = issuer.getPublicKey();
         for (int i = 0; i < keys.length; i++) {
             SignatureEngine engine = engines.get(i);
             if (engine.unavailableReason() == null) {
-                keys[i] = engine.prepare(issuer.getPublicKey());
+                keys[i] = engine.prepare(key);
             }
         }
         return new PreparedKeys(keys);

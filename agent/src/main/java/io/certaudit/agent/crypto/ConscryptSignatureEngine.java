@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.certaudit.chain.CertificateSignature;
+import io.certaudit.model.CertificateSignature;
 import io.certaudit.chain.SignatureEngine;
 
 /**

@@ -25,7 +25,7 @@ import org.bouncycastle.asn1.x509.Certificate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.chain.CertificateSignature;
+import io.certaudit.model.CertificateSignature;
 import io.certaudit.chain.ChainAnalysis;
 import io.certaudit.chain.ChainStatus;
 import io.certaudit.chain.JavaSignatureEngine;

@@ -1,4 +1,4 @@
-package io.certaudit.chain;
+package io.certaudit.model;
 
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
