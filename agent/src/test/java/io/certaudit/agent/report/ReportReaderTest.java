@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +59,19 @@ class ReportReaderTest {
     void theReportCarriesTheTrustedIssuerListSize() {
         int expected = TrustedIssuerList.of(ReportScenarios.brokenMtlsSnapshot().store(StoreName.ROOT)).bytes();
         assertEquals(expected, BROKEN.summary().rootStoreIssuerListBytes());
-        assertEquals("1.2", BROKEN.schemaVersion());
+        assertEquals("1.3", BROKEN.schemaVersion());
+    }
+
+    @Test
+    void theReportNamesTheSignatureEnginesAndAVersionOneTwoReportWithoutThemStillReads() throws Exception {
+        List<AuditReport.SignatureEngineEntry> engines = BROKEN.signatureEngines();
+        assertEquals("Java (JDK and BouncyCastle)", engines.get(engines.size() - 1).engine());
+        assertTrue(engines.stream().mapToLong(AuditReport.SignatureEngineEntry::verifications).sum() > 0);
+        ObjectNode tree = tree();
+        tree.put("schemaVersion", "1.2");
+        tree.remove("signatureEngines");
+        ReportSchema.assertValid(tree.toString());
+        assertNull(ReportReader.read(tree.toString(), "old.json").signatureEngines());
     }
 
     @Test
