@@ -1,6 +1,5 @@
 package io.certaudit.chain;
 
-import io.certaudit.model.CertificateSignature;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
@@ -25,6 +24,8 @@ import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.bouncycastle.crypto.util.DigestFactory;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
+import io.certaudit.model.CertificateSignature;
 
 /**
  * Verifies signatures in Java: the engine that judges every signature, and the only one where no native engine

@@ -1,7 +1,8 @@
 package io.certaudit.chain;
 
-import io.certaudit.model.CertificateSignature;
 import java.security.PublicKey;
+
+import io.certaudit.model.CertificateSignature;
 
 /**
  * A way to check certificate signatures. The pure-Java engine ({@link JavaSignatureEngine}) judges every signature;

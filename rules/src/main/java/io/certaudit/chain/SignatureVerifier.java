@@ -1,6 +1,5 @@
 package io.certaudit.chain;
 
-import io.certaudit.model.CertificateSignature;
 import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -12,6 +11,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.certaudit.model.CertificateSignature;
 import io.certaudit.model.StoredCertificate;
 
 /**

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
@@ -78,7 +79,7 @@ final class NativeLibraryClassLoader extends ClassLoader {
     @Override
     public Enumeration<URL> getResources(String name) throws IOException {
         if (name.startsWith(NATIVE_RESOURCES)) {
-            return java.util.Collections.emptyEnumeration();
+            return Collections.emptyEnumeration();
         }
         return super.getResources(name);
     }
