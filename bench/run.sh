@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Times `certaudit audit --format json` against `openssl verify` on the same synthetic host, checks that both find
-# the same broken chains, and times the example host. See README "Performance".
+# Times `certaudit audit --format json` against `openssl verify` on the same synthetic hosts (the mixed RSA / ECDSA
+# one and the all-ECDSA one), started both ways (the launcher, and plain `java -jar certaudit.jar`), checks that
+# certaudit with each signature engine and openssl find the same broken chains, and times the example host against
+# the JVM's start-up floor. See README "Performance".
 #
-#   bench/run.sh [--personal N] [--intermediates N] [--roots N] [--repeat R] [--scaling M] [--skip-build]
-#                [--regenerate] [--work DIR] [--check]
+#   bench/run.sh [--personal N] [--intermediates N] [--roots N] [--repeat R] [--scaling M] [--hosts LIST]
+#                [--skip-build] [--regenerate] [--work DIR] [--check]
 #
 #   --personal N       certificates in MY (default 10000); intermediates default to N/10, every tenth left out of CA
 #   --roots N          roots in ROOT (default 400)
-#   --repeat R         runs of each command; medians are reported (default 3)
-#   --scaling M        also audit a host of M Personal certificates and report the time ratio to N (e.g. 50000)
+#   --repeat R         runs of each command; medians and ranges are reported (default 3)
+#   --scaling M        also audit a mixed host of M Personal certificates (launcher) and report the time ratio to N
+#   --hosts LIST       mixed,ecdsa (default both): RSA and ECDSA alternating, or P-256 everywhere with a key per CA
 #   --skip-build       use the jars already built
 #   --regenerate       generate the hosts again even when a recent one of the same shape is in the work folder
 #   --work DIR         where hosts and outputs go (default bench/target/run)
@@ -23,6 +26,7 @@ intermediates=""
 roots=400
 repeat=3
 scaling=""
+hosts=mixed,ecdsa
 build=yes
 regenerate=no
 work="$project/bench/target/run"
@@ -34,6 +38,7 @@ while [ $# -gt 0 ]; do
     --roots) roots=$2; shift 2 ;;
     --repeat) repeat=$2; shift 2 ;;
     --scaling) scaling=$2; shift 2 ;;
+    --hosts) hosts=$2; shift 2 ;;
     --skip-build) build=no; shift ;;
     --regenerate) regenerate=yes; shift ;;
     --work) work=$2; shift 2 ;;
@@ -63,8 +68,13 @@ if [ "$build" = yes ]; then
   echo "building (mvn -B -q -DskipTests package)"
   mvn -B -q -DskipTests package -pl bench -am
 fi
-certaudit=("$project/agent/target/certaudit")
-[ -f "${certaudit[0]}" ] || { echo "run.sh: ${certaudit[0]} is missing; build first" >&2; exit 3; }
+launcher=("$project/agent/target/certaudit")
+plain_jar=(java -jar "$project/agent/target/certaudit.jar")
+[ -f "${launcher[0]}" ] || { echo "run.sh: ${launcher[0]} is missing; build first" >&2; exit 3; }
+# The start-up floor: `java -version` with the options the launcher gives the JVM.
+jvm_options=$(sed -n 's/^options=//p' "$project/agent/target/classes/io/certaudit/agent/install/jvm.properties")
+sharing=()
+[ -f "$project/agent/target/certaudit.jsa" ] && sharing=(-XX:SharedArchiveFile="$project/agent/target/certaudit.jsa")
 bench_cp="$project/bench/target/classes:$project/bench/target/lib/*"
 
 mkdir -p "$work"
@@ -95,12 +105,13 @@ median() {
   fi | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'
 }
 
-# generate SIZE: prints the folder of a host of SIZE Personal certificates, generated unless one of the same shape
-# made in the last 30 days is there (its leaves are valid for 397 days from their generation).
+# generate SIZE KIND: prints the folder of a host of SIZE Personal certificates (KIND mixed or ecdsa), generated
+# unless one of the same shape made in the last 30 days is there (its leaves are valid for 397 days from then).
 generate() {
-  local size=$1
+  local size=$1 kind=$2
   local count=$size
   local args=(--personal "$size" --roots "$roots")
+  [ "$kind" = ecdsa ] && args+=(--ecdsa)
   if [ -n "$intermediates" ] && [ "$size" = "$personal" ]; then
     args+=(--intermediates "$intermediates")
     count=$intermediates
@@ -108,6 +119,7 @@ generate() {
     count=$(( size / 10 > 0 ? size / 10 : 1 ))
   fi
   local dir="$work/host-$size-$count-$roots"
+  [ "$kind" = ecdsa ] && dir="$dir-ecdsa"
   if [ "$regenerate" = yes ] || [ -z "$(find "$dir/expected-broken.txt" -mtime -30 2> /dev/null)" ]; then
     rm -rf "$dir"
     java -cp "$bench_cp" io.certaudit.bench.SyntheticHost --out "$dir" "${args[@]}" >&2
@@ -115,9 +127,10 @@ generate() {
   echo "$dir"
 }
 
+# run_certaudit DIR NAME OUTPUT COMMAND...: one timed audit of DIR's host with COMMAND (a way to start certaudit).
 run_certaudit() {
-  local dir=$1 name=$2
-  timed "$name" "${certaudit[@]}" audit --source "$dir/host" --format json > "$dir/audit.json"
+  local dir=$1 name=$2 output=$3; shift 3
+  timed "$name" "$@" audit --source "$dir/host" --format json > "$dir/$output"
 }
 
 # One openssl process verifies every MY file (xargs splits only if the argument list exceeds the system limit).
@@ -130,23 +143,48 @@ run_openssl() {
 }
 
 # --- the runs ---------------------------------------------------------------------------------------------------
-host=$(generate "$personal")
-rm -f "$work"/*.times
-echo "timing $repeat run(s) of each (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
-for _ in $(seq "$repeat"); do
-  run_certaudit "$host" certaudit
-  run_openssl "$host" openssl
-  timed example "${certaudit[@]}" audit --source "$project/examples/bems-host" \
-      --config "$project/examples/bems-host/certaudit.yaml" --format json > "$work/example.json"
+IFS=, read -r -a kinds <<< "$hosts"
+declare -A host_dir
+for kind in "${kinds[@]}"; do
+  host_dir[$kind]=$(generate "$personal" "$kind")
 done
+rm -f "$work"/*.times
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "timing $repeat run(s) of each (load average before: $load_before)"
+for _ in $(seq "$repeat"); do
+  for kind in "${kinds[@]}"; do
+    dir=${host_dir[$kind]}
+    run_certaudit "$dir" "launcher-$kind" audit.json "${launcher[@]}"
+    run_openssl "$dir" "openssl-$kind"
+    run_certaudit "$dir" "jar-$kind" audit-jar.json "${plain_jar[@]}"
+  done
+  timed floor java -Xlog:disable "${sharing[@]}" $jvm_options -version 2> /dev/null
+  timed example-launcher "${launcher[@]}" audit --source "$project/examples/bems-host" \
+      --config "$project/examples/bems-host/certaudit.yaml" --format json > "$work/example.json"
+  timed example-jar "${plain_jar[@]}" audit --source "$project/examples/bems-host" \
+      --config "$project/examples/bems-host/certaudit.yaml" --format json > "$work/example-jar.json"
+done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+# Every engine must find the same broken chains: the run above used the native one where it loads; once more with
+# Java only.
 verdicts=0
-java -cp "$bench_cp" io.certaudit.bench.ChainVerdicts "$host" "$host/audit.json" "$host/openssl.out" \
-    > "$work/verdicts.txt" || verdicts=$?
+: > "$work/verdicts.txt"
+for kind in "${kinds[@]}"; do
+  dir=${host_dir[$kind]}
+  CERTAUDIT_JAVA_OPTS="-Dcertaudit.nativeCrypto=false" "${launcher[@]}" audit --source "$dir/host" --format json \
+      > "$dir/audit-java.json" || [ $? -le 2 ]
+  for audit in audit.json audit-jar.json audit-java.json; do
+    engines=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(", ".join("%s %d" % (e["engine"], e["verifications"]) for e in r.get("signatureEngines") or []))' "$dir/$audit" 2> /dev/null || echo "?")
+    echo "$kind, $audit ($engines):" >> "$work/verdicts.txt"
+    java -cp "$bench_cp" io.certaudit.bench.ChainVerdicts "$dir" "$dir/$audit" "$dir/openssl.out" \
+        >> "$work/verdicts.txt" || verdicts=$?
+  done
+done
 
 if [ -n "$scaling" ]; then
-  large=$(generate "$scaling")
+  large=$(generate "$scaling" mixed)
   for _ in $(seq "$repeat"); do
-    run_certaudit "$large" certaudit-large
+    run_certaudit "$large" certaudit-large audit.json "${launcher[@]}"
   done
 fi
 
@@ -154,38 +192,52 @@ fi
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}'; }
 mb() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
 verdict() { awk -v v="$1" -v limit="$2" 'BEGIN {print (v <= limit) ? "met" : "MISSED"}'; }
-
-c_wall=$(median certaudit 1); c_cpu=$(median certaudit cpu); c_rss=$(median certaudit 4)
-o_wall=$(median openssl 1); o_cpu=$(median openssl cpu); o_rss=$(median openssl 4)
-e_wall=$(median example 1); e_cpu=$(median example cpu); e_rss=$(median example 4)
-wall_ratio=$(ratio "$c_wall" "$o_wall")
+# ratios NAME REFERENCE: min-max of the run-by-run wall time ratios (run i of NAME against run i of REFERENCE).
+ratios() {
+  paste -d' ' <(awk '{print $1}' "$work/$1.times") <(awk '{print $1}' "$work/$2.times") \
+    | awk '{r = ($2 > 0) ? $1 / $2 : 0; if (NR == 1 || r < lo) lo = r; if (NR == 1 || r > hi) hi = r}
+           END {printf "%.2f-%.2f", lo, hi}'
+}
+row() { printf '%-44s %8s %8s %10s\n' "$1" "$(median "$2" 1)" "$(median "$2" cpu)" "$(mb "$(median "$2" 4)")"; }
 
 echo
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), \
 $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $(java -version 2>&1 | head -n 1); \
 $(openssl version)"
-echo "host: $personal in MY, $(ls "$host/host/CA" | wc -l) in CA, $(ls "$host/host/ROOT" | wc -l) in ROOT; \
-median of $repeat run(s)"
+echo "load average before: $load_before, after: $load_after; median of $repeat run(s)"
 echo
-printf '%-34s %8s %8s %10s\n' "command" "wall s" "CPU s" "peak MB"
-printf '%-34s %8s %8s %10s\n' "certaudit audit --format json" "$c_wall" "$c_cpu" "$(mb "$c_rss")"
-printf '%-34s %8s %8s %10s\n' "openssl verify (reference)" "$o_wall" "$o_cpu" "$(mb "$o_rss")"
-printf '%-34s %8s %8s %10s\n' "certaudit, example host" "$e_wall" "$e_cpu" "$(mb "$e_rss")"
+printf '%-44s %8s %8s %10s\n' "command" "wall s" "CPU s" "peak MB"
+for kind in "${kinds[@]}"; do
+  dir=${host_dir[$kind]}
+  echo "$kind host: $personal in MY, $(ls "$dir/host/CA" | wc -l) in CA, $(ls "$dir/host/ROOT" | wc -l) in ROOT"
+  row "  certaudit (launcher)" "launcher-$kind"
+  row "  java -jar certaudit.jar" "jar-$kind"
+  row "  openssl verify (reference)" "openssl-$kind"
+done
+row "example host, launcher" example-launcher
+row "example host, java -jar" example-jar
+row "java -version, launcher's JVM options" floor
 if [ -n "$scaling" ]; then
-  l_wall=$(median certaudit-large 1); l_cpu=$(median certaudit-large cpu); l_rss=$(median certaudit-large 4)
-  printf '%-34s %8s %8s %10s\n' "certaudit, $scaling in MY" "$l_wall" "$l_cpu" "$(mb "$l_rss")"
+  row "certaudit (launcher), mixed, $scaling in MY" certaudit-large
 fi
 echo
-echo "ratio certaudit / openssl: wall $wall_ratio, CPU $(ratio "$c_cpu" "$o_cpu")"
 cat "$work/verdicts.txt"
 echo
-targets=(
-  "wall ratio certaudit / openssl <= 0.5: $wall_ratio, $(verdict "$wall_ratio" 0.5)"
-  "peak RSS <= 512 MB at $personal: $(mb "$c_rss") MB, $(verdict "$(mb "$c_rss")" 512)"
-  "example host <= 1 s wall: $e_wall s, $(verdict "$e_wall" 1)"
-)
+targets=()
+for kind in "${kinds[@]}"; do
+  for path in launcher jar; do
+    limit=0.35; rss_limit=256
+    [ "$path" = jar ] && { limit=0.6; rss_limit=512; }
+    r=$(ratio "$(median "$path-$kind" 1)" "$(median "openssl-$kind" 1)")
+    rss=$(mb "$(median "$path-$kind" 4)")
+    targets+=("$kind, $path: wall / openssl <= $limit: $r (runs $(ratios "$path-$kind" "openssl-$kind")), $(verdict "$r" "$limit")")
+    targets+=("$kind, $path: peak RSS <= $rss_limit MB: $rss MB, $(verdict "$rss" "$rss_limit")")
+  done
+done
+floor_ratio=$(ratio "$(median example-launcher 1)" "$(median floor 1)")
+targets+=("example host (launcher) <= 3 x java -version: $floor_ratio (runs $(ratios example-launcher floor)), $(verdict "$floor_ratio" 3)")
 if [ -n "$scaling" ]; then
-  growth=$(ratio "$l_wall" "$c_wall")
+  growth=$(ratio "$(median certaudit-large 1)" "$(median launcher-mixed 1)")
   limit=$(awk -v l="$scaling" -v s="$personal" 'BEGIN {printf "%.2f", 1.1 * l / s}')
   targets+=("$scaling / $personal wall time <= $limit: $growth, $(verdict "$growth" "$limit")")
 fi

@@ -42,13 +42,19 @@ final class KeyPool {
 
     /** {@code size} keys, half RSA 2048 and half EC P-256, RSA first. */
     KeyPool(int size) {
+        this(size, false);
+    }
+
+    /** {@code size} keys: EC P-256 only when {@code ecOnly}, else half RSA 2048 and half EC P-256, RSA first. */
+    KeyPool(int size, boolean ecOnly) {
         try {
             SecureRandom random = new SecureRandom();
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             List<PooledKey> generated = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
                 KeyPairGenerator generator;
-                if (i % 2 == 0) {
+                boolean ec = ecOnly || i % 2 == 1;
+                if (!ec) {
                     generator = KeyPairGenerator.getInstance("RSA");
                     generator.initialize(2048, random);
                 } else {
@@ -58,7 +64,7 @@ final class KeyPool {
                 KeyPair pair = generator.generateKeyPair();
                 PrivateKey signingKey = pair.getPrivate();
                 Provider signingProvider = null;
-                if (i % 2 == 1) {
+                if (ec) {
                     signingProvider = BOUNCY_CASTLE;
                     signingKey = KeyFactory.getInstance("EC", BOUNCY_CASTLE)
                             .generatePrivate(new PKCS8EncodedKeySpec(pair.getPrivate().getEncoded()));

@@ -38,10 +38,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Writes a synthetic host as a folder source: {@code host/ROOT} with self-signed roots, {@code host/CA} with the
  * intermediates they issued except every tenth, which is left out, and {@code host/MY} with leaf certificates
  * issued round-robin by the intermediates, so one leaf in ten has a broken chain. RSA 2048 and EC P-256 keys and
- * signatures alternate. Beside the host it writes what {@code openssl verify} needs ({@code roots.pem},
+ * signatures alternate; an all-ECDSA host ({@code --ecdsa}) has P-256 leaves and gives every root and intermediate a
+ * P-256 key of its own, so no issuer's prepared key serves another. Beside the host it writes what {@code openssl verify} needs ({@code roots.pem},
  * {@code cas.pem}) and the names of the leaves whose chain must be found broken ({@code expected-broken.txt}).
  *
- * <p>{@code java io.certaudit.bench.SyntheticHost --out DIR [--personal N] [--intermediates N] [--roots N]}
+ * <p>{@code java io.certaudit.bench.SyntheticHost --out DIR [--personal N] [--intermediates N] [--roots N] [--ecdsa]}
  */
 public final class SyntheticHost {
 
@@ -89,14 +90,28 @@ public final class SyntheticHost {
     private static final int KEY_POOL_SIZE = 8;
     private static final String ORGANISATION = ",O=Synthetic Host,C=US";
 
-    private final KeyPool keys = new KeyPool(KEY_POOL_SIZE);
+    private final KeyPool keys;
+    /** Whether every issuer gets a P-256 key of its own (the all-ECDSA host); else issuers draw from the pool. */
+    private final boolean ownIssuerKeys;
     private final Instant notBefore;
     private final Instant now;
 
-    /** A generator whose certificates are valid from a day before {@code now}. */
+    /** A generator of the mixed RSA / ECDSA host whose certificates are valid from a day before {@code now}. */
     public SyntheticHost(Instant now) {
+        this(now, false);
+    }
+
+    /** As above; {@code ecdsa}: P-256 everywhere, and each root and intermediate with a key of its own. */
+    public SyntheticHost(Instant now, boolean ecdsa) {
         this.now = now.truncatedTo(ChronoUnit.SECONDS);
         this.notBefore = this.now.minus(Duration.ofDays(1));
+        this.keys = new KeyPool(KEY_POOL_SIZE, ecdsa);
+        this.ownIssuerKeys = ecdsa;
+    }
+
+    /** The key of the {@code index}-th issuer of a kind: its own on the all-ECDSA host, else from the pool. */
+    private KeyPool.PooledKey issuerKey(int index) {
+        return ownIssuerKeys ? new KeyPool(1, true).get(0) : keys.get(index);
     }
 
     public static void main(String[] args) throws IOException {
@@ -104,6 +119,7 @@ public final class SyntheticHost {
         int personal = Shape.DEFAULT.personal();
         Integer intermediates = null;
         int roots = Shape.DEFAULT.roots();
+        boolean ecdsa = false;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -111,8 +127,12 @@ public final class SyntheticHost {
                 case "--personal" -> personal = Integer.parseInt(require(args[i], value));
                 case "--intermediates" -> intermediates = Integer.parseInt(require(args[i], value));
                 case "--roots" -> roots = Integer.parseInt(require(args[i], value));
+                case "--ecdsa" -> {
+                    ecdsa = true;
+                    continue;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --out DIR [--personal N] [--intermediates N] [--roots N]");
+                        + "; use --out DIR [--personal N] [--intermediates N] [--roots N] [--ecdsa]");
             }
             i++;
         }
@@ -121,7 +141,7 @@ public final class SyntheticHost {
         }
         Shape shape = new Shape(personal, intermediates != null ? intermediates : Math.max(1, personal / 10), roots);
         long start = System.nanoTime();
-        Generated generated = new SyntheticHost(Instant.now()).write(shape, out);
+        Generated generated = new SyntheticHost(Instant.now(), ecdsa).write(shape, out);
         System.out.printf(Locale.ROOT, "generated %s: %d MY (%d with a broken chain), %d CA, %d ROOT in %.1f s%n",
                 generated.host(), shape.personal(), generated.expectedBroken().size(),
                 shape.intermediates() - leftOutCount(shape.intermediates()), shape.roots(),
@@ -197,7 +217,7 @@ public final class SyntheticHost {
 
     private Issuer root(int index) {
         X500Name name = new X500Name(String.format(Locale.ROOT, "CN=Synthetic Root %04d", index) + ORGANISATION);
-        KeyPool.PooledKey key = keys.get(index);
+        KeyPool.PooledKey key = issuerKey(index);
         X509v3CertificateBuilder builder = builder(name, BigInteger.valueOf(1_000_000L + index), name,
                 key, notBefore, now.plus(Duration.ofDays(20 * 365)));
         addExtension(builder, Extension.subjectKeyIdentifier, false, key.subjectKeyId());
@@ -209,7 +229,7 @@ public final class SyntheticHost {
         X500Name name = new X500Name(String.format(Locale.ROOT, "CN=Synthetic Issuing CA %05d", index)
                 + ORGANISATION);
         // Offset from the roots' choice so an intermediate rarely shares its issuer's key.
-        KeyPool.PooledKey key = keys.get(index + 3);
+        KeyPool.PooledKey key = issuerKey(index + 3);
         X509v3CertificateBuilder builder = builder(root.name(), BigInteger.valueOf(2_000_000L + index), name, key,
                 notBefore, now.plus(Duration.ofDays(10 * 365)));
         addExtension(builder, Extension.subjectKeyIdentifier, false, key.subjectKeyId());

@@ -76,6 +76,48 @@ class SyntheticHostTest {
     }
 
     @Test
+    void theEcdsaHostIsP256EverywhereWithAKeyPerIssuer() throws Exception {
+        SyntheticHost.Generated ecdsa = new SyntheticHost(Instant.now(), true).write(SMALL,
+                directory.resolve("ecdsa"));
+        java.security.cert.CertificateFactory factory = java.security.cert.CertificateFactory.getInstance("X.509");
+        Set<String> issuerKeys = new java.util.HashSet<>();
+        int issuers = 0;
+        for (String store : List.of("ROOT", "CA", "MY")) {
+            try (Stream<Path> files = Files.list(ecdsa.host().resolve(store))) {
+                for (Path file : files.toList()) {
+                    java.security.cert.X509Certificate certificate;
+                    try (var in = Files.newInputStream(file)) {
+                        certificate = (java.security.cert.X509Certificate) factory.generateCertificate(in);
+                    }
+                    assertEquals("EC", certificate.getPublicKey().getAlgorithm(), file.toString());
+                    assertEquals("SHA256withECDSA", certificate.getSigAlgName(), file.toString());
+                    if (!store.equals("MY")) {
+                        issuers++;
+                        issuerKeys.add(java.util.HexFormat.of().formatHex(certificate.getPublicKey().getEncoded()));
+                    }
+                }
+            }
+        }
+        assertEquals(4 + 18, issuers);
+        assertEquals(issuers, issuerKeys.size(), "every root and intermediate has a key of its own");
+        Path audit = directory.resolve("audit-ecdsa.json");
+        int exit = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                name -> null).execute("audit", "--source", ecdsa.host().toString(), "--output", "json=" + audit);
+        assertEquals(2, exit);
+        assertEquals(new java.util.TreeSet<>(ecdsa.expectedBroken()),
+                ChainVerdicts.compare(ecdsa.directory(), audit, writeAllOk(ecdsa)).certaudit());
+    }
+
+    /** An openssl output that finds nothing broken: only certaudit's verdicts matter to the caller. */
+    private static Path writeAllOk(SyntheticHost.Generated host) throws IOException {
+        Path out = host.directory().resolve("all-ok.txt");
+        try (Stream<Path> files = Files.list(host.personal())) {
+            Files.write(out, files.map(file -> file.getFileName() + ": OK").toList());
+        }
+        return out;
+    }
+
+    @Test
     void aDisagreementNamesTheCertificates() throws IOException {
         Path opensslOut = directory.resolve("everything-ok.txt");
         try (Stream<Path> files = Files.list(generated.personal())) {

@@ -21,6 +21,7 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +99,52 @@ class DistributionIT {
             assertEquals("io.certaudit.agent.cli.Main", jar.getManifest().getMainAttributes().getValue("Main-Class"));
             assertEquals(System.getProperty("certaudit.version"),
                     jar.getManifest().getMainAttributes().getValue("Implementation-Version"));
+        }
+    }
+
+    @Test
+    void theNativeSignatureLibrariesShipBesideTheJarNeverInsideIt() throws IOException {
+        for (String name : List.of("lib/conscrypt_openjdk_jni-windows-x86_64.dll",
+                "lib/libconscrypt_openjdk_jni-linux-x86_64.so")) {
+            assertTrue(entries.containsKey(ROOT + name), name + " missing from " + entries.keySet());
+        }
+        try (JarInputStream jar = new JarInputStream(new java.io.ByteArrayInputStream(
+                entries.get(ROOT + "lib/certaudit.jar")))) {
+            for (var entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
+                assertFalse(entry.getName().startsWith("META-INF/native/"), entry.getName());
+            }
+        }
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, architectures = {"amd64", "x86_64"})
+    void theUnpackedDistributionVerifiesWithTheNativeLibraryFromItsLibFolder(@TempDir Path dir) throws Exception {
+        for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+            Path file = dir.resolve(entry.getKey());
+            Files.createDirectories(file.getParent());
+            Files.write(file, entry.getValue());
+        }
+        Path launcher = dir.resolve(ROOT + "bin/certaudit");
+        assertTrue(launcher.toFile().setExecutable(true));
+        Path report = dir.resolve("audit.json");
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        ProcessBuilder process = new ProcessBuilder(launcher.toString(), "audit", "--source",
+                Path.of("..", "examples", "bems-host").toAbsolutePath().normalize().toString(),
+                "--output", "json=" + report).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        // Nothing may be unpacked into a temporary folder: give the JVM an empty one and look into it after.
+        process.environment().put("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp);
+        Process audit = process.start();
+        audit.getOutputStream().close();
+        int exit = audit.waitFor();
+        assertTrue(exit <= 2, "exit " + exit);
+        var engines = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile())
+                .path("signatureEngines");
+        assertTrue(engines.path(0).path("engine").asText().startsWith("BoringSSL"), engines.toString());
+        assertTrue(engines.path(0).path("unavailableReason").isNull(), engines.toString());
+        assertTrue(engines.path(0).path("verifications").asLong() > 0, engines.toString());
+        try (var left = Files.list(tmp)) {
+            assertEquals(0, left.count());
         }
     }
 

@@ -54,7 +54,7 @@ public final class ChainAnalysis {
             }
         }
         for (StoredCertificate certificate : representative.values()) {
-            bySubject.computeIfAbsent(certificate.certificate().getSubjectX500Principal(),
+            bySubject.computeIfAbsent(certificate.subjectPrincipal(),
                     name -> new ArrayList<>()).add(certificate);
         }
         Map<String, CertificatePath> paths = new ConcurrentHashMap<>();
@@ -80,7 +80,7 @@ public final class ChainAnalysis {
         rootThumbprints.addAll(base.rootThumbprints);
         for (StoredCertificate extra : extraIssuers) {
             if (representative.putIfAbsent(extra.thumbprint(), extra) == null) {
-                bySubject.computeIfAbsent(extra.certificate().getSubjectX500Principal(), name -> new ArrayList<>())
+                bySubject.computeIfAbsent(extra.subjectPrincipal(), name -> new ArrayList<>())
                         .add(extra);
             }
         }
@@ -120,6 +120,11 @@ public final class ChainAnalysis {
         return new ChainAnalysis(this, extraIssuers).build(certificate, new HashSet<>()).path();
     }
 
+    /** Which signature engines judged how many signatures so far, in the order they are asked. */
+    public List<SignatureEngineUse> signatureEngines() {
+        return signatures.uses();
+    }
+
     /** Whether the certificate's thumbprint is in Trusted Root. */
     public boolean isInRootStore(StoredCertificate certificate) {
         return rootThumbprints.contains(certificate.thumbprint());
@@ -134,7 +139,7 @@ public final class ChainAnalysis {
     /** Whether {@code issuer}'s public key verifies {@code child}'s signature; each pair is verified once. */
     public boolean verifies(StoredCertificate child, StoredCertificate issuer) {
         return signatureCache.computeIfAbsent(child.thumbprint() + '>' + issuer.thumbprint(),
-                key -> signatures.verifies(child.certificate(), issuer));
+                key -> signatures.verifies(child, issuer));
     }
 
     /**
@@ -204,7 +209,7 @@ public final class ChainAnalysis {
 
     /** Certificates whose subject is the issuer's name and whose key identifier does not contradict the AKI. */
     private List<StoredCertificate> issuerCandidates(StoredCertificate certificate) {
-        List<StoredCertificate> named = bySubject.get(certificate.certificate().getIssuerX500Principal());
+        List<StoredCertificate> named = bySubject.get(certificate.issuerPrincipal());
         if (named == null) {
             return List.of();
         }

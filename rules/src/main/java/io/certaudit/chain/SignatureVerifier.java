@@ -1,122 +1,111 @@
 package io.certaudit.chain;
 
-import java.io.IOException;
-import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.Provider;
 import java.security.PublicKey;
-import java.security.SignatureException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.LongAdder;
 
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.crypto.signers.StandardDSAEncoding;
-import org.bouncycastle.crypto.util.DigestFactory;
-import org.bouncycastle.crypto.util.PublicKeyFactory;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-
+import io.certaudit.model.CertificateSignature;
 import io.certaudit.model.StoredCertificate;
 
 /**
- * Verifies a certificate's signature with its issuer's public key. ECDSA with SHA-1 or SHA-2 under a named-curve key
- * goes to BouncyCastle's ECDSA: on P-256, P-384 and P-521, which the JDK verifies too, it is several times faster than
- * the JDK 17 implementation, and on the curves the JDK no longer has (brainpool, secp256k1) it is the only verifier.
- * The issuer's key, converted once, keeps the multiples of the issuer's point BouncyCastle precomputes between the
- * certificates that issuer signed, and the lightweight API does what BouncyCastle's provider would (the same digest,
- * the same strict DER decoding of the signature, the same ECDSA) without the provider's start-up, a quarter of a
- * second spent registering some 1,600 algorithms. Everything else goes to the JDK, and to BouncyCastle's provider
- * when the JDK lacks the algorithm or cannot use the key.
+ * Verifies a certificate's signature with its issuer's public key, asking each engine in turn until one judges it:
+ * the engines the classpath supplies (a native one, when its library loaded), then {@link JavaSignatureEngine},
+ * which judges everything. Each issuer's key is prepared once per engine, and the verifier counts which engine
+ * judged how many signatures, for the report.
  */
 final class SignatureVerifier {
 
-    /** The digest of each ECDSA signature algorithm taken by the lightweight path, by signature algorithm OID. */
-    private static final Map<String, Supplier<Digest>> ECDSA_DIGESTS = Map.of(
-            X9ObjectIdentifiers.ecdsa_with_SHA1.getId(), DigestFactory::createSHA1,
-            X9ObjectIdentifiers.ecdsa_with_SHA224.getId(), DigestFactory::createSHA224,
-            X9ObjectIdentifiers.ecdsa_with_SHA256.getId(), DigestFactory::createSHA256,
-            X9ObjectIdentifiers.ecdsa_with_SHA384.getId(), DigestFactory::createSHA384,
-            X9ObjectIdentifiers.ecdsa_with_SHA512.getId(), DigestFactory::createSHA512);
-
-    /** An issuer's key as the JDK parsed it, and as BouncyCastle's ECDSA parameters when it takes the quick path. */
-    private record PreparedKey(PublicKey key, ECPublicKeyParameters ecdsa) {
+    /** An issuer's key as each engine prepared it, in engine order; {@code null} where an engine cannot use it. */
+    private record PreparedKeys(SignatureEngine.PreparedKey[] keys) {
     }
 
-    private final Map<String, PreparedKey> prepared = new ConcurrentHashMap<>();
+    private final List<SignatureEngine> engines;
+    private final Map<String, PreparedKeys> prepared = new ConcurrentHashMap<>();
+    private final LongAdder[] verifications;
+
+    /** The engines the classpath supplies, then the pure-Java one. */
+    SignatureVerifier() {
+        this(suppliedEngines());
+    }
+
+    /** {@code faster} in order, then the pure-Java engine. */
+    SignatureVerifier(List<SignatureEngine> faster) {
+        List<SignatureEngine> all = new ArrayList<>(faster);
+        all.add(new JavaSignatureEngine());
+        this.engines = List.copyOf(all);
+        this.verifications = new LongAdder[engines.size()];
+        for (int i = 0; i < verifications.length; i++) {
+            verifications[i] = new LongAdder();
+        }
+    }
+
+    /** The engines found through {@link ServiceLoader}, available or not (an unavailable one says why). */
+    static List<SignatureEngine> suppliedEngines() {
+        List<SignatureEngine> found = new ArrayList<>();
+        try {
+            ServiceLoader.load(SignatureEngine.class, SignatureVerifier.class.getClassLoader()).forEach(found::add);
+        } catch (ServiceConfigurationError e) {
+            // A supplied engine that cannot even be constructed: verify in Java.
+        }
+        return found;
+    }
 
     /** Whether {@code issuer}'s key verifies {@code child}'s signature; a malformed signature does not. */
+    boolean verifies(StoredCertificate child, StoredCertificate issuer) {
+        return verifies(child.signature(), issuer);
+    }
+
+    /** As above, for a certificate decoded elsewhere. */
     boolean verifies(X509Certificate child, StoredCertificate issuer) {
-        PreparedKey key = prepared.computeIfAbsent(issuer.thumbprint(), t -> prepare(issuer.certificate()));
-        Supplier<Digest> digest = key.ecdsa() == null ? null : ECDSA_DIGESTS.get(child.getSigAlgOID());
-        if (digest != null) {
-            return verifiesEcdsa(child, key.ecdsa(), digest.get());
-        }
-        return verifyWithJdkFirst(child, key.key());
-    }
-
-    private static boolean verifiesEcdsa(X509Certificate child, ECPublicKeyParameters key, Digest digest) {
         try {
-            byte[] signed = child.getTBSCertificate();
-            digest.update(signed, 0, signed.length);
-            byte[] hash = new byte[digest.getDigestSize()];
-            digest.doFinal(hash, 0);
-            BigInteger[] signature = StandardDSAEncoding.INSTANCE.decode(key.getParameters().getN(),
-                    child.getSignature());
-            ECDSASigner signer = new ECDSASigner();
-            signer.init(false, key);
-            return signer.verifySignature(hash, signature[0], signature[1]);
-        } catch (CertificateEncodingException | IOException | RuntimeException e) {
-            // A signature that is not one DER SEQUENCE of two INTEGERs, or out of range: not this issuer's.
+            return verifies(CertificateSignature.of(child), issuer);
+        } catch (CertificateEncodingException e) {
             return false;
         }
     }
 
-    private static boolean verifyWithJdkFirst(X509Certificate child, PublicKey key) {
-        try {
-            child.verify(key);
-            return true;
-        } catch (SignatureException e) {
-            // The signature does not verify, or is malformed: not this issuer.
-            return false;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            // The JDK lacks the algorithm, or cannot use the key (a curve it no longer has, which it keeps as a bare
-            // X.509 key): BouncyCastle may judge it; a key of the wrong kind fails there too.
-            try {
-                child.verify(key, BouncyCastle.PROVIDER);
-                return true;
-            } catch (GeneralSecurityException | RuntimeException unsupported) {
-                return false;
+    private boolean verifies(CertificateSignature signature, StoredCertificate issuer) {
+        PreparedKeys keys = prepared.computeIfAbsent(issuer.thumbprint(), t -> prepare(issuer.certificate()));
+        for (int i = 0; i < engines.size(); i++) {
+            SignatureEngine.PreparedKey key = keys.keys()[i];
+            if (key == null) {
+                continue;
+            }
+            SignatureEngine.Verdict verdict = key.verify(signature);
+            if (verdict != SignatureEngine.Verdict.UNSUPPORTED) {
+                verifications[i].increment();
+                return verdict == SignatureEngine.Verdict.VALID;
             }
         }
+        return false;
     }
 
-    private static PreparedKey prepare(X509Certificate issuer) {
+    /** How many signatures each engine judged, in engine order, with the reason of an engine that could not run. */
+    List<SignatureEngineUse> uses() {
+        List<SignatureEngineUse> uses = new ArrayList<>();
+        for (int i = 0; i < engines.size(); i++) {
+            SignatureEngine engine = engines.get(i);
+            uses.add(new SignatureEngineUse(engine.name(), verifications[i].sum(), engine.unavailableReason()));
+        }
+        return uses;
+    }
+
+    private PreparedKeys prepare(X509Certificate issuer) {
+        SignatureEngine.PreparedKey[] keys = new SignatureEngine.PreparedKey[engines.size()];
         PublicKey key = issuer.getPublicKey();
-        try {
-            SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(key.getEncoded());
-            if (X9ObjectIdentifiers.id_ecPublicKey.equals(info.getAlgorithm().getAlgorithm())
-                    && info.getAlgorithm().getParameters() instanceof ASN1ObjectIdentifier) {
-                AsymmetricKeyParameter parameters = PublicKeyFactory.createKey(info);
-                if (parameters instanceof ECPublicKeyParameters ecdsa) {
-                    return new PreparedKey(key, ecdsa);
-                }
+        for (int i = 0; i < keys.length; i++) {
+            SignatureEngine engine = engines.get(i);
+            if (engine.unavailableReason() == null) {
+                keys[i] = engine.prepare(key);
             }
-        } catch (IOException | RuntimeException e) {
-            // BouncyCastle cannot take this key (an unknown curve, a point off the curve): the JDK judges it.
         }
-        return new PreparedKey(key, null);
-    }
-
-    /** Created on first use: building the provider costs start-up time most audits never need. */
-    private static final class BouncyCastle {
-        static final Provider PROVIDER = new BouncyCastleProvider();
+        return new PreparedKeys(keys);
     }
 }

@@ -6,14 +6,22 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import javax.security.auth.x500.X500Principal;
+
 /**
  * One certificate entry of one store, as a source found it: the encoded certificate, where it came from and the
  * facts the source knows about it. Immutable; the {@code with...} methods return a copy.
+ *
+ * <p>It holds the encoding and the facts extracted from it (names, where the signed part and the signature lie in
+ * the encoding), not the JDK's decoded certificate: a decoded certificate weighs several times its encoding, and an
+ * audit of tens of thousands of certificates would keep them all for the whole run. {@link #certificate()} decodes
+ * again where a whole certificate is needed (an issuer's public key, once per issuer).
  */
 public final class StoredCertificate {
 
@@ -31,7 +39,7 @@ public final class StoredCertificate {
     private final String physicalStore;
     private final String origin;
     private final byte[] encoded;
-    private final X509Certificate certificate;
+    private final Decoded decoded;
     private final CertificateFacts facts;
     private final String thumbprint;
     private final String sha256;
@@ -39,14 +47,49 @@ public final class StoredCertificate {
     private final PrivateKeyFacts privateKey;
     private final Map<String, String> properties;
 
+    /**
+     * What the chain analysis needs of the decoded certificate, kept beside the encoding: the subject and issuer
+     * names, and where the to-be-signed part and the signature value lie in the encoding. In DER they lie at fixed
+     * places (the SEQUENCE's header, then the to-be-signed part; the signature's bytes last); a certificate the JDK
+     * read although it is not quite DER (a long-form length, bytes after it) keeps its own copies instead.
+     */
+    private record Decoded(X500Principal subject, X500Principal issuer, int signedOffset, int signedLength,
+                           int signatureOffset, byte[] algorithmParameters, byte[] signedCopy,
+                           byte[] signatureCopy) {
+
+        static Decoded of(X509Certificate certificate, byte[] der) throws CertificateException {
+            byte[] signed = certificate.getTBSCertificate();
+            byte[] signature = certificate.getSignature();
+            int signedOffset = der.length > 1 ? 2 + ((der[1] & 0x80) == 0 ? 0 : der[1] & 0x7f) : -1;
+            int signatureOffset = der.length - signature.length;
+            boolean inPlace = signedOffset >= 0 && signedOffset + signed.length <= signatureOffset
+                    && Arrays.equals(der, signedOffset, signedOffset + signed.length, signed, 0, signed.length)
+                    && Arrays.equals(der, signatureOffset, der.length, signature, 0, signature.length);
+            return inPlace
+                    ? new Decoded(certificate.getSubjectX500Principal(), certificate.getIssuerX500Principal(),
+                            signedOffset, signed.length, signatureOffset, certificate.getSigAlgParams(), null, null)
+                    : new Decoded(certificate.getSubjectX500Principal(), certificate.getIssuerX500Principal(),
+                            0, 0, 0, certificate.getSigAlgParams(), signed, signature);
+        }
+
+        byte[] signed(byte[] der) {
+            return signedCopy != null ? signedCopy.clone()
+                    : Arrays.copyOfRange(der, signedOffset, signedOffset + signedLength);
+        }
+
+        byte[] signature(byte[] der) {
+            return signatureCopy != null ? signatureCopy.clone() : Arrays.copyOfRange(der, signatureOffset, der.length);
+        }
+    }
+
     private StoredCertificate(StoreName store, String physicalStore, String origin, byte[] encoded,
-                              X509Certificate certificate, CertificateFacts facts, String thumbprint, String sha256,
+                              Decoded decoded, CertificateFacts facts, String thumbprint, String sha256,
                               String friendlyName, PrivateKeyFacts privateKey, Map<String, String> properties) {
         this.store = Objects.requireNonNull(store, "store");
         this.physicalStore = physicalStore;
         this.origin = Objects.requireNonNull(origin, "origin");
         this.encoded = encoded;
-        this.certificate = certificate;
+        this.decoded = decoded;
         this.facts = facts;
         this.thumbprint = thumbprint;
         this.sha256 = sha256;
@@ -63,17 +106,19 @@ public final class StoredCertificate {
     public static StoredCertificate parse(StoreName store, byte[] der, String origin)
             throws UnreadableCertificateException {
         Objects.requireNonNull(der, "der");
-        X509Certificate certificate;
+        byte[] copy = der.clone();
+        Decoded decoded;
         CertificateFacts facts;
         try {
-            certificate = (X509Certificate) FACTORY.get().generateCertificate(new ByteArrayInputStream(der));
+            X509Certificate certificate = (X509Certificate) FACTORY.get()
+                    .generateCertificate(new ByteArrayInputStream(copy));
             facts = new CertificateFacts(certificate);
+            decoded = Decoded.of(certificate, copy);
         } catch (CertificateException | RuntimeException e) {
             throw new UnreadableCertificateException("not a decodable X.509 certificate: " + reason(e), e);
         }
-        byte[] copy = der.clone();
         PrivateKeyFacts key = store == StoreName.MY ? PrivateKeyFacts.unknown("the source does not tell") : null;
-        return new StoredCertificate(store, null, origin, copy, certificate, facts,
+        return new StoredCertificate(store, null, origin, copy, decoded, facts,
                 digest("SHA-1", copy), digest("SHA-256", copy), null, key, Map.of());
     }
 
@@ -96,17 +141,17 @@ public final class StoredCertificate {
     }
 
     public StoredCertificate withPhysicalStore(String physical) {
-        return new StoredCertificate(store, physical, origin, encoded, certificate, facts, thumbprint, sha256,
+        return new StoredCertificate(store, physical, origin, encoded, decoded, facts, thumbprint, sha256,
                 friendlyName, privateKey, properties);
     }
 
     public StoredCertificate withFriendlyName(String name) {
-        return new StoredCertificate(store, physicalStore, origin, encoded, certificate, facts, thumbprint, sha256,
+        return new StoredCertificate(store, physicalStore, origin, encoded, decoded, facts, thumbprint, sha256,
                 name, privateKey, properties);
     }
 
     public StoredCertificate withPrivateKey(PrivateKeyFacts key) {
-        return new StoredCertificate(store, physicalStore, origin, encoded, certificate, facts, thumbprint, sha256,
+        return new StoredCertificate(store, physicalStore, origin, encoded, decoded, facts, thumbprint, sha256,
                 friendlyName, key, properties);
     }
 
@@ -114,7 +159,7 @@ public final class StoredCertificate {
     public StoredCertificate withProperty(String name, String value) {
         Map<String, String> copy = new TreeMap<>(properties);
         copy.put(name, value);
-        return new StoredCertificate(store, physicalStore, origin, encoded, certificate, facts, thumbprint, sha256,
+        return new StoredCertificate(store, physicalStore, origin, encoded, decoded, facts, thumbprint, sha256,
                 friendlyName, privateKey, Map.copyOf(copy));
     }
 
@@ -137,8 +182,33 @@ public final class StoredCertificate {
         return encoded.clone();
     }
 
+    /**
+     * The certificate decoded again from its encoding (it decoded when this entry was made, so it decodes now).
+     * Each call decodes: keep the result while it is needed rather than calling this in a loop.
+     */
     public X509Certificate certificate() {
-        return certificate;
+        try {
+            return (X509Certificate) FACTORY.get().generateCertificate(new ByteArrayInputStream(encoded));
+        } catch (CertificateException e) {
+            throw new IllegalStateException("a certificate that decoded before no longer does", e);
+        }
+    }
+
+    /** The subject name as the certificate encodes it. */
+    public X500Principal subjectPrincipal() {
+        return decoded.subject();
+    }
+
+    /** The issuer name as the certificate encodes it. */
+    public X500Principal issuerPrincipal() {
+        return decoded.issuer();
+    }
+
+    /** What the certificate's signature covers and is, cut from the encoding. */
+    public CertificateSignature signature() {
+        return new CertificateSignature(facts.signatureAlgorithmOid(),
+                decoded.algorithmParameters() == null ? null : decoded.algorithmParameters().clone(),
+                decoded.signed(encoded), decoded.signature(encoded));
     }
 
     public CertificateFacts facts() {

@@ -14,18 +14,27 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"schemaVersion", "tool", "host", "generatedAt", "evaluatedAt", "source", "status", "exitCode",
         "settings", "summary", "serviceCertificates", "stores", "problems", "findings", "rules", "serviceAccount",
-        "hostFacts", "peers"})
+        "hostFacts", "peers", "signatureEngines"})
 public record AuditReport(String schemaVersion, Tool tool, String host, String generatedAt, String evaluatedAt,
                           String source, String status, int exitCode, Settings settings, Summary summary,
                           List<String> serviceCertificates, List<Store> stores, List<Problem> problems,
                           List<FindingEntry> findings, List<RuleResult> rules, Account serviceAccount,
-                          Map<String, String> hostFacts, List<Peer> peers) {
+                          Map<String, String> hostFacts, List<Peer> peers,
+                          List<SignatureEngineEntry> signatureEngines) {
 
     /** The schema version this code writes. Minor versions add fields; a major version would be a new file. */
     public static final String SCHEMA_VERSION = "1.3";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Tool(String name, String version) {
+    }
+
+    /**
+     * One engine certificate signatures were verified with (since 1.3; {@code null} in older reports), in the order
+     * they are asked: how many signatures it judged, and why it judged none when it could not run here.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SignatureEngineEntry(String engine, long verifications, String unavailableReason) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -59,7 +59,9 @@ public final class ReportBuilder {
                 context.serviceCertificates().stream().map(StoredCertificate::thumbprint).toList(), stores, problems,
                 findings, rules,
                 account == null ? null : new AuditReport.Account(account.name(), account.sid(), account.foundBy()),
-                new TreeMap<>(snapshot.hostFacts()), snapshot.peers().stream().map(ReportBuilder::peer).toList());
+                new TreeMap<>(snapshot.hostFacts()), snapshot.peers().stream().map(ReportBuilder::peer).toList(),
+                context.chains().signatureEngines().stream().map(use -> new AuditReport.SignatureEngineEntry(
+                        use.engine(), use.verifications(), use.unavailableReason())).toList());
     }
 
     private static AuditReport.Settings settings(AuditSettings settings) {

@@ -65,6 +65,18 @@ class ReportReaderTest {
     }
 
     @Test
+    void theReportNamesTheSignatureEnginesAndAVersionOneTwoReportWithoutThemStillReads() throws Exception {
+        List<AuditReport.SignatureEngineEntry> engines = BROKEN.signatureEngines();
+        assertEquals("Java (JDK and BouncyCastle)", engines.get(engines.size() - 1).engine());
+        assertTrue(engines.stream().mapToLong(AuditReport.SignatureEngineEntry::verifications).sum() > 0);
+        ObjectNode tree = tree();
+        tree.put("schemaVersion", "1.2");
+        tree.remove("signatureEngines");
+        ReportSchema.assertValid(tree.toString());
+        assertNull(ReportReader.read(tree.toString(), "old.json").signatureEngines());
+    }
+
+    @Test
     void aVersionOneZeroReportWithoutTheNewFieldStillReads() throws Exception {
         ObjectNode tree = tree();
         tree.put("schemaVersion", "1.0");
