@@ -8,6 +8,7 @@ import java.security.PublicKey;
 import java.security.SignatureException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -46,8 +47,24 @@ final class SignatureVerifier {
             X9ObjectIdentifiers.ecdsa_with_SHA384.getId(), DigestFactory::createSHA384,
             X9ObjectIdentifiers.ecdsa_with_SHA512.getId(), DigestFactory::createSHA512);
 
-    /** An issuer's key as the JDK parsed it, and as BouncyCastle's ECDSA parameters when it takes the quick path. */
-    private record PreparedKey(PublicKey key, ECPublicKeyParameters ecdsa) {
+    /**
+     * The largest RSA public exponent verified, in bits. Windows verifies certificate signatures with CNG, whose
+     * RSA implementation (SymCrypt) holds the public exponent in one 64-bit word; CryptoAPI's RSAPUBKEY holds it in
+     * a 32-bit DWORD. A larger exponent is never a real key, and verifying with one costs a private-key operation's
+     * time per signature, which a hostile export can multiply by every certificate below it.
+     */
+    static final int MAX_RSA_EXPONENT_BITS = 64;
+    /** The largest RSA modulus verified, in bits: the largest RSA key CNG creates or imports. */
+    static final int MAX_RSA_MODULUS_BITS = 16_384;
+
+    /**
+     * An issuer's key as the JDK parsed it, as BouncyCastle's ECDSA parameters when it takes the quick path, and why
+     * Windows could not use it, when it could not.
+     */
+    private record PreparedKey(PublicKey key, ECPublicKeyParameters ecdsa, String unusable) {
+        PreparedKey(PublicKey key, ECPublicKeyParameters ecdsa) {
+            this(key, ecdsa, null);
+        }
     }
 
     private final Map<String, PreparedKey> prepared = new ConcurrentHashMap<>();
@@ -55,11 +72,19 @@ final class SignatureVerifier {
     /** Whether {@code issuer}'s key verifies {@code child}'s signature; a malformed signature does not. */
     boolean verifies(X509Certificate child, StoredCertificate issuer) {
         PreparedKey key = prepared.computeIfAbsent(issuer.thumbprint(), t -> prepare(issuer.certificate()));
+        if (key.unusable() != null) {
+            return false;
+        }
         Supplier<Digest> digest = key.ecdsa() == null ? null : ECDSA_DIGESTS.get(child.getSigAlgOID());
         if (digest != null) {
             return verifiesEcdsa(child, key.ecdsa(), digest.get());
         }
         return verifyWithJdkFirst(child, key.key());
+    }
+
+    /** Why {@code issuer}'s key cannot verify any signature (an absurd RSA key), or {@code null} when it can. */
+    String unusableKey(StoredCertificate issuer) {
+        return prepared.computeIfAbsent(issuer.thumbprint(), t -> prepare(issuer.certificate())).unusable();
     }
 
     private static boolean verifiesEcdsa(X509Certificate child, ECPublicKeyParameters key, Digest digest) {
@@ -100,6 +125,21 @@ final class SignatureVerifier {
 
     private static PreparedKey prepare(X509Certificate issuer) {
         PublicKey key = issuer.getPublicKey();
+        if (key instanceof RSAPublicKey rsa) {
+            BigInteger exponent = rsa.getPublicExponent();
+            if (exponent.bitLength() > MAX_RSA_EXPONENT_BITS) {
+                return new PreparedKey(key, null, "its RSA public exponent has " + exponent.bitLength()
+                        + " bits; Windows takes at most " + MAX_RSA_EXPONENT_BITS);
+            }
+            if (exponent.compareTo(BigInteger.valueOf(3)) < 0 || !exponent.testBit(0)) {
+                return new PreparedKey(key, null, "its RSA public exponent " + exponent + " is not an odd number "
+                        + "of at least 3");
+            }
+            if (rsa.getModulus().bitLength() > MAX_RSA_MODULUS_BITS) {
+                return new PreparedKey(key, null, "its RSA modulus has " + rsa.getModulus().bitLength()
+                        + " bits; Windows takes at most " + MAX_RSA_MODULUS_BITS);
+            }
+        }
         try {
             SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(key.getEncoded());
             if (X9ObjectIdentifiers.id_ecPublicKey.equals(info.getAlgorithm().getAlgorithm())
