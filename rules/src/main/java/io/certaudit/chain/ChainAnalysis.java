@@ -197,6 +197,7 @@ public final class ChainAnalysis {
             Candidates candidates = issuerCandidates(certificate);
             List<RejectedPath> rejected = new ArrayList<>();
             List<Scored> ranked = new ArrayList<>();
+            List<String> wrongKey = new ArrayList<>();
             boolean constrained = false;
             for (StoredCertificate candidate : candidates.considered()) {
                 if (visiting.contains(candidate.thumbprint())) {
@@ -211,9 +212,12 @@ public final class ChainAnalysis {
                 }
                 if (!verifies(certificate, candidate)) {
                     String unusable = signatures.unusableKey(candidate);
-                    rejected.add(new RejectedPath(placed(candidate), List.of(unusable != null
-                            ? "its key cannot verify signatures: " + unusable
-                            : "its key does not verify the signature (CERT_TRUST_IS_NOT_SIGNATURE_VALID)")));
+                    if (unusable != null) {
+                        rejected.add(new RejectedPath(placed(candidate),
+                                List.of("its key cannot verify signatures: " + unusable)));
+                    } else {
+                        wrongKey.add(placed(candidate));
+                    }
                     continue;
                 }
                 Built above = issuerPath(candidate, visiting, budget);
@@ -223,8 +227,14 @@ public final class ChainAnalysis {
                 elements.addAll(above.path().elements());
                 ranked.add(new Scored(elements, above.path(), judge.judge(elements)));
             }
+            if (!wrongKey.isEmpty()) {
+                String which = wrongKey.size() <= 3 ? String.join(", ", wrongKey)
+                        : String.join(", ", wrongKey.subList(0, 3)) + " and " + (wrongKey.size() - 3) + " more";
+                rejected.add(new RejectedPath(which, List.of((wrongKey.size() == 1 ? "its key does" : "their keys do")
+                        + " not verify the signature (CERT_TRUST_IS_NOT_SIGNATURE_VALID)")));
+            }
             if (candidates.skipped() > 0) {
-                rejected.add(new RejectedPath(candidates.skipped() + " more certificate"
+                rejected.add(0, new RejectedPath(candidates.skipped() + " more certificate"
                         + (candidates.skipped() == 1 ? "" : "s") + " named '" + certificate.facts().issuer() + "'",
                         List.of("not examined: at most " + MAX_ISSUER_CANDIDATES + " candidate issuers per name")));
             }
