@@ -98,7 +98,7 @@ public final class SourceOptions {
                     + "exported copy (--source) holds no access rights to check");
         }
         StoreName sstStore = store == null ? null : StoreName.fromAlias(store).orElseThrow(() -> new UsageException(
-                "--store " + store + " is not a store; use MY, CA or ROOT"));
+                "--store " + store + " is not a store; use MY, CA, ROOT or Disallowed"));
         CertificateFileReader reader = new CertificateFileReader(pfxPassword(environment), limits(config.limits()));
         List<HostSource> opened = new ArrayList<>();
         for (Path path : sources) {

@@ -22,7 +22,7 @@ public record AuditReport(String schemaVersion, Tool tool, String host, String g
                           Map<String, String> hostFacts, List<Peer> peers) {
 
     /** The schema version this code writes. Minor versions add fields; a major version would be a new file. */
-    public static final String SCHEMA_VERSION = "1.2";
+    public static final String SCHEMA_VERSION = "1.3";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Tool(String name, String version) {
