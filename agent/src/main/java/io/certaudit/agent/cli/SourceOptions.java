@@ -30,8 +30,8 @@ public final class SourceOptions {
     private List<Path> sources = new ArrayList<>();
 
     @Option(names = "--store", paramLabel = "STORE",
-            description = "The store (MY, CA or ROOT) of the .sst sources; without it, the file name must name "
-                    + "the store (my.sst, ca.sst, root.sst, Personal.sst...).")
+            description = "The store (MY, CA, ROOT or Disallowed) of the .sst sources; without it, the file name "
+                    + "must name the store (my.sst, ca.sst, root.sst, Personal.sst, Disallowed.sst...).")
     private String store;
 
     @Option(names = "--host-name", paramLabel = "NAME",
