@@ -247,7 +247,8 @@ public final class ChainAnalysis {
             Scored best = ranked.get(0);
             List<RejectedPath> alternatives = new ArrayList<>();
             for (Scored other : ranked.subList(1, ranked.size())) {
-                alternatives.add(new RejectedPath(CertificatePath.describe(other.elements()), other.reasonsAgainst(best)));
+                alternatives.add(new RejectedPath(CertificatePath.describe(other.elements()),
+                        other.reasonsAgainst(best)));
             }
             alternatives.addAll(rejected);
             return new Built(new CertificatePath(best.elements(), best.above().status(),

@@ -220,7 +220,7 @@ public final class CertificateFacts {
         return encodedSubjectLength;
     }
 
-    /** Whether the certificate carries a basicConstraints extension at all (v1 certificates and some v3 ones do not). */
+    /** Whether the certificate has a basicConstraints extension at all (v1 certificates and some v3 ones do not). */
     public boolean basicConstraintsPresent() {
         return basicConstraintsPresent;
     }

@@ -63,7 +63,8 @@ final class KeyMatcher {
                         || crt.getPublicExponent().equals(expected.getExponent());
                 return of(exponent && rsa.getModulus().equals(expected.getModulus()));
             }
-            if (privateKey instanceof ECPrivateKeyParameters ec && publicKey instanceof ECPublicKeyParameters expected) {
+            if (privateKey instanceof ECPrivateKeyParameters ec
+                    && publicKey instanceof ECPublicKeyParameters expected) {
                 return ec(ec, expected);
             }
             if (privateKey instanceof DSAPrivateKeyParameters dsa

@@ -14,14 +14,16 @@ import io.certaudit.model.StoredCertificate;
         title = "A certificate on the service chain is in Untrusted Certificates",
         severity = Severity.ERROR,
         area = Area.CHAIN,
-        citation = "Microsoft: CERT_TRUST_STATUS (wincrypt.h), CERT_TRUST_IS_EXPLICIT_DISTRUST (a certificate in the Disallowed store)",
-        description = "Fails when a certificate on the path of a service certificate (the certificate itself, an intermediate or "
-                + "the root) is in LocalMachine Untrusted Certificates (the Disallowed store). Windows marks such a "
-                + "chain CERT_TRUST_IS_EXPLICIT_DISTRUST and no TLS handshake accepts it, whatever Trusted Root "
-                + "holds.",
-        remediation = "If the distrust is deliberate (a compromised or retired CA), replace the service certificate with one from "
-                + "another CA. If not, remove the certificate named in the finding from Certificates (Local Computer) "
-                + "> Untrusted Certificates (Remove-Item Cert:\\LocalMachine\\Disallowed\\THUMBPRINT).")
+        citation = "Microsoft: CERT_TRUST_STATUS (wincrypt.h), CERT_TRUST_IS_EXPLICIT_DISTRUST (a certificate in the "
+                + "Disallowed store)",
+        description = "Fails when a certificate on the path of a service certificate (the certificate itself, an "
+                + "intermediate or the root) is in LocalMachine Untrusted Certificates (the Disallowed store). "
+                + "Windows marks such a chain CERT_TRUST_IS_EXPLICIT_DISTRUST and no TLS handshake accepts it, "
+                + "whatever Trusted Root holds.",
+        remediation = "If the distrust is deliberate (a compromised or retired CA), replace the service certificate "
+                + "with one from another CA. If not, remove the certificate named in the finding from Certificates "
+                + "(Local Computer) > Untrusted Certificates (Remove-Item "
+                + "Cert:\\LocalMachine\\Disallowed\\THUMBPRINT).")
 public final class CertificateDistrusted extends ChainDefectRule {
 
     @Override

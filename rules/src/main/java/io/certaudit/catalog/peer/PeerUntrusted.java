@@ -57,7 +57,8 @@ public final class PeerUntrusted extends PeerRule {
             if (!distrusted.isEmpty()) {
                 findings.addPeer(peer.address(), leaf.thumbprint(), leaf.facts().subject(), "The certificate of "
                         + SentChain.name(peer) + ", " + leaf.label() + ", chains to a trusted root, but "
-                        + distrusted.get(0).detail() + ": Windows distrusts the chain (CERT_TRUST_IS_EXPLICIT_DISTRUST).",
+                        + distrusted.get(0).detail()
+                        + ": Windows distrusts the chain (CERT_TRUST_IS_EXPLICIT_DISTRUST).",
                         Map.of("path", describe(path, sent), "distrusted", distrusted.get(0).element().thumbprint()));
             }
             return;

@@ -73,7 +73,8 @@ class NameConstraintsViolatedTest {
     @Test
     void ipAddressesAndDirectoryNamesAreHeldToConstraintsOfTheirForm() {
         Issued ca = constrainedCa("Names IP CA", subtrees(
-                new GeneralName(GeneralName.iPAddress, new DEROctetString(new byte[] {10, 0, 0, 0, (byte) 255, 0, 0, 0})),
+                new GeneralName(GeneralName.iPAddress,
+                        new DEROctetString(new byte[] {10, 0, 0, 0, (byte) 255, 0, 0, 0})),
                 new GeneralName(new X500Name("O=Example"))), null);
         Issued wrongIp = pki.issue(ca, pki.spec("CN=sbc,O=Example").ipSan("192.0.2.10"));
         assertSingle(findings(ca, wrongIp), Severity.ERROR, StoreName.MY, wrongIp.in(StoreName.MY).thumbprint(),
