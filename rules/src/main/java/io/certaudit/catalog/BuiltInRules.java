@@ -4,9 +4,16 @@ import java.util.List;
 
 import io.certaudit.catalog.access.PrivateKeyNotReadable;
 import io.certaudit.catalog.access.StoreNotReadable;
+import io.certaudit.catalog.chain.CertificateDistrusted;
 import io.certaudit.catalog.chain.ChainIncomplete;
+import io.certaudit.catalog.chain.ChainIssuerKeyUsage;
+import io.certaudit.catalog.chain.ChainIssuerNotCa;
+import io.certaudit.catalog.chain.ChainNotValidForUsage;
+import io.certaudit.catalog.chain.ChainPathLengthExceeded;
+import io.certaudit.catalog.chain.CriticalExtensionUnknown;
 import io.certaudit.catalog.chain.ChainUntrustedRoot;
 import io.certaudit.catalog.chain.IntermediateMisplaced;
+import io.certaudit.catalog.chain.NameConstraintsViolated;
 import io.certaudit.catalog.chain.OsChainDisagrees;
 import io.certaudit.catalog.chain.SelfSignedCertificate;
 import io.certaudit.catalog.dates.CertificateExpired;
@@ -18,9 +25,11 @@ import io.certaudit.catalog.inventory.NoServiceCertificate;
 import io.certaudit.catalog.inventory.StoreEntryTampered;
 import io.certaudit.catalog.inventory.StoreReadPartially;
 import io.certaudit.catalog.inventory.UnreadableCertificate;
+import io.certaudit.catalog.keys.KeyAlgorithmNotSchannel;
 import io.certaudit.catalog.keys.KeyTooShort;
 import io.certaudit.catalog.keys.PrivateKeyInUserKeySet;
 import io.certaudit.catalog.keys.PrivateKeyMismatch;
+import io.certaudit.catalog.keys.KeyUsageNotTls;
 import io.certaudit.catalog.keys.PrivateKeyMissing;
 import io.certaudit.catalog.keys.PrivateKeyUnverified;
 import io.certaudit.catalog.names.SanMissingFqdn;
@@ -66,6 +75,8 @@ public final class BuiltInRules {
                 new PrivateKeyMismatch(),
                 new PrivateKeyInUserKeySet(),
                 new KeyTooShort(),
+                new KeyUsageNotTls(),
+                new KeyAlgorithmNotSchannel(),
                 // access
                 new PrivateKeyNotReadable(),
                 new StoreNotReadable(),
@@ -74,6 +85,13 @@ public final class BuiltInRules {
                 new ChainUntrustedRoot(),
                 new IntermediateMisplaced(),
                 new SelfSignedCertificate(),
+                new CertificateDistrusted(),
+                new ChainIssuerNotCa(),
+                new ChainPathLengthExceeded(),
+                new ChainIssuerKeyUsage(),
+                new NameConstraintsViolated(),
+                new CriticalExtensionUnknown(),
+                new ChainNotValidForUsage(),
                 new OsChainDisagrees(),
                 // names
                 new SubjectCnNotFqdn(),

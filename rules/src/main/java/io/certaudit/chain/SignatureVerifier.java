@@ -1,8 +1,10 @@
 package io.certaudit.chain;
 
+import java.math.BigInteger;
 import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +24,21 @@ import io.certaudit.model.StoredCertificate;
  */
 final class SignatureVerifier {
 
-    /** An issuer's key as each engine prepared it, in engine order; {@code null} where an engine cannot use it. */
-    private record PreparedKeys(SignatureEngine.PreparedKey[] keys) {
+    /**
+     * The largest RSA public exponent verified, in bits. Windows verifies certificate signatures with CNG, whose
+     * RSA implementation (SymCrypt) holds the public exponent in one 64-bit word; CryptoAPI's RSAPUBKEY holds it in
+     * a 32-bit DWORD. A larger exponent is never a real key, and verifying with one costs a private-key operation's
+     * time per signature, which a hostile export can multiply by every certificate below it.
+     */
+    static final int MAX_RSA_EXPONENT_BITS = 64;
+    /** The largest RSA modulus verified, in bits: the largest RSA key CNG creates or imports. */
+    static final int MAX_RSA_MODULUS_BITS = 16_384;
+
+    /**
+     * An issuer's key as each engine prepared it, in engine order ({@code null} where an engine cannot use it), and
+     * why Windows could not use the key at all, when it could not (then no engine is asked).
+     */
+    private record PreparedKeys(SignatureEngine.PreparedKey[] keys, String unusable) {
     }
 
     private final List<SignatureEngine> engines;
@@ -71,8 +86,16 @@ final class SignatureVerifier {
         }
     }
 
+    /** Why {@code issuer}'s key cannot verify any signature (an absurd RSA key), or {@code null} when it can. */
+    String unusableKey(StoredCertificate issuer) {
+        return prepared.computeIfAbsent(issuer.thumbprint(), t -> prepare(issuer.certificate())).unusable();
+    }
+
     private boolean verifies(CertificateSignature signature, StoredCertificate issuer) {
         PreparedKeys keys = prepared.computeIfAbsent(issuer.thumbprint(), t -> prepare(issuer.certificate()));
+        if (keys.unusable() != null) {
+            return false;
+        }
         for (int i = 0; i < engines.size(); i++) {
             SignatureEngine.PreparedKey key = keys.keys()[i];
             if (key == null) {
@@ -100,12 +123,35 @@ final class SignatureVerifier {
     private PreparedKeys prepare(X509Certificate issuer) {
         SignatureEngine.PreparedKey[] keys = new SignatureEngine.PreparedKey[engines.size()];
         PublicKey key = issuer.getPublicKey();
+        String unusable = unusable(key);
+        if (unusable != null) {
+            return new PreparedKeys(keys, unusable);
+        }
         for (int i = 0; i < keys.length; i++) {
             SignatureEngine engine = engines.get(i);
             if (engine.unavailableReason() == null) {
                 keys[i] = engine.prepare(key);
             }
         }
-        return new PreparedKeys(keys);
+        return new PreparedKeys(keys, null);
+    }
+
+    /** Why Windows could not verify with {@code key}, checked before any arithmetic; {@code null} when it could. */
+    private static String unusable(PublicKey key) {
+        if (key instanceof RSAPublicKey rsa) {
+            BigInteger exponent = rsa.getPublicExponent();
+            if (exponent.bitLength() > MAX_RSA_EXPONENT_BITS) {
+                return "its RSA public exponent has " + exponent.bitLength() + " bits; Windows takes at most "
+                        + MAX_RSA_EXPONENT_BITS;
+            }
+            if (exponent.compareTo(BigInteger.valueOf(3)) < 0 || !exponent.testBit(0)) {
+                return "its RSA public exponent " + exponent + " is not an odd number of at least 3";
+            }
+            if (rsa.getModulus().bitLength() > MAX_RSA_MODULUS_BITS) {
+                return "its RSA modulus has " + rsa.getModulus().bitLength() + " bits; Windows takes at most "
+                        + MAX_RSA_MODULUS_BITS;
+            }
+        }
+        return null;
     }
 }

@@ -11,9 +11,11 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import javax.security.auth.x500.X500Principal;
 
@@ -28,6 +30,8 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.asn1.sec.SECNamedCurves;
+import org.bouncycastle.asn1.teletrust.TeleTrusTNamedCurves;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.DistributionPoint;
@@ -37,6 +41,9 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /**
  * The parts of a certificate the rules and the report look at, decoded once. A field that cannot be decoded
@@ -72,6 +79,12 @@ public final class CertificateFacts {
     private final String authorityKeyIdentifier;
     private final List<String> crlDistributionPoints;
     private final int encodedSubjectLength;
+    private final boolean basicConstraintsPresent;
+    private final Integer pathLengthConstraint;
+    private final Set<KeyUsageBit> keyUsage;
+    private final List<String> criticalExtensions;
+    private final String keyAlgorithmOid;
+    private final String keyCurve;
 
     CertificateFacts(X509Certificate certificate) {
         X500Principal subjectPrincipal = certificate.getSubjectX500Principal();
@@ -98,6 +111,16 @@ public final class CertificateFacts {
         this.authorityKeyIdentifier = authorityKeyIdentifier(certificate);
         this.crlDistributionPoints = crlDistributionPoints(certificate);
         this.encodedSubjectLength = encodedSubject.length;
+        this.basicConstraintsPresent = certificate.getExtensionValue(Extension.basicConstraints.getId()) != null;
+        int pathLength = certificate.getBasicConstraints();
+        this.pathLengthConstraint = pathLength < 0 || pathLength == Integer.MAX_VALUE ? null : pathLength;
+        Set<KeyUsageBit> usage = KeyUsageBit.of(certificate.getKeyUsage());
+        this.keyUsage = usage == null ? null : Collections.unmodifiableSet(usage);
+        Set<String> critical = certificate.getCriticalExtensionOIDs();
+        this.criticalExtensions = critical == null ? List.of() : critical.stream().sorted().toList();
+        String[] keyType = keyType(key);
+        this.keyAlgorithmOid = keyType[0];
+        this.keyCurve = keyType[1];
     }
 
     /** The subject distinguished name, RFC 2253 (most specific first). */
@@ -195,6 +218,66 @@ public final class CertificateFacts {
     /** Length in bytes of the DER-encoded subject name, what SChannel puts in a CertificateRequest. */
     public int encodedSubjectLength() {
         return encodedSubjectLength;
+    }
+
+    /** Whether the certificate has a basicConstraints extension at all (v1 certificates and some v3 ones do not). */
+    public boolean basicConstraintsPresent() {
+        return basicConstraintsPresent;
+    }
+
+    /** The pathLenConstraint of a CA's basicConstraints, or {@code null} when there is none (no limit). */
+    public Integer pathLengthConstraint() {
+        return pathLengthConstraint;
+    }
+
+    /** The keyUsage bits, or {@code null} when the certificate has no keyUsage extension (every usage allowed). */
+    public Set<KeyUsageBit> keyUsage() {
+        return keyUsage;
+    }
+
+    /** The OIDs of the extensions marked critical, sorted; empty when none is. */
+    public List<String> criticalExtensions() {
+        return criticalExtensions;
+    }
+
+    /**
+     * The OID of the subject public key's algorithm ({@code 1.2.840.113549.1.1.1} RSA, {@code 1.2.840.113549.1.1.10}
+     * RSASSA-PSS, {@code 1.2.840.10045.2.1} EC, {@code 1.2.840.10040.4.1} DSA...), or {@code null} when undecodable.
+     */
+    public String keyAlgorithmOid() {
+        return keyAlgorithmOid;
+    }
+
+    /**
+     * The named curve of an EC key as its standard name ({@code secp256r1}, {@code secp256k1},
+     * {@code brainpoolP256r1}, or the OID when the name is not known), {@code explicit} for explicit parameters,
+     * {@code null} for other keys.
+     */
+    public String keyCurve() {
+        return keyCurve;
+    }
+
+    /** The key's algorithm OID and curve, read from the encoded key, which every JDK key has even when unusable. */
+    private static String[] keyType(PublicKey key) {
+        try {
+            SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(key.getEncoded());
+            ASN1ObjectIdentifier algorithm = info.getAlgorithm().getAlgorithm();
+            String curve = null;
+            if (X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm)) {
+                ASN1Encodable parameters = info.getAlgorithm().getParameters();
+                if (parameters instanceof ASN1ObjectIdentifier oid) {
+                    String name = SECNamedCurves.getName(oid);
+                    name = name != null ? name : TeleTrusTNamedCurves.getName(oid);
+                    name = name != null ? name : ECNamedCurveTable.getName(oid);
+                    curve = name == null ? oid.getId() : name;
+                } else {
+                    curve = "explicit";
+                }
+            }
+            return new String[] {algorithm.getId(), curve};
+        } catch (RuntimeException e) {
+            return new String[] {null, null};
+        }
     }
 
     private static String commonName(X500Name name) {

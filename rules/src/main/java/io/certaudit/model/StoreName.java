@@ -1,9 +1,16 @@
 package io.certaudit.model;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
-/** The three LocalMachine system stores an MTLS service depends on. */
+/**
+ * The LocalMachine system stores the audit reads: the three an MTLS service depends on (MY, CA, ROOT) and
+ * Untrusted Certificates (Disallowed), which only takes trust away. Code that means "the stores of an MTLS service"
+ * iterates {@link #MTLS_STORES}, never {@link #values()}.
+ */
 public enum StoreName {
     /** Personal: the service's own certificate, with its private key. */
     MY("Personal", "my", "personal"),
@@ -12,7 +19,16 @@ public enum StoreName {
             "intermediate certification authorities"),
     /** Trusted Root Certification Authorities: self-signed trust anchors only. */
     ROOT("Trusted Root Certification Authorities", "root", "roots", "trusted root", "trusted roots",
-            "trusted root certification authorities", "authroot");
+            "trusted root certification authorities", "authroot"),
+    /**
+     * Untrusted Certificates: certificates Windows explicitly distrusts. The chain engine marks any chain through
+     * one of them CERT_TRUST_IS_EXPLICIT_DISTRUST; it never supplies a path element.
+     */
+    DISALLOWED("Untrusted Certificates", "disallowed", "untrusted", "untrusted certificates", "distrusted");
+
+    /** The stores an MTLS service takes its certificate, intermediates and roots from, in lookup order. */
+    public static final Set<StoreName> MTLS_STORES =
+            Collections.unmodifiableSet(EnumSet.of(MY, CA, ROOT));
 
     private final String displayName;
     private final String[] aliases;
@@ -20,6 +36,11 @@ public enum StoreName {
     StoreName(String displayName, String... aliases) {
         this.displayName = displayName;
         this.aliases = aliases;
+    }
+
+    /** Whether the store is one an MTLS service takes certificates from (every store but Disallowed). */
+    public boolean isMtlsStore() {
+        return MTLS_STORES.contains(this);
     }
 
     /** The name the certificates MMC snap-in shows. */

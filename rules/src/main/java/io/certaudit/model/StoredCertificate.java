@@ -7,10 +7,13 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import javax.security.auth.x500.X500Principal;
 
@@ -240,6 +243,25 @@ public final class StoredCertificate {
 
     public Map<String, String> properties() {
         return properties;
+    }
+
+    /**
+     * The purposes the store allows for this entry (CERT_ENHKEY_USAGE_PROP_ID), as EKU OIDs: empty when the store
+     * allows none, {@code null} when it does not restrict the entry. The chain engine intersects it with the
+     * certificate's own EKU extension.
+     */
+    public Set<String> storeEnhancedKeyUsage() {
+        String value = properties.get(StoreEntryProperties.ENHANCED_KEY_USAGE);
+        if (value == null) {
+            return null;
+        }
+        Set<String> usages = new TreeSet<>();
+        for (String oid : value.split(",")) {
+            if (!oid.isBlank()) {
+                usages.add(oid.trim());
+            }
+        }
+        return Collections.unmodifiableSet(usages);
     }
 
     /** How messages name the certificate: its CN (or subject) and thumbprint. */

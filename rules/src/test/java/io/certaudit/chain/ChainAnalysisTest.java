@@ -420,4 +420,110 @@ class ChainAnalysisTest {
                     at(scaleRoot, StoreName.ROOT)), placed(path));
         });
     }
+
+    @Test
+    void aTimeValidPathToASelfSignedNewRootIsPreferredToItsCrossSignatureByAnExpiredOldRoot() {
+        // New Root is in ROOT, self-signed and valid; it is also cross-signed by Old Root, which is in ROOT and
+        // expired. The cross-signed copy sits in CA, the store searched first, so only the path's validity decides.
+        Issued oldRoot = pki.selfSigned(pki.spec("Rollover Old Root").ca()
+                .valid(NOW.minus(Duration.ofDays(3650)), NOW.minus(Duration.ofDays(1))));
+        Issued newRoot = pki.root("Rollover New Root");
+        Issued newByOld = pki.crossSign(oldRoot, newRoot, pki.spec("Rollover New Root").ca());
+        Issued issuing = pki.issue(newRoot, pki.spec("Rollover Issuing CA").ca());
+        Issued personal = pki.issue(issuing, pki.spec("rollover.example.com"));
+
+        ChainAnalysis analysis = new Host().in(StoreName.ROOT, oldRoot, newRoot).in(StoreName.CA, newByOld, issuing)
+                .in(StoreName.MY, personal).analyze();
+
+        CertificatePath path = pathOf(analysis, personal);
+        assertEquals(ChainStatus.COMPLETE, path.status());
+        assertEquals(List.of(at(personal, StoreName.MY), at(issuing, StoreName.CA), at(newRoot, StoreName.ROOT)),
+                placed(path));
+        assertTrue(path.problems().isEmpty(), path.problems()::toString);
+        // The evidence says which path was rejected and why.
+        String rejected = path.describeRejected();
+        assertTrue(rejected != null && rejected.contains(thumbprint(oldRoot))
+                && rejected.contains("CERT_TRUST_IS_NOT_TIME_VALID"), String.valueOf(rejected));
+    }
+
+    @Test
+    void aPathMeetingTheConstraintsIsPreferredToOneThatBreaksThem() {
+        // Two copies of the issuing CA with the same key: one says it is not a CA, one is a proper CA.
+        Issued notCa = pki.crossSign(root, ca, pki.spec("Chain Issuing CA").keyUsage(
+                org.bouncycastle.asn1.x509.KeyUsage.digitalSignature)
+                .valid(NOW.minus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(3650))));
+        ChainAnalysis analysis = new Host().in(StoreName.ROOT, root).in(StoreName.CA, notCa, ca)
+                .in(StoreName.MY, leaf).analyze();
+
+        CertificatePath path = pathOf(analysis, leaf);
+        assertEquals(List.of(at(leaf, StoreName.MY), at(ca, StoreName.CA), at(root, StoreName.ROOT)), placed(path));
+        assertTrue(path.problems().isEmpty(), path.problems()::toString);
+        assertTrue(path.describeRejected().contains("CERT_TRUST_INVALID_BASIC_CONSTRAINTS"), path.describeRejected());
+    }
+
+    @Test
+    void candidateIssuersPerNameAreCappedAndTheCapIsEvidence() {
+        // Twenty same-named CAs without key identifiers: only signatures tell them apart, and only the first
+        // MAX_ISSUER_CANDIDATES are tried.
+        List<Issued> twins = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            twins.add(pki.issue(root, pki.spec("Chain Crowd CA").ca().ec("secp256r1").freshKey().noKeyIdentifiers()));
+        }
+        Issued signer = twins.get(19);
+        Issued personal = pki.issue(signer, pki.spec("crowd.example.com").noKeyIdentifiers());
+        Host host = new Host().in(StoreName.ROOT, root);
+        twins.forEach(t -> host.in(StoreName.CA, t));
+        ChainAnalysis analysis = host.in(StoreName.MY, personal).analyze();
+
+        CertificatePath path = pathOf(analysis, personal);
+        assertTrue(path.describeRejected().contains((20 - ChainAnalysis.MAX_ISSUER_CANDIDATES)
+                + " more certificates named 'CN=Chain Crowd CA'"), path.describeRejected());
+        assertTrue(path.rejected().size() <= ChainAnalysis.MAX_REJECTED_SHOWN);
+    }
+
+    @Test
+    void withKeyIdentifiersTheMatchingIssuerIsFoundAmongManySameNamedOnes() {
+        List<Issued> twins = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            twins.add(pki.issue(root, pki.spec("Chain Keyed Crowd CA").ca().ec("secp256r1").freshKey()));
+        }
+        Issued signer = twins.get(19);
+        Issued personal = pki.issue(signer, pki.spec("keyed-crowd.example.com"));
+        Host host = new Host().in(StoreName.ROOT, root);
+        twins.forEach(t -> host.in(StoreName.CA, t));
+
+        CertificatePath path = pathOf(host.in(StoreName.MY, personal).analyze(), personal);
+        assertEquals(ChainStatus.COMPLETE, path.status());
+        assertEquals(at(signer, StoreName.CA), placed(path).get(1));
+    }
+
+    @Test
+    void anIssuerWithAnAbsurdRsaExponentIsRejectedBeforeVerifying() {
+        java.math.BigInteger absurd = java.math.BigInteger.ONE.shiftLeft(200).add(java.math.BigInteger.ONE);
+        Issued absurdCa = pki.issue(root, pki.spec("Chain Absurd CA").ca().rsaExponent(absurd));
+        Issued personal = pki.issue(absurdCa, pki.spec("absurd.example.com"));
+
+        ChainAnalysis analysis = new Host().in(StoreName.ROOT, root).in(StoreName.CA, absurdCa)
+                .in(StoreName.MY, personal).analyze();
+
+        CertificatePath path = pathOf(analysis, personal);
+        assertEquals(ChainStatus.INCOMPLETE, path.status());
+        assertTrue(path.describeRejected().contains("public exponent has 201 bits"), path.describeRejected());
+        assertFalse(analysis.verifies(personal.in(StoreName.MY), absurdCa.in(StoreName.CA)));
+    }
+
+    @Test
+    void aCertificateInTheDisallowedStoreIsNeverAPathElementButMarksThePath() {
+        ChainAnalysis analysis = new Host().in(StoreName.ROOT, root).in(StoreName.DISALLOWED, ca)
+                .in(StoreName.MY, leaf).analyze();
+        // Only in Disallowed: not an issuer candidate, so the path is incomplete.
+        assertEquals(ChainStatus.INCOMPLETE, pathOf(analysis, leaf).status());
+
+        ChainAnalysis both = new Host().in(StoreName.ROOT, root).in(StoreName.CA, ca).in(StoreName.DISALLOWED, ca)
+                .in(StoreName.MY, leaf).analyze();
+        CertificatePath path = pathOf(both, leaf);
+        assertEquals(ChainStatus.COMPLETE, path.status());
+        assertTrue(path.has(ChainDefect.DISTRUSTED));
+        assertEquals(thumbprint(ca), path.problems(ChainDefect.DISTRUSTED).get(0).element().thumbprint());
+    }
 }

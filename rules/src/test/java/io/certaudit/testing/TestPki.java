@@ -102,6 +102,11 @@ public final class TestPki {
         boolean crlDistributionPoint = true;
         boolean keyIdentifiers = true;
         String issuerOverride;
+        Integer pathLen;
+        Integer keyUsageBits;
+        boolean basicConstraintsAbsent;
+        java.math.BigInteger rsaExponent;
+        final List<Object[]> extensions = new ArrayList<>();
 
         Spec(String subject) {
             this.subject = subject;
@@ -179,6 +184,45 @@ public final class TestPki {
             return this;
         }
 
+        /** A CA with this pathLenConstraint. */
+        public Spec pathLen(int length) {
+            this.pathLen = length;
+            return this;
+        }
+
+        /** These keyUsage bits (BouncyCastle's {@code KeyUsage} constants) instead of the defaults. */
+        public Spec keyUsage(int bits) {
+            this.keyUsageBits = bits;
+            return this;
+        }
+
+        /** No basicConstraints extension at all, as v1-era and some v3 certificates have. */
+        public Spec noBasicConstraints() {
+            this.basicConstraintsAbsent = true;
+            return this;
+        }
+
+        /** Any other key algorithm the JDK generates, e.g. {@code DSA} 2048, {@code Ed25519}, {@code RSASSA-PSS}. */
+        public Spec key(String algorithm, int size) {
+            this.keyAlgorithm = algorithm;
+            this.keySize = size;
+            return this;
+        }
+
+        /** An RSA key with this public exponent (a fresh one). */
+        public Spec rsaExponent(java.math.BigInteger exponent) {
+            this.rsaExponent = exponent;
+            this.freshKey = true;
+            return this;
+        }
+
+        /** Adds an extension as given. */
+        public Spec extension(org.bouncycastle.asn1.ASN1ObjectIdentifier oid, boolean critical,
+                              org.bouncycastle.asn1.ASN1Encodable value) {
+            this.extensions.add(new Object[] {oid, critical, value});
+            return this;
+        }
+
         /** Writes this issuer name instead of the signer's subject (a forged or broken certificate). */
         public Spec issuerName(String distinguishedName) {
             this.issuerOverride = distinguishedName;
@@ -230,14 +274,19 @@ public final class TestPki {
                 builder.addExtension(Extension.authorityKeyIdentifier, false,
                         utils.createAuthorityKeyIdentifier(signerPublic));
             }
-            if (spec.ca) {
-                builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-                builder.addExtension(Extension.keyUsage, true,
-                        new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
-            } else {
-                builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-                builder.addExtension(Extension.keyUsage, true,
-                        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+            if (!spec.basicConstraintsAbsent) {
+                builder.addExtension(Extension.basicConstraints, true, spec.ca && spec.pathLen != null
+                        ? new BasicConstraints(spec.pathLen) : new BasicConstraints(spec.ca));
+            }
+            int usage = spec.keyUsageBits != null ? spec.keyUsageBits : spec.ca
+                    ? KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature
+                    : KeyUsage.digitalSignature | KeyUsage.keyEncipherment;
+            if (usage >= 0) {
+                builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
+            }
+            for (Object[] extension : spec.extensions) {
+                builder.addExtension((org.bouncycastle.asn1.ASN1ObjectIdentifier) extension[0],
+                        (Boolean) extension[1], (org.bouncycastle.asn1.ASN1Encodable) extension[2]);
             }
             if (!spec.dnsNames.isEmpty() || !spec.ipAddresses.isEmpty()) {
                 List<GeneralName> names = new ArrayList<>();
@@ -257,7 +306,13 @@ public final class TestPki {
                         new DistributionPoint[] {new DistributionPoint(new DistributionPointName(uri), null, null)}));
             }
             String algorithm = spec.signatureAlgorithm != null ? spec.signatureAlgorithm
-                    : signer.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+                    : switch (signer.getAlgorithm()) {
+                        case "EC", "ECDSA" -> "SHA256withECDSA";
+                        case "DSA" -> "SHA256withDSA";
+                        case "Ed25519", "EdDSA" -> "Ed25519";
+                        case "RSASSA-PSS" -> "SHA256withRSAandMGF1";
+                        default -> "SHA256withRSA";
+                    };
             ContentSigner contentSigner = new JcaContentSignerBuilder(algorithm).setProvider(BC).build(signer);
             X509CertificateHolder holder = builder.build(contentSigner);
             return new Issued(holder, holder.getEncoded(), keys);
@@ -282,6 +337,11 @@ public final class TestPki {
                     : KeyPairGenerator.getInstance(spec.keyAlgorithm);
             if (spec.curve != null) {
                 generator.initialize(new ECGenParameterSpec(spec.curve), new SecureRandom());
+            } else if (spec.rsaExponent != null) {
+                generator.initialize(new java.security.spec.RSAKeyGenParameterSpec(spec.keySize, spec.rsaExponent),
+                        new SecureRandom());
+            } else if (spec.keyAlgorithm.startsWith("Ed")) {
+                // The curve is in the algorithm's name.
             } else {
                 generator.initialize(spec.keySize, new SecureRandom());
             }

@@ -33,8 +33,9 @@ public final class SourceOptions {
     private List<String> sources = new ArrayList<>();
 
     @Option(names = "--store", paramLabel = "STORE",
-            description = "The store (MY, CA or ROOT) of the .sst sources given without STORE=; without either, "
-                    + "the file name must name the store (root.sst, root-2026.sst, CA_export.sst, Personal.sst...).")
+            description = "The store (MY, CA, ROOT or Disallowed) of the .sst sources given without STORE=; without "
+                    + "either, the file name must name the store (root.sst, root-2026.sst, CA_export.sst, "
+                    + "Personal.sst, Disallowed.sst...).")
     private String store;
 
     @Option(names = "--host-name", paramLabel = "NAME",
@@ -101,7 +102,7 @@ public final class SourceOptions {
                     + "exported copy (--source) holds no access rights to check");
         }
         StoreName sstStore = store == null ? null : StoreName.fromAlias(store).orElseThrow(() -> new UsageException(
-                "--store " + store + " is not a store; use MY, CA or ROOT"));
+                "--store " + store + " is not a store; use MY, CA, ROOT or Disallowed"));
         CertificateFileReader reader = new CertificateFileReader(pfxPassword(environment), limits(config.limits()));
         List<HostSource> opened = new ArrayList<>();
         Path first = null;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
@@ -29,6 +30,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.PEMException;
 import org.bouncycastle.openssl.X509TrustedCertificateBlock;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
@@ -286,9 +288,9 @@ public final class CertificateFileReader {
                 } else if (object instanceof X509TrustedCertificateBlock trusted) {
                     der = trusted.getCertificateHolder().getEncoded();
                 } else if (object instanceof PEMKeyPair pair) {
-                    keys.add(new JcaPEMKeyConverter().getPrivateKey(pair.getPrivateKeyInfo()));
+                    keys.add(privateKey(pair.getPrivateKeyInfo()));
                 } else if (object instanceof PrivateKeyInfo info) {
-                    keys.add(new JcaPEMKeyConverter().getPrivateKey(info));
+                    keys.add(privateKey(info));
                 } else if (object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo) {
                     encryptedKey = true;
                 }
@@ -381,11 +383,20 @@ public final class CertificateFileReader {
 
     private static PrivateKeyFacts keyInSameFile(StoredCertificate certificate, List<PrivateKey> keys,
                                                  boolean encryptedKey, Path file) {
+        boolean uncheckable = false;
         for (PrivateKey key : keys) {
-            if (KeyMatcher.matches(key, certificate.certificate().getPublicKey())) {
+            KeyMatcher.Verdict verdict = KeyMatcher.check(key, certificate.certificate().getPublicKey());
+            if (verdict == KeyMatcher.Verdict.MATCHES) {
                 return PrivateKeyFacts.inFile(file.toString(), "the private key in " + file.getFileName()
                         + " matches the certificate");
             }
+            uncheckable |= verdict == KeyMatcher.Verdict.CANNOT_CHECK;
+        }
+        if (uncheckable) {
+            return new PrivateKeyFacts(Tristate.UNKNOWN, KeyKind.FILE, null, null, Tristate.UNKNOWN,
+                    file.toString(), null, "whether the private key in " + file.getFileName()
+                    + " matches the certificate cannot be checked: the key or the certificate's key is of a kind "
+                    + "the audit cannot decode");
         }
         if (encryptedKey && keys.isEmpty()) {
             return new PrivateKeyFacts(Tristate.UNKNOWN, KeyKind.FILE, null, null,
@@ -450,9 +461,9 @@ public final class CertificateFileReader {
             Object object;
             while ((object = parser.readObject()) != null) {
                 if (object instanceof PEMKeyPair pair) {
-                    keys.add(new JcaPEMKeyConverter().getPrivateKey(pair.getPrivateKeyInfo()));
+                    keys.add(privateKey(pair.getPrivateKeyInfo()));
                 } else if (object instanceof PrivateKeyInfo info) {
-                    keys.add(new JcaPEMKeyConverter().getPrivateKey(info));
+                    keys.add(privateKey(info));
                 } else if (object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo) {
                     encrypted = true;
                 }
@@ -552,14 +563,43 @@ public final class CertificateFileReader {
                                                   StoredCertificate certificate, String origin) {
         try {
             Key key = pkcs12.getKey(alias, password);
-            if (key instanceof PrivateKey privateKey
-                    && KeyMatcher.matches(privateKey, certificate.certificate().getPublicKey())) {
+            KeyMatcher.Verdict verdict = key instanceof PrivateKey privateKey
+                    ? KeyMatcher.check(privateKey, certificate.certificate().getPublicKey())
+                    : KeyMatcher.Verdict.DIFFERS;
+            if (verdict == KeyMatcher.Verdict.MATCHES) {
                 return PrivateKeyFacts.inFile(origin, "the PFX holds the matching private key");
             }
+            if (verdict == KeyMatcher.Verdict.CANNOT_CHECK) {
+                return new PrivateKeyFacts(Tristate.UNKNOWN, KeyKind.FILE, null, null, Tristate.UNKNOWN, origin,
+                        null, "whether the private key in the PFX matches the certificate cannot be checked: the "
+                        + "key is of a kind the audit cannot decode");
+            }
             return PrivateKeyFacts.absent("the private key in the PFX does not match the certificate");
+        } catch (NoSuchAlgorithmException e) {
+            // The JDK lacks the key's algorithm or curve: the key is there, but cannot be compared.
+            return new PrivateKeyFacts(Tristate.UNKNOWN, KeyKind.FILE, null, null, Tristate.UNKNOWN, origin, null,
+                    "the private key in the PFX cannot be decoded by this Java runtime (" + describe(e)
+                    + "), so whether it matches cannot be checked");
         } catch (GeneralSecurityException | RuntimeException e) {
             return PrivateKeyFacts.absent("the private key in the PFX cannot be opened (" + describe(e) + ")");
         }
+    }
+
+    /**
+     * The JDK's key for a decoded PEM key; BouncyCastle's when the JDK lacks the algorithm or curve (secp256k1,
+     * brainpool), so the key is still compared rather than reported unreadable.
+     */
+    private static PrivateKey privateKey(PrivateKeyInfo info) throws PEMException {
+        try {
+            return new JcaPEMKeyConverter().getPrivateKey(info);
+        } catch (PEMException | RuntimeException jdkLacksIt) {
+            return new JcaPEMKeyConverter().setProvider(BouncyCastle.PROVIDER).getPrivateKey(info);
+        }
+    }
+
+    /** Created on first use: most audits never need BouncyCastle's provider and its start-up cost. */
+    private static final class BouncyCastle {
+        static final java.security.Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
     }
 
     private static String describe(Throwable e) {

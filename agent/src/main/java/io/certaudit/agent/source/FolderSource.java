@@ -25,7 +25,8 @@ import io.certaudit.model.StoreName;
 
 /**
  * Reads a copy of a host's stores from a folder: {@code DIR/MY}, {@code DIR/CA} and {@code DIR/ROOT}, matched
- * case-insensitively and also as {@code Personal}, {@code Intermediate}, {@code Root} or {@code Trusted Root};
+ * case-insensitively and also as {@code Personal}, {@code Intermediate}, {@code Root} or {@code Trusted Root}, and
+ * the optional {@code DIR/Disallowed} (also {@code Untrusted Certificates}) of explicitly distrusted certificates;
  * or, given a store ({@link #ofStore}), one folder or file holding that store alone. Files in each are PEM or DER
  * certificates ({@code .cer .crt .der .pem}), PKCS#7 bundles ({@code .p7b .p7c}), PEM files that may also hold the
  * key, {@code name.crt} beside {@code name.key}, and PKCS#12 files ({@code .pfx .p12}); every other file is looked
@@ -105,6 +106,9 @@ public final class FolderSource implements HostSource {
             }
         }
         for (StoreName missing : EnumSet.complementOf(EnumSet.copyOf(stores.keySet()))) {
+            if (!missing.isMtlsStore()) {
+                continue; // Untrusted Certificates is optional: most exports have nothing distrusted.
+            }
             snapshot.hostFact("missingStoreFolder." + missing, "no " + missing + " folder in " + root);
         }
         return snapshot.build();

@@ -1,46 +1,130 @@
 package io.certaudit.agent.source;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import java.io.IOException;
+import java.math.BigInteger;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
+import java.util.Arrays;
+
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.DSAParameters;
+import org.bouncycastle.crypto.params.DSAPrivateKeyParameters;
+import org.bouncycastle.crypto.params.DSAPublicKeyParameters;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.params.Ed448PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed448PublicKeyParameters;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
+import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
- * Tells whether a private key belongs to a certificate by signing a fixed message and verifying it with the
- * certificate's public key: works for every key type without comparing (or exposing) key material.
+ * Tells whether a private key belongs to a certificate by deriving the public key from the private one and comparing
+ * it with the certificate's. BouncyCastle's lightweight key classes decode both from their standard encodings, so
+ * every curve (secp256k1, brainpool, which the JDK 17 no longer has) and RSASSA-PSS keys are judged like RSA and
+ * P-256 ones, and nothing depends on which signature algorithms the JDK offers. A pair BouncyCastle cannot decode
+ * is {@link Verdict#CANNOT_CHECK}, never "does not match".
  */
 final class KeyMatcher {
 
-    private static final byte[] PROBE = "certaudit key match probe".getBytes(StandardCharsets.US_ASCII);
+    /** Whether the key belongs to the certificate, does not, or cannot be told. */
+    enum Verdict { MATCHES, DIFFERS, CANNOT_CHECK }
+
+    /**
+     * Moduli and fields larger than any key Windows uses are not computed with: a hostile key file could otherwise
+     * make the derivation cost minutes.
+     */
+    private static final int MAX_BITS = 16_384;
+    /** The largest standard curve field is 571 bits; an explicit curve beyond this is not multiplied on. */
+    private static final int MAX_EC_FIELD_BITS = 1_024;
 
     private KeyMatcher() {
     }
 
-    /** Whether {@code key} signs what {@code certificateKey} verifies; {@code false} for unknown key types. */
-    static boolean matches(PrivateKey key, PublicKey certificateKey) {
-        String algorithm = switch (key.getAlgorithm()) {
-            case "RSA" -> "SHA256withRSA";
-            case "EC" -> "SHA256withECDSA";
-            case "DSA" -> "SHA256withDSA";
-            case "Ed25519", "Ed448", "EdDSA" -> key.getAlgorithm();
-            default -> null;
-        };
-        if (algorithm == null || !key.getAlgorithm().equals(certificateKey.getAlgorithm())
-                && !(key.getAlgorithm().startsWith("Ed") && certificateKey.getAlgorithm().startsWith("Ed"))) {
-            return false;
+    /** Whether {@code key} is the private half of {@code certificateKey}. */
+    static Verdict check(PrivateKey key, PublicKey certificateKey) {
+        AsymmetricKeyParameter privateKey;
+        AsymmetricKeyParameter publicKey;
+        try {
+            privateKey = PrivateKeyFactory.createKey(key.getEncoded());
+            publicKey = PublicKeyFactory.createKey(certificateKey.getEncoded());
+        } catch (IOException | RuntimeException e) {
+            return Verdict.CANNOT_CHECK;
         }
         try {
-            Signature signer = Signature.getInstance(algorithm);
-            signer.initSign(key);
-            signer.update(PROBE);
-            byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance(algorithm);
-            verifier.initVerify(certificateKey);
-            verifier.update(PROBE);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
+            if (privateKey instanceof RSAKeyParameters rsa && publicKey instanceof RSAKeyParameters expected) {
+                boolean exponent = !(rsa instanceof RSAPrivateCrtKeyParameters crt)
+                        || crt.getPublicExponent().equals(expected.getExponent());
+                return of(exponent && rsa.getModulus().equals(expected.getModulus()));
+            }
+            if (privateKey instanceof ECPrivateKeyParameters ec
+                    && publicKey instanceof ECPublicKeyParameters expected) {
+                return ec(ec, expected);
+            }
+            if (privateKey instanceof DSAPrivateKeyParameters dsa
+                    && publicKey instanceof DSAPublicKeyParameters expected) {
+                return dsa(dsa, expected);
+            }
+            if (privateKey instanceof Ed25519PrivateKeyParameters ed
+                    && publicKey instanceof Ed25519PublicKeyParameters expected) {
+                return of(Arrays.equals(ed.generatePublicKey().getEncoded(), expected.getEncoded()));
+            }
+            if (privateKey instanceof Ed448PrivateKeyParameters ed
+                    && publicKey instanceof Ed448PublicKeyParameters expected) {
+                return of(Arrays.equals(ed.generatePublicKey().getEncoded(), expected.getEncoded()));
+            }
+        } catch (RuntimeException e) {
+            return Verdict.CANNOT_CHECK;
         }
+        // Two keys of different kinds (an RSA key beside an EC certificate) cannot be a pair.
+        return known(privateKey) && known(publicKey) ? Verdict.DIFFERS : Verdict.CANNOT_CHECK;
+    }
+
+    /** The boolean form for callers that treat "cannot check" like "does not match". */
+    static boolean matches(PrivateKey key, PublicKey certificateKey) {
+        return check(key, certificateKey) == Verdict.MATCHES;
+    }
+
+    private static Verdict ec(ECPrivateKeyParameters key, ECPublicKeyParameters expected) {
+        ECDomainParameters domain = key.getParameters();
+        if (domain.getCurve().getFieldSize() > MAX_EC_FIELD_BITS) {
+            return Verdict.CANNOT_CHECK;
+        }
+        if (!domain.getCurve().equals(expected.getParameters().getCurve())
+                || !domain.getG().equals(expected.getParameters().getG())) {
+            return Verdict.DIFFERS;
+        }
+        ECPoint derived = new FixedPointCombMultiplier().multiply(domain.getG(), key.getD()).normalize();
+        return of(derived.equals(expected.getQ().normalize()));
+    }
+
+    private static Verdict dsa(DSAPrivateKeyParameters key, DSAPublicKeyParameters expected) {
+        DSAParameters parameters = key.getParameters();
+        if (parameters == null || parameters.getP().bitLength() > MAX_BITS) {
+            return Verdict.CANNOT_CHECK;
+        }
+        if (!parameters.equals(expected.getParameters())) {
+            return Verdict.DIFFERS;
+        }
+        BigInteger derived = parameters.getG().modPow(key.getX(), parameters.getP());
+        return of(derived.equals(expected.getY()));
+    }
+
+    private static boolean known(AsymmetricKeyParameter key) {
+        return key instanceof RSAKeyParameters || key instanceof ECPrivateKeyParameters
+                || key instanceof ECPublicKeyParameters || key instanceof DSAPrivateKeyParameters
+                || key instanceof DSAPublicKeyParameters || key instanceof Ed25519PrivateKeyParameters
+                || key instanceof Ed25519PublicKeyParameters || key instanceof Ed448PrivateKeyParameters
+                || key instanceof Ed448PublicKeyParameters;
+    }
+
+    private static Verdict of(boolean same) {
+        return same ? Verdict.MATCHES : Verdict.DIFFERS;
     }
 }

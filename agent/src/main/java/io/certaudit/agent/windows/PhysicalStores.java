@@ -68,6 +68,7 @@ final class PhysicalStores {
             case MY -> List.of(".Default");
             case CA -> List.of(".Default", ".GroupPolicy", ".Enterprise");
             case ROOT -> List.of(".Default", ".AuthRoot", ".GroupPolicy", ".Enterprise");
+            case DISALLOWED -> List.of(".Default", ".GroupPolicy", ".Enterprise");
         };
         for (String name : names) {
             members.put(name, name.equals(".AuthRoot")

@@ -62,7 +62,7 @@ public final class WindowsStoreSource implements HostSource {
             + " subfolders and run: certaudit audit --source FOLDER";
 
     private static final Map<StoreName, String> REGISTRY_KEYS =
-            Map.of(StoreName.MY, "My", StoreName.CA, "CA", StoreName.ROOT, "Root");
+            Map.of(StoreName.MY, "My", StoreName.CA, "CA", StoreName.ROOT, "Root", StoreName.DISALLOWED, "Disallowed");
     private static final String SYSTEM_CERTIFICATES = "MACHINE\\SOFTWARE\\Microsoft\\SystemCertificates\\";
 
     private final WindowsCertificateApi api;
@@ -134,7 +134,9 @@ public final class WindowsStoreSource implements HostSource {
             StoreRead read = api.readStore(ref);
             if (read.error() != null) {
                 String message = storeProblem(ref, read, agent.elevated());
-                failures.add(message);
+                if (store.isMtlsStore()) {
+                    failures.add(message);
+                }
                 snapshot.problem(new SourceProblem(store, ref.describe(), message,
                         read.absent() ? SourceProblem.Kind.STORE_ABSENT : SourceProblem.Kind.STORE_UNREADABLE));
             } else {
@@ -150,7 +152,7 @@ public final class WindowsStoreSource implements HostSource {
                     SecuredObject.registryKey(SYSTEM_CERTIFICATES + REGISTRY_KEYS.get(store)),
                     GenericMapping.REGISTRY_KEY, WindowsConstants.KEY_READ, account));
         }
-        if (failures.size() == StoreName.values().length) {
+        if (failures.size() == StoreName.MTLS_STORES.size()) {
             throw new SourceException("none of the LocalMachine certificate stores could be opened: "
                     + String.join("; ", failures));
         }

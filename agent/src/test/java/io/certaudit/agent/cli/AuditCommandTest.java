@@ -72,6 +72,25 @@ class AuditCommandTest {
     }
 
     @Test
+    void aDistrustedIssuerInTheDisallowedFolderFailsTheChainAndTheReportListsTheStore() {
+        service(PKI.spec("bemsapppool.example.com").san("bemsapppool.example.com"));
+        host.pem("Disallowed", "distrusted.crt", CA);
+        CliRun run = audit("--format", "json", "--pool-fqdn", "bemsapppool.example.com");
+        assertEquals(2, run.exitCode(), run::toString);
+        JsonNode report = ReportSchema.assertValid(run.out());
+        boolean distrusted = false;
+        for (JsonNode finding : report.get("findings")) {
+            distrusted |= finding.get("rule").asText().equals("certificate-distrusted");
+        }
+        assertTrue(distrusted, run::toString);
+        boolean listed = false;
+        for (JsonNode store : report.get("stores")) {
+            listed |= store.get("name").asText().equals("DISALLOWED") && store.get("certificates").size() == 1;
+        }
+        assertTrue(listed, run::toString);
+    }
+
+    @Test
     void warningsOnlyExitOne() {
         service(PKI.spec("bemsapppool.example.com").san("bemsapppool.example.com")
                 .eku(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_serverAuth));

@@ -83,9 +83,16 @@ class TextReportWriterTest {
                 assertTrue(Character.isDigit(row.charAt(daysEnd - 1)), "days right-aligned:\n" + headerLine
                         + "\n" + row);
             }
-            int stores = indexOfLineStartingWith(lines, "  Store  Name");
-            assertTrue(lines.get(stores + 3).startsWith("  ROOT   Trusted Root Certification Authorities"),
-                    lines.get(stores + 3));
+            int stores = 0;
+            while (!lines.get(stores).matches("  Store +Name .*")) {
+                stores++;
+            }
+            int nameColumn = lines.get(stores).indexOf("Name");
+            assertTrue(lines.get(stores + 3).startsWith("  ROOT ")
+                    && lines.get(stores + 3).indexOf("Trusted Root Certification Authorities") == nameColumn,
+                    lines.get(stores) + "\n" + lines.get(stores + 3));
+            assertTrue(lines.get(stores + 4).startsWith("  DISALLOWED")
+                    && lines.get(stores + 4).indexOf("Untrusted Certificates") == nameColumn, lines.get(stores + 4));
         }
     }
 

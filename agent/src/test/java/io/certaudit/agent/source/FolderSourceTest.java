@@ -66,6 +66,21 @@ class FolderSourceTest {
     }
 
     @Test
+    void readsTheOptionalDisallowedFolderAsUntrustedCertificates() throws Exception {
+        HostFolder host = new HostFolder(dir);
+        host.pem("ROOT", "root.pem", ROOT);
+        host.pem("CA", "issuing.pem", CA);
+        host.pem("MY", "service.pem", LEAF);
+        assertTrue(read().hostFacts().keySet().stream().noneMatch(k -> k.contains("DISALLOWED")),
+                "a missing Disallowed folder is not worth a word");
+
+        host.der("Disallowed", "revoked-ca.cer", CA);
+        HostSnapshot snapshot = read();
+        assertEquals(CA.in(StoreName.CA).thumbprint(), only(snapshot, StoreName.DISALLOWED).thumbprint());
+        assertEquals(1, snapshot.store(StoreName.CA).size());
+    }
+
+    @Test
     void acceptsTheSnapInNamesOfTheStoresInAnyCase() throws Exception {
         HostFolder host = new HostFolder(dir);
         host.pem("Trusted Root", "root.pem", ROOT);

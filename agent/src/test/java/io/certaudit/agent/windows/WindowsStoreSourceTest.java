@@ -51,6 +51,7 @@ class WindowsStoreSourceTest {
     private static final StoreRef LM_MY = StoreRef.logical(StoreLocation.LOCAL_MACHINE, "MY");
     private static final StoreRef LM_CA = StoreRef.logical(StoreLocation.LOCAL_MACHINE, "CA");
     private static final StoreRef LM_ROOT = StoreRef.logical(StoreLocation.LOCAL_MACHINE, "ROOT");
+    private static final StoreRef LM_DISALLOWED = StoreRef.logical(StoreLocation.LOCAL_MACHINE, "DISALLOWED");
 
     private static final TestChain certificates = new TestChain();
     private final FakeWindowsCertificateApi api = new FakeWindowsCertificateApi()
@@ -66,12 +67,13 @@ class WindowsStoreSourceTest {
         api.store(StoreRef.registry(StoreLocation.LOCAL_MACHINE, "CA"), certificates.intermediate);
         api.store(LM_ROOT, certificates.root);
         api.store(StoreRef.registry(StoreLocation.LOCAL_MACHINE_GROUP_POLICY, "ROOT"), certificates.root);
+        api.store(LM_DISALLOWED);
 
         api.keyOpens.put(leaf, KeyOpenResult.opened(WindowsConstants.AT_KEYEXCHANGE));
         api.uniqueNames.put("bems-key", UniqueKeyName.of("c0ffee_guid"));
         api.files.add(MACHINE_KEYS + "c0ffee_guid");
         api.descriptor(MACHINE_KEYS + "c0ffee_guid", acl().allow(BEMS, WindowsConstants.GENERIC_READ).build());
-        for (String key : List.of("My", "CA", "Root")) {
+        for (String key : List.of("My", "CA", "Root", "Disallowed")) {
             api.descriptor(REGISTRY + key, acl().allow(Sid.USERS, WindowsConstants.KEY_READ).build());
         }
         api.chains.put(leaf, ChainVerdict.built(0, WindowsConstants.CERT_TRUST_HAS_PREFERRED_ISSUER, List.of(
@@ -397,6 +399,15 @@ class WindowsStoreSourceTest {
         assertEquals(StoreName.CA, snapshot.problems().get(0).store());
         assertTrue(snapshot.problems().get(0).message().contains("does not exist"));
         assertTrue(snapshot.problems().get(1).message().contains("may not open the store"));
+    }
+
+    @Test
+    void readsUntrustedCertificatesButNeedsOnlyTheMtlsStores() throws SourceException {
+        api.store(LM_DISALLOWED, certificates.intermediate);
+        HostSnapshot snapshot = readForService();
+        assertEquals(1, snapshot.store(StoreName.DISALLOWED).size());
+        assertEquals(StoredCertificate.digest("SHA-1", certificates.intermediate),
+                snapshot.store(StoreName.DISALLOWED).get(0).thumbprint());
     }
 
     @Test

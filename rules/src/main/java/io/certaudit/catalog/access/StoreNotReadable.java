@@ -46,6 +46,10 @@ public final class StoreNotReadable extends HostRule {
         for (Map.Entry<StoreName, AccessFacts> entry : context.snapshot().storeAccess().entrySet()) {
             StoreName store = entry.getKey();
             AccessFacts access = entry.getValue();
+            if (!store.isMtlsStore()) {
+                // Untrusted Certificates only takes trust away; a service that cannot read it still handshakes.
+                continue;
+            }
             if (access.canRead() == Tristate.NO) {
                 findings.addHost(store, "The service account " + access.account() + " cannot read the "
                         + "LocalMachine\\" + store + " store (" + store.displayName() + "): it is not granted read on "

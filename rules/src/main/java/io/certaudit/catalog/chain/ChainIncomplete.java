@@ -46,6 +46,7 @@ public final class ChainIncomplete extends CertificateRule {
         findings.add(certificate, "The chain of " + certificate.label() + " stops at " + top.label()
                 + ": its issuer '" + path.missingIssuer() + "' is in none of MY, CA and ROOT"
                 + " (or no certificate of that name verifies its signature).",
-                Map.of("path", path.describe(), "missingIssuer", path.missingIssuer()));
+                ChainUntrustedRoot.withRejected(path, Map.of("path", path.describe(),
+                        "missingIssuer", path.missingIssuer())));
     }
 }

@@ -47,6 +47,18 @@ public final class ChainUntrustedRoot extends CertificateRule {
         StoredCertificate root = path.top();
         findings.add(certificate, "The chain of " + certificate.label() + " ends at root " + root.label()
                 + ", found in " + root.store() + " but not in Trusted Root (ROOT).",
-                Map.of("path", path.describe(), "root", root.thumbprint(), "rootFoundIn", root.store().name()));
+                withRejected(path, Map.of("path", path.describe(), "root", root.thumbprint(),
+                        "rootFoundIn", root.store().name())));
+    }
+
+    /** The evidence, plus the candidate paths the search did not take when there were any. */
+    static Map<String, String> withRejected(CertificatePath path, Map<String, String> evidence) {
+        String rejected = path.describeRejected();
+        if (rejected == null) {
+            return evidence;
+        }
+        Map<String, String> all = new java.util.LinkedHashMap<>(evidence);
+        all.put("rejectedPaths", rejected);
+        return all;
     }
 }

@@ -1,9 +1,12 @@
 package io.certaudit.catalog.chain;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.certaudit.chain.CertificatePath;
+import io.certaudit.chain.ChainDefect;
 import io.certaudit.chain.ChainStatus;
 import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
@@ -30,8 +33,16 @@ import io.certaudit.model.StoredCertificate;
         description = "Applies to service certificates the live Windows source had the chain engine judge. Warns "
                 + "when Windows finds no trusted chain (untrusted root, partial chain, invalid signature, cycle, "
                 + "explicit distrust) where the audit found a complete one, or when Windows trusts a chain the "
-                + "audit found incomplete or ending at an untrusted root. Validity periods, usages and names are "
-                + "judged by their own rules and left out of the comparison.",
+                + "audit found incomplete, ending at an untrusted root or distrusted. Also warns when the two "
+                + "disagree on a constraint: CERT_TRUST_INVALID_BASIC_CONSTRAINTS against chain-issuer-not-ca and "
+                + "chain-path-length-exceeded; CERT_TRUST_HAS_NOT_PERMITTED_NAME_CONSTRAINT, "
+                + "CERT_TRUST_HAS_EXCLUDED_NAME_CONSTRAINT and CERT_TRUST_HAS_NOT_SUPPORTED_NAME_CONSTRAINT against "
+                + "name-constraints-violated; CERT_TRUST_HAS_NOT_SUPPORTED_CRITICAL_EXT against "
+                + "critical-extension-unknown; CERT_TRUST_IS_EXPLICIT_DISTRUST against certificate-distrusted; "
+                + "CERT_TRUST_IS_NOT_VALID_FOR_USAGE against chain-issuer-key-usage (both ways) and "
+                + "chain-not-valid-for-usage (when Windows sets it and the audit found no usage problem: the "
+                + "engine is asked for no particular usage, so its silence on usage proves nothing). Validity "
+                + "periods and names are judged by their own rules and left out of the comparison.",
         remediation = "Compare the two paths in the evidence (osChainPath and the audit's path). Look in "
                 + "certlm.msc for a cross-certificate or an intermediate in a store the audit does not read "
                 + "(Third-Party Root Certification Authorities, Untrusted Certificates), and run "
@@ -52,6 +63,30 @@ public final class OsChainDisagrees extends CertificateRule {
      */
     static final int NO_TRUSTED_CHAIN = 0x00000008 | 0x00000020 | 0x00000080 | 0x00010000 | 0x04000000;
 
+    /**
+     * The constraint checks compared bit by bit: the chain engine's trust-status bits (wincrypt.h) and the audit's
+     * defects that mean the same. {@code bothWays} is false where Windows' silence proves nothing: the live source
+     * asks the engine for no particular usage, so it need not flag a chain restricted away from MTLS.
+     */
+    private record Comparison(String name, int bits, List<ChainDefect> defects, List<ChainDefect> expectingBits) {
+    }
+
+    private static final List<Comparison> COMPARISONS = List.of(
+            new Comparison("basic constraints", 0x00000400,
+                    List.of(ChainDefect.ISSUER_NOT_CA, ChainDefect.PATH_LENGTH_EXCEEDED),
+                    List.of(ChainDefect.ISSUER_NOT_CA, ChainDefect.PATH_LENGTH_EXCEEDED)),
+            new Comparison("name constraints", 0x00001000 | 0x00004000 | 0x00008000,
+                    List.of(ChainDefect.NAME_NOT_PERMITTED, ChainDefect.NAME_EXCLUDED,
+                            ChainDefect.NAME_CONSTRAINT_UNSUPPORTED),
+                    List.of(ChainDefect.NAME_NOT_PERMITTED, ChainDefect.NAME_EXCLUDED,
+                            ChainDefect.NAME_CONSTRAINT_UNSUPPORTED)),
+            new Comparison("critical extensions", 0x08000000, List.of(ChainDefect.CRITICAL_EXTENSION_UNKNOWN),
+                    List.of(ChainDefect.CRITICAL_EXTENSION_UNKNOWN)),
+            new Comparison("explicit distrust", 0x04000000, List.of(ChainDefect.DISTRUSTED),
+                    List.of(ChainDefect.DISTRUSTED)),
+            new Comparison("usage", 0x00000010, List.of(ChainDefect.ISSUER_KEY_USAGE, ChainDefect.NOT_VALID_FOR_USAGE),
+                    List.of(ChainDefect.ISSUER_KEY_USAGE)));
+
     @Override
     protected Scope scope() {
         return Scope.SERVICE_CERTIFICATES;
@@ -64,10 +99,22 @@ public final class OsChainDisagrees extends CertificateRule {
 
     @Override
     protected void check(StoredCertificate certificate, AuditContext context, Findings findings) {
-        boolean windowsTrusts = (errorStatus(certificate) & NO_TRUSTED_CHAIN) == 0;
+        int status = errorStatus(certificate);
+        boolean windowsTrusts = (status & NO_TRUSTED_CHAIN) == 0;
         CertificatePath path = context.chains().pathOf(certificate);
-        boolean auditTrusts = path.status() == ChainStatus.COMPLETE;
-        if (windowsTrusts == auditTrusts) {
+        boolean auditTrusts = path.status() == ChainStatus.COMPLETE && !path.has(ChainDefect.DISTRUSTED);
+        List<String> constraintDisagreements = new ArrayList<>();
+        for (Comparison comparison : COMPARISONS) {
+            boolean windowsFlags = (status & comparison.bits()) != 0;
+            boolean auditFlags = comparison.defects().stream().anyMatch(path::has);
+            boolean auditExpectsBits = comparison.expectingBits().stream().anyMatch(path::has);
+            if (windowsFlags && !auditFlags) {
+                constraintDisagreements.add(comparison.name() + ": Windows flags it, the audit does not");
+            } else if (!windowsFlags && auditExpectsBits) {
+                constraintDisagreements.add(comparison.name() + ": the audit flags it, Windows does not");
+            }
+        }
+        if (windowsTrusts == auditTrusts && constraintDisagreements.isEmpty()) {
             return;
         }
         String errors = certificate.properties().getOrDefault(ERRORS_PROPERTY,
@@ -80,11 +127,25 @@ public final class OsChainDisagrees extends CertificateRule {
         }
         evidence.put("auditStatus", path.status().label());
         evidence.put("auditPath", path.describe());
+        if (!constraintDisagreements.isEmpty()) {
+            evidence.put("constraintDisagreements", String.join("; ", constraintDisagreements));
+        }
+        if (windowsTrusts == auditTrusts) {
+            findings.add(certificate, "Windows' chain engine and the audit judge the constraints of the chain of "
+                    + certificate.label() + " differently (" + String.join("; ", constraintDisagreements) + ").",
+                    evidence);
+            return;
+        }
         String message = windowsTrusts
                 ? "Windows' chain engine trusts the chain of " + certificate.label() + ", but the audit finds it "
-                        + path.status().label() + " (" + path.describe() + ")."
+                        + (path.status() == ChainStatus.COMPLETE ? "distrusted" : path.status().label()) + " ("
+                        + path.describe() + ")"
+                        + (constraintDisagreements.isEmpty() ? "" : "; " + String.join("; ", constraintDisagreements))
+                        + "."
                 : "Windows' chain engine does not trust the chain of " + certificate.label() + " (" + errors
-                        + "), but the audit finds a complete chain (" + path.describe() + ").";
+                        + "), but the audit finds a complete chain (" + path.describe() + ")"
+                        + (constraintDisagreements.isEmpty() ? "" : "; " + String.join("; ", constraintDisagreements))
+                        + ".";
         findings.add(certificate, message, evidence);
     }
 

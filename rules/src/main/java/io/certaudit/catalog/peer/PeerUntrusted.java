@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.certaudit.chain.CertificatePath;
+import io.certaudit.chain.ChainDefect;
+import io.certaudit.chain.ChainProblem;
 import io.certaudit.chain.ChainStatus;
 import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
@@ -56,6 +58,14 @@ public final class PeerUntrusted extends PeerRule {
         StoredCertificate leaf = sent.get(0);
         CertificatePath path = context.chains().pathWith(leaf, sent.subList(1, sent.size()));
         if (path.status() == ChainStatus.COMPLETE) {
+            List<ChainProblem> distrusted = path.problems(ChainDefect.DISTRUSTED);
+            if (!distrusted.isEmpty()) {
+                findings.addPeer(peer.address(), leaf.thumbprint(), leaf.facts().subject(), "The certificate of "
+                        + SentChain.name(peer) + ", " + leaf.label() + ", chains to a trusted root, but "
+                        + distrusted.get(0).detail()
+                        + ": Windows distrusts the chain (CERT_TRUST_IS_EXPLICIT_DISTRUST).",
+                        Map.of("path", describe(path, sent), "distrusted", distrusted.get(0).element().thumbprint()));
+            }
             return;
         }
         Set<String> local = context.snapshot().certificates().stream().map(StoredCertificate::thumbprint)

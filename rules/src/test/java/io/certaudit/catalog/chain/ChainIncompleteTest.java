@@ -61,4 +61,16 @@ class ChainIncompleteTest {
     void aPathEndingAtAnUntrustedRootIsNotIncomplete() {
         assertNone(new HostFixture().add(StoreName.CA, root, ca).addWithKey(leaf).findings(RULE));
     }
+
+    @Test
+    void theEvidenceNamesASameNamedIssuerWhoseKeyDidNotSign() {
+        // Without key identifiers only the signature tells the impostor apart.
+        Issued impostor = pki.issue(root, pki.spec("Example Issuing CA").ca().freshKey().noKeyIdentifiers());
+        Issued bare = pki.issue(ca, pki.spec("bems02.example.com").noKeyIdentifiers());
+        Finding finding = assertSingle(new HostFixture().add(StoreName.ROOT, root).add(StoreName.CA, impostor)
+                .addWithKey(bare).findings(RULE), Severity.ERROR, StoreName.MY, thumbprint(bare), "stops at");
+        String rejected = finding.evidence().get("rejectedPaths");
+        assertEquals(true, rejected != null && rejected.contains(impostor.in(StoreName.CA).thumbprint())
+                && rejected.contains("CERT_TRUST_IS_NOT_SIGNATURE_VALID"), String.valueOf(rejected));
+    }
 }

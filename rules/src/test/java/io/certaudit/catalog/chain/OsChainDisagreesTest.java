@@ -67,4 +67,43 @@ class OsChainDisagreesTest {
                 .filter(o -> o.rule().equals("os-chain-disagrees")).findFirst().orElseThrow();
         assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome.result());
     }
+
+    @Test
+    void warnsWhenWindowsFlagsBasicConstraintsTheAuditFindsMet() {
+        List<Finding> findings = new HostFixture().add(StoreName.ROOT, root).add(StoreName.CA, ca)
+                .add(judgedByWindows("0x00000400", "INVALID_BASIC_CONSTRAINTS"))
+                .findings("os-chain-disagrees");
+        assertEquals(1, findings.size());
+        assertTrue(findings.get(0).evidence().get("constraintDisagreements")
+                .contains("basic constraints: Windows flags it, the audit does not"), findings.get(0).toString());
+    }
+
+    @Test
+    void agreesWhenBothFlagTheSameConstraint() {
+        Issued notCa = pki.issue(root, pki.spec("Example Not A CA").keyUsage(
+                org.bouncycastle.asn1.x509.KeyUsage.keyCertSign));
+        Issued below = pki.issue(notCa, pki.spec("below.contoso.com"));
+        StoredCertificate judged = below.in(StoreName.MY).withPrivateKey(PrivateKeyFacts.inFile("k", "test key"))
+                .withProperty(OsChainDisagrees.ERROR_STATUS_PROPERTY, "0x00000400")
+                .withProperty(OsChainDisagrees.ERRORS_PROPERTY, "INVALID_BASIC_CONSTRAINTS");
+        HostFixture host = new HostFixture().add(StoreName.ROOT, root).add(StoreName.CA, notCa).add(judged);
+        assertEquals(1, host.findings("chain-issuer-not-ca").size());
+        assertTrue(host.findings("os-chain-disagrees").isEmpty());
+
+        StoredCertificate silent = below.in(StoreName.MY).withPrivateKey(PrivateKeyFacts.inFile("k", "test key"))
+                .withProperty(OsChainDisagrees.ERROR_STATUS_PROPERTY, "0x00000000")
+                .withProperty(OsChainDisagrees.ERRORS_PROPERTY, "none");
+        List<Finding> findings = new HostFixture().add(StoreName.ROOT, root).add(StoreName.CA, notCa).add(silent)
+                .findings("os-chain-disagrees");
+        assertEquals(1, findings.size());
+        assertTrue(findings.get(0).evidence().get("constraintDisagreements")
+                .contains("basic constraints: the audit flags it, Windows does not"), findings.get(0).toString());
+    }
+
+    @Test
+    void aDistrustedChainTheAuditFindsCompleteAgreesWithWindowsExplicitDistrust() {
+        HostFixture host = new HostFixture().add(StoreName.ROOT, root).add(StoreName.CA, ca)
+                .add(StoreName.DISALLOWED, ca).add(judgedByWindows("0x04000000", "IS_EXPLICIT_DISTRUST"));
+        assertTrue(host.findings("os-chain-disagrees").isEmpty());
+    }
 }

@@ -35,6 +35,16 @@ class PeerUntrustedTest {
     }
 
     @Test
+    void failsWhenAnIntermediateThePeerSentIsInUntrustedCertificates() {
+        List<Finding> findings = audit(new HostFixture().add(StoreName.ROOT, peerRoot)
+                .add(StoreName.DISALLOWED, peerCa), PeerObservations.sent(peerLeaf, peerCa));
+
+        assertEquals(1, findings.size());
+        assertTrue(findings.get(0).message().contains("CERT_TRUST_IS_EXPLICIT_DISTRUST"), findings.get(0).message());
+        assertEquals(peerCa.in(StoreName.CA).thumbprint(), findings.get(0).evidence().get("distrusted"));
+    }
+
+    @Test
     void passesWhenTheHostHoldsTheIntermediateThePeerLeftOut() {
         HostFixture host = new HostFixture().add(StoreName.ROOT, peerRoot).add(StoreName.CA, peerCa);
 

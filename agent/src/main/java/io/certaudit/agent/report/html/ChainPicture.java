@@ -116,6 +116,7 @@ final class ChainPicture {
             case "MY" -> "MY \u00b7 Personal";
             case "CA" -> "CA \u00b7 Intermediate";
             case "ROOT" -> "ROOT \u00b7 Trusted Root";
+            case "DISALLOWED" -> "DISALLOWED \u00b7 Untrusted";
             default -> store;
         };
     }

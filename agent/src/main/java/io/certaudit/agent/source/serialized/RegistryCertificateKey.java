@@ -81,12 +81,13 @@ record RegistryCertificateKey(String path, boolean userHive, String physicalStor
         return Optional.empty();
     }
 
-    /** The audited store this key belongs to, or empty for stores the audit does not read (Disallowed, Trust...). */
+    /** The audited store this key belongs to, or empty for stores the audit does not read (TrustedPeople...). */
     Optional<StoreName> store() {
         return switch (storeKeyName.toUpperCase(Locale.ROOT)) {
             case "MY" -> Optional.of(StoreName.MY);
             case "CA" -> Optional.of(StoreName.CA);
             case "ROOT" -> Optional.of(StoreName.ROOT);
+            case "DISALLOWED" -> Optional.of(StoreName.DISALLOWED);
             case "AUTHROOT" -> DEFAULT.equals(physicalStore) ? Optional.of(StoreName.ROOT) : Optional.empty();
             default -> Optional.empty();
         };

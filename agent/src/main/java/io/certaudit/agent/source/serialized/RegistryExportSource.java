@@ -29,7 +29,7 @@ import io.certaudit.model.StoredCertificate;
  * EKU restriction, the archived flag, and the key name to check against the certificate.
  *
  * <p>Certificates of a user's Personal store (HKEY_CURRENT_USER, HKEY_USERS) are reported as user-store
- * certificates; stores the audit does not read (Disallowed, TrustedPeople...) are skipped.
+ * certificates; stores the audit does not read (TrustedPeople, Trust...) are skipped.
  */
 public final class RegistryExportSource implements HostSource {
 

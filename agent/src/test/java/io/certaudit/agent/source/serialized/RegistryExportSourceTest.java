@@ -126,14 +126,29 @@ class RegistryExportSourceTest {
     @Test
     void storesTheAuditDoesNotReadAreSkippedAndNamedWhenNothingElseIsThere() throws Exception {
         byte[] file = new RegExportText()
-                .certificate(MACHINE + "Disallowed", root)
+                .certificate(MACHINE + "TrustedPublisher", root)
                 .certificate(MACHINE + "TrustedPeople", service)
                 .utf16();
 
         HostSnapshot snapshot = read("other.reg", file);
 
         assertEquals(0, snapshot.certificates().size());
-        assertProblem(snapshot, "other.reg", "holds only other stores: Disallowed, TrustedPeople");
+        assertProblem(snapshot, "other.reg", "holds only other stores: TrustedPeople, TrustedPublisher");
+    }
+
+    @Test
+    void theDisallowedStoreIsReadAsUntrustedCertificates() throws Exception {
+        byte[] file = new RegExportText()
+                .certificate(MACHINE + "Root", root)
+                .certificate(MACHINE + "Disallowed", intermediate)
+                .utf16();
+
+        HostSnapshot snapshot = read("stores.reg", file);
+
+        assertEquals(1, snapshot.store(StoreName.DISALLOWED).size());
+        assertEquals(StoredCertificate.digest("SHA-1", intermediate),
+                snapshot.store(StoreName.DISALLOWED).get(0).thumbprint());
+        assertEquals(1, snapshot.store(StoreName.ROOT).size());
     }
 
     @Test

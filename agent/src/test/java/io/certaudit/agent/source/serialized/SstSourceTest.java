@@ -108,7 +108,7 @@ class SstSourceTest {
 
     @ParameterizedTest
     @CsvSource({"my.sst, MY", "Personal.SST, MY", "intermediate.sst, CA", "CA.sst, CA", "Trusted_Root.sst, ROOT",
-            "authroot.sst, ROOT"})
+            "authroot.sst, ROOT", "Disallowed.sst, DISALLOWED", "untrusted_certificates.sst, DISALLOWED"})
     void takesTheStoreFromTheFileName(String name, StoreName expected) throws Exception {
         HostSnapshot snapshot = read(name, store(entry(CERTIFICATE, service)), null);
 
