@@ -127,7 +127,7 @@ public final class SourceOptions {
         Optional<StoreName> store = StoreName.fromAlias(given.substring(0, equals));
         if (store.isEmpty() && !java.nio.file.Files.exists(Path.of(given))) {
             throw new UsageException("--source " + given + ": '" + given.substring(0, equals) + "' is not a store; "
-                    + "use MY, CA or ROOT (as in --source ROOT=export.sst)");
+                    + "use MY, CA, ROOT or Disallowed (as in --source ROOT=export.sst)");
         }
         return store;
     }
