@@ -114,7 +114,7 @@ abstract class AuditRun implements Callable<Integer> {
     abstract Set<String> rulesNotRun(RuleCatalog catalog, boolean sourceGiven);
 
     /** A chance to refuse options that make no sense for this command. */
-    void validate(ConfigFile file) throws UsageException {
+    void validate(ConfigFile file, Path configPath) throws UsageException {
     }
 
     PeerOptions peerOptions() {
@@ -163,7 +163,7 @@ abstract class AuditRun implements Callable<Integer> {
     private AuditReport audit() throws Exception {
         RuleCatalog catalog = BuiltInRules.catalog();
         ConfigFile file = config == null ? ConfigFile.empty() : ConfigFile.load(config);
-        validate(file);
+        validate(file, config);
         AuditSettings settings = settings(catalog, file);
         Set<String> notRun = new HashSet<>(settings.disabledRules());
         notRun.addAll(rulesNotRun(catalog, sourceOptions.given()));
@@ -175,9 +175,9 @@ abstract class AuditRun implements Callable<Integer> {
                     + "json=FILE");
         }
 
-        HostSnapshot host = sourceOptions.read(environment, readsLocalStoresByDefault(), file, evaluatedAt);
+        HostSnapshot host = sourceOptions.read(environment, readsLocalStoresByDefault(), file, config, evaluatedAt);
         HostSnapshot.Builder withPeers = HostSnapshot.builder(host.hostName(), host.source()).addAll(host);
-        peerOptions.probe(file).forEach(withPeers::peer);
+        peerOptions.probe(file, config).forEach(withPeers::peer);
         HostSnapshot snapshot = withPeers.build();
         AuditResult result = new RuleEngine(catalog).run(snapshot, settings, evaluatedAt);
         AuditReport report = new ReportBuilder(VersionProvider.version())
@@ -193,14 +193,16 @@ abstract class AuditRun implements Callable<Integer> {
         for (Map.Entry<String, String> rule : file.rules().entrySet()) {
             if (catalog.find(rule.getKey()).isEmpty()) {
                 throw new UsageException("config file " + config + ": unknown rule '" + rule.getKey()
-                        + "' under 'rules:'; 'certaudit rules' lists them");
+                        + "' under 'rules:'" + ConfigFile.lineOf(config, "rules", rule.getKey())
+                        + "; 'certaudit rules' lists them");
             }
             String value = String.valueOf(rule.getValue()).trim();
             if (value.equalsIgnoreCase("off") || value.equalsIgnoreCase("false")) {
                 disabled.add(rule.getKey());
             } else {
                 overrides.put(rule.getKey(), Severity.fromLabel(value).orElseThrow(() -> new UsageException(
-                        "config file " + config + ": rule '" + rule.getKey() + "' is set to '" + value
+                        "config file " + config + ": rule '" + rule.getKey() + "'"
+                                + ConfigFile.lineOf(config, "rules", rule.getKey()) + " is set to '" + value
                                 + "'; use error, warning, info or off")));
             }
         }
@@ -208,7 +210,9 @@ abstract class AuditRun implements Callable<Integer> {
                 : file.expiryWarningDays() != null ? file.expiryWarningDays()
                 : AuditSettings.DEFAULT_EXPIRY_WARNING_DAYS;
         if (days < 0) {
-            throw new UsageException("the expiry warning must be 0 days or more, not " + days);
+            throw new UsageException((expiryWarningDays == null ? "config file " + config + ": setting "
+                    + "'expiryWarningDays'" + ConfigFile.lineOf(config, "expiryWarningDays") + ": " : "")
+                    + "the expiry warning must be 0 days or more, not " + days);
         }
         return new AuditSettings(poolFqdn != null ? poolFqdn : file.poolFqdn(),
                 instanceFqdns.isEmpty() ? file.instanceFqdns() : instanceFqdns,

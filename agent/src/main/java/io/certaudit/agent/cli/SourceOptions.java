@@ -80,7 +80,8 @@ public final class SourceOptions {
      * needs Windows; elsewhere the message says how to audit an export); otherwise an empty host named after this
      * machine.
      */
-    HostSnapshot read(Function<String, String> environment, boolean localByDefault, ConfigFile config, Instant at)
+    HostSnapshot read(Function<String, String> environment, boolean localByDefault, ConfigFile config,
+                      Path configPath, Instant at)
             throws SourceException, UsageException {
         if (sources.isEmpty()) {
             if (!localByDefault) {
@@ -99,7 +100,7 @@ public final class SourceOptions {
         }
         StoreName sstStore = store == null ? null : StoreName.fromAlias(store).orElseThrow(() -> new UsageException(
                 "--store " + store + " is not a store; use MY, CA or ROOT"));
-        CertificateFileReader reader = new CertificateFileReader(pfxPassword(environment), limits(config.limits()));
+        CertificateFileReader reader = new CertificateFileReader(pfxPassword(environment), limits(config.limits(), configPath));
         List<HostSource> opened = new ArrayList<>();
         for (Path path : sources) {
             opened.add(Sources.open(path, sstStore, reader));
@@ -108,22 +109,28 @@ public final class SourceOptions {
     }
 
     /** Flags over the config file over the defaults. */
-    private SourceLimits limits(ConfigFile.Limits file) throws UsageException {
+    private SourceLimits limits(ConfigFile.Limits file, Path configPath) throws UsageException {
         long bytes = SourceLimits.DEFAULT_MAX_FILE_BYTES;
         String size = maxFileBytes != null ? maxFileBytes : file.maxFileBytes();
         if (size != null) {
             bytes = ByteSize.parse(size);
             if (bytes < 1) {
-                throw new UsageException("the file size limit '" + size + "' is not a size of at least one byte; "
+                throw new UsageException(fromFile(maxFileBytes == null, configPath, "maxFileBytes") + "the file size limit '" + size + "' is not a size of at least one byte; "
                         + "write e.g. 16777216, 16M or 16MiB");
             }
         }
         int entries = maxEntries != null ? maxEntries
                 : file.maxEntries() != null ? file.maxEntries() : SourceLimits.DEFAULT_MAX_ENTRIES;
         if (entries < 1) {
-            throw new UsageException("the entry limit must be 1 or more, not " + entries);
+            throw new UsageException(fromFile(maxEntries == null, configPath, "maxEntries") + "the entry limit must be 1 or more, not " + entries);
         }
         return new SourceLimits(bytes, entries);
+    }
+
+    /** "config file F: setting 'limits.KEY' (line N): " when the value came from the file, else "". */
+    private static String fromFile(boolean fromFile, Path configPath, String key) {
+        return fromFile && configPath != null ? "config file " + configPath + ": setting 'limits." + key + "'"
+                + ConfigFile.lineOf(configPath, "limits", key) + ": " : "";
     }
 
     private char[] pfxPassword(Function<String, String> environment) throws UsageException {

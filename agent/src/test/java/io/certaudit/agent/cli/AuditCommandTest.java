@@ -150,6 +150,39 @@ class AuditCommandTest {
     }
 
     @Test
+    void aConfigMistakeNamesTheLineOfItsKeyNotTheEndOfTheFile() throws Exception {
+        service(PKI.spec("bemsapppool.example.com").san("bemsapppool.example.com"));
+        Map<String, String> cases = Map.of(
+                "poolFqdn: a.example.com\nbogus: 1\nexpiryWarningDays: 30\ninstanceFqdns: [b.example.com]\n",
+                "unknown setting 'bogus' (line 2)",
+                "limits:\n  maxEntries: 5\n  maxEntires: 6\npoolFqdn: a.example.com\n",
+                "unknown setting 'limits.maxEntires' (line 3)",
+                "rules:\n  key-too-short: info\n  no-such-rule: off\npoolFqdn: a.example.com\n",
+                "unknown rule 'no-such-rule' under 'rules:' (line 3)",
+                "poolFqdn: a.example.com\nrules:\n  key-too-short: info\n  eku-missing-client-auth: loud\n",
+                "rule 'eku-missing-client-auth' (line 4) is set to 'loud'",
+                "expiryWarningDays: -3\npoolFqdn: a.example.com\n",
+                "setting 'expiryWarningDays' (line 1): the expiry warning must be 0 days or more",
+                "poolFqdn: a.example.com\nlimits:\n  maxFileBytes: 12Q\n",
+                "setting 'limits.maxFileBytes' (line 3): the file size limit '12Q'",
+                "poolFqdn: a.example.com\npeers: [pool.example.com]\n",
+                "setting 'peers' (line 2): ");
+        int i = 0;
+        for (Map.Entry<String, String> entry : cases.entrySet()) {
+            Path config = Files.writeString(dir.resolve("lines" + i++ + ".yaml"), entry.getKey());
+            CliRun run = audit("--config", config.toString());
+            assertEquals(3, run.exitCode(), run::toString);
+            assertTrue(run.err().contains("config file " + config + ": " + entry.getValue())
+                    || run.err().contains(entry.getValue()) && run.err().contains("config file " + config),
+                    entry.getKey() + " -> " + run);
+        }
+        Path json = Files.writeString(dir.resolve("lines.json"), "{\n  \"poolFqdn\": \"a.example.com\",\n"
+                + "  \"rules\": {\"no-such-rule\": \"off\"}\n}\n");
+        CliRun run = audit("--config", json.toString());
+        assertTrue(run.err().contains("unknown rule 'no-such-rule' under 'rules:' (line 3)"), run::toString);
+    }
+
+    @Test
     void usageMistakesExitThreeWithAMessageAndNoStackTrace() {
         service(PKI.spec("bemsapppool.example.com").san("bemsapppool.example.com"));
         for (String[] args : new String[][] {
