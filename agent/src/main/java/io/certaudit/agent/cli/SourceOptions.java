@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import io.certaudit.agent.report.AuditReport;
 import io.certaudit.agent.source.CertificateFileReader;
 import io.certaudit.agent.source.HostSource;
 import io.certaudit.agent.source.SourceException;
@@ -26,7 +27,8 @@ public final class SourceOptions {
             description = "What to audit: a folder holding the host's stores as MY, CA and ROOT subfolders (also "
                     + "Personal, Intermediate, Root, Trusted Root) of PEM, DER, PFX files; a serialized store "
                     + "(.sst); or a registry export of a store (.reg). Repeat to combine several into one host. "
-                    + "Without it, the local machine's stores are read (Windows only).")
+                    + "Without it, audit reads this machine's stores (Windows only) and probe reads none, judging only "
+                    + "what the handshakes show.")
     private List<Path> sources = new ArrayList<>();
 
     @Option(names = "--store", paramLabel = "STORE",
@@ -85,7 +87,7 @@ public final class SourceOptions {
             throws SourceException, UsageException {
         if (sources.isEmpty()) {
             if (!localByDefault) {
-                return HostSnapshot.builder(hostName != null ? hostName : localHostName(), "no source").build();
+                return HostSnapshot.builder(hostName != null ? hostName : localHostName(), AuditReport.NO_SOURCE).build();
             }
             ServiceAccountSelection account = new ServiceAccountSelection(
                     serviceName != null ? serviceName : config.serviceName(),

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,15 +53,12 @@ public final class FolderSource implements HostSource {
                     + "Personal, Intermediate, Root, Trusted Root); put the exported certificates of each store in "
                     + "its own subfolder");
         }
-        HostSnapshot.Builder snapshot = HostSnapshot.builder(hostName(), describe());
+        HostSnapshot.Builder snapshot = HostSnapshot.builder(hostName(), describe()).storesGiven(stores.keySet());
         BoundedSnapshot entries = new BoundedSnapshot(snapshot, reader.limits().maxEntries());
         for (Map.Entry<StoreName, List<Path>> store : stores.entrySet()) {
             for (Path folder : store.getValue()) {
                 readStore(store.getKey(), folder, entries);
             }
-        }
-        for (StoreName missing : EnumSet.complementOf(EnumSet.copyOf(stores.keySet()))) {
-            snapshot.hostFact("missingStoreFolder." + missing, "no " + missing + " folder in " + root);
         }
         return snapshot.build();
     }

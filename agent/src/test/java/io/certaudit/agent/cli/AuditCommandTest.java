@@ -183,6 +183,38 @@ class AuditCommandTest {
     }
 
     @Test
+    void aRootOnlyExportDoesNotJudgeServiceCertificatesAsMissingAndSaysWhichStoresWereAbsent() throws Exception {
+        HostFolder rootOnly = new HostFolder(dir.resolve("roots-only"));
+        rootOnly.pem("ROOT", "root.crt", ROOT);
+        CliRun run = CliRun.run("audit", "--source", rootOnly.root().toString(), "--at", AT);
+        assertEquals(0, run.exitCode(), run::toString);
+        assertFalse(run.out().contains("no-service-certificate"), run.out());
+        assertTrue(run.out().contains("not looked for: Personal (MY) was not part of what was given"), run.out());
+        assertTrue(run.out().contains("Not given: MY, CA."), run.out());
+        assertTrue(run.out().matches("(?s).*MY +Personal +not given.*"), run.out());
+
+        JsonNode report = ReportSchema.assertValid(CliRun.run("audit", "--source", rootOnly.root().toString(),
+                "--at", AT, "--format", "json").out());
+        assertFalse(report.get("stores").get(0).get("given").asBoolean());
+        assertTrue(report.get("stores").get(2).get("given").asBoolean());
+
+        // Given but empty is another matter: that is a host without its service certificate.
+        Files.createDirectories(rootOnly.root().resolve("MY"));
+        CliRun empty = CliRun.run("audit", "--source", rootOnly.root().toString(), "--at", AT);
+        assertEquals(2, empty.exitCode(), empty::toString);
+        assertTrue(empty.out().contains("no-service-certificate"), empty.out());
+    }
+
+    @Test
+    void theStoreTableCountsFindingsOnTheStoreItself() {
+        host.pem("MY", "not-a-service.crt", CA);
+        CliRun run = audit();
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("no-service-certificate"), run.out());
+        assertTrue(run.out().matches("(?s).*\\n  MY +Personal +1 +0 \\+ 1 on the store\\n.*"), run.out());
+    }
+
+    @Test
     void usageMistakesExitThreeWithAMessageAndNoStackTrace() {
         service(PKI.spec("bemsapppool.example.com").san("bemsapppool.example.com"));
         for (String[] args : new String[][] {

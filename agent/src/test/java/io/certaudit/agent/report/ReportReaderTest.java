@@ -58,7 +58,7 @@ class ReportReaderTest {
     void theReportCarriesTheTrustedIssuerListSize() {
         int expected = TrustedIssuerList.of(ReportScenarios.brokenMtlsSnapshot().store(StoreName.ROOT)).bytes();
         assertEquals(expected, BROKEN.summary().rootStoreIssuerListBytes());
-        assertEquals("1.2", BROKEN.schemaVersion());
+        assertEquals("1.3", BROKEN.schemaVersion());
     }
 
     @Test

@@ -22,11 +22,18 @@ import io.certaudit.model.StoreName;
         citation = "BEMS MTLS certificates: the certificate must be in the computer's Personal store (B1)",
         description = "Fails when LocalMachine\\Personal holds no certificate the service can use: none whose "
                 + "CN or SAN names the configured pool, instance or gateway FQDN, or, when no names are "
-                + "configured, no end-entity (non-CA) certificate at all.",
+                + "configured, no end-entity (non-CA) certificate at all. Does not apply when Personal was not "
+                + "part of what was given (an export of Trusted Root alone, a folder without a MY subfolder): "
+                + "nothing is known of it then.",
         remediation = "Import the service certificate with its private key into Certificates (Local Computer) > "
                 + "Personal > Certificates (certlm.msc, or Import-PfxCertificate -CertStoreLocation "
                 + "Cert:\\LocalMachine\\My), not into the current user's store.")
 public final class NoServiceCertificate extends HostRule {
+
+    @Override
+    protected boolean appliesTo(AuditContext context) {
+        return context.snapshot().storesGiven().contains(StoreName.MY);
+    }
 
     @Override
     protected void check(AuditContext context, Findings findings) {
