@@ -27,6 +27,7 @@ import io.certaudit.agent.report.ReportBuilder;
 import io.certaudit.agent.report.ReportFormat;
 import io.certaudit.agent.source.SourceException;
 import io.certaudit.catalog.BuiltInRules;
+import io.certaudit.catalog.names.HostNames;
 import io.certaudit.engine.AuditResult;
 import io.certaudit.engine.AuditSettings;
 import io.certaudit.engine.RuleCatalog;
@@ -214,9 +215,32 @@ abstract class AuditRun implements Callable<Integer> {
                     + "'expiryWarningDays'" + ConfigFile.lineOf(config, "expiryWarningDays") + ": " : "")
                     + "the expiry warning must be 0 days or more, not " + days);
         }
-        return new AuditSettings(poolFqdn != null ? poolFqdn : file.poolFqdn(),
-                instanceFqdns.isEmpty() ? file.instanceFqdns() : instanceFqdns,
+        String pool = poolFqdn != null ? poolFqdn : file.poolFqdn();
+        List<String> instances = instanceFqdns.isEmpty() ? file.instanceFqdns() : instanceFqdns;
+        requireFqdn(pool, poolFqdn != null ? "--pool-fqdn" : "config file " + config + ": setting 'poolFqdn'"
+                + ConfigFile.lineOf(config, "poolFqdn") + ":", "bemsapppool.example.com");
+        for (String instance : instances) {
+            requireFqdn(instance, !instanceFqdns.isEmpty() ? "--instance-fqdn" : "config file " + config
+                    + ": setting 'instanceFqdns'" + ConfigFile.lineOf(config, "instanceFqdns") + ":",
+                    "bemsserver01.example.com");
+        }
+        return new AuditSettings(pool, instances,
                 gatewayAddress != null ? gatewayAddress : file.gatewayAddress(), days, overrides, disabled);
+    }
+
+    /**
+     * Refuses a pool or instance name that is not an FQDN: no certificate can name it usefully, so every name rule
+     * would fail for a reason that is the setting's, not the certificate's.
+     */
+    private static void requireFqdn(String name, String where, String example) throws UsageException {
+        if (name == null) {
+            return;
+        }
+        java.util.Optional<String> why = HostNames.whyNotFqdn(name.strip());
+        if (why.isPresent()) {
+            throw new UsageException(where + " '" + name + "' is not a fully qualified domain name: " + why.get()
+                    + "; give the full DNS name, e.g. " + example);
+        }
     }
 
     static Instant parseInstant(String text) throws UsageException {

@@ -85,6 +85,10 @@ public final class SourceOptions {
     HostSnapshot read(Function<String, String> environment, boolean localByDefault, ConfigFile config,
                       Path configPath, Instant at)
             throws SourceException, UsageException {
+        if (hostName != null && hostName.isBlank()) {
+            throw new UsageException("--host-name is empty; give the name the report should show, or leave "
+                    + "--host-name out to use the source folder's name");
+        }
         if (sources.isEmpty()) {
             if (!localByDefault) {
                 return HostSnapshot.builder(hostName != null ? hostName : localHostName(), AuditReport.NO_SOURCE).build();

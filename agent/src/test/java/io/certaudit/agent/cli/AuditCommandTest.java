@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -233,11 +234,38 @@ class AuditCommandTest {
     }
 
     @Test
+    void anEmptyHostNameAndNamesThatAreNotFqdnsAreRefusedClearly() throws Exception {
+        service(PKI.spec("bemsapppool.example.com").san("bemsapppool.example.com"));
+        Map<List<String>, String> cases = Map.of(
+                List.of("--host-name", ""), "--host-name is empty",
+                List.of("--host-name", "  "), "--host-name is empty",
+                List.of("--pool-fqdn", "bemsapppool"), "--pool-fqdn 'bemsapppool' is not a fully qualified domain "
+                        + "name: it is a single label, not fully qualified; give the full DNS name",
+                List.of("--instance-fqdn", "*.example.com"), "--instance-fqdn '*.example.com' is not a fully "
+                        + "qualified domain name: it is a wildcard",
+                List.of("--pool-fqdn", ""), "--pool-fqdn '' is not a fully qualified domain name: it is empty");
+        for (Map.Entry<List<String>, String> entry : cases.entrySet()) {
+            CliRun run = audit(entry.getKey().toArray(String[]::new));
+            assertEquals(3, run.exitCode(), entry.getKey() + " " + run);
+            assertTrue(run.err().contains(entry.getValue()), entry.getKey() + " " + run);
+            assertEquals(1, run.err().lines().count(), run::toString);
+        }
+        Path config = Files.writeString(dir.resolve("single-label.yaml"), "expiryWarningDays: 5\npoolFqdn: bems\n");
+        CliRun run = audit("--config", config.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("setting 'poolFqdn' (line 2): 'bems' is not a fully qualified domain name"),
+                run::toString);
+    }
+
+    @Test
     @DisabledOnOs(OS.WINDOWS)
     void withoutASourceOffWindowsItSaysHowToAuditAnExport() {
         CliRun run = CliRun.run("audit");
         assertEquals(3, run.exitCode(), run::toString);
         assertTrue(run.err().contains("--source FOLDER"), run::toString);
+        assertTrue(run.err().contains("reg export HKLM\\SOFTWARE\\Microsoft\\SystemCertificates\\MY my.reg"),
+                run::toString);
+        assertTrue(run.err().contains("--source my.reg --source ca.reg --source root.reg"), run::toString);
     }
 
     @Test
