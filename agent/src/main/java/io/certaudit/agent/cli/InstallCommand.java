@@ -63,7 +63,7 @@ public final class InstallCommand implements Callable<Integer> {
 
     @Option(names = "--output-dir", paramLabel = "DIR",
             description = "Where the audit is written: DIR\\audit.json and DIR\\audit.previous.json (default: the "
-                    + "certaudit folder in %%ProgramData%%).")
+                    + "certaudit folder in ProgramData).")
     private String outputDirectory;
 
     @Option(names = "--output", paramLabel = "FORMAT=FILE",

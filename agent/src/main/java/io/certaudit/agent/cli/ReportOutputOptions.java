@@ -46,9 +46,9 @@ public final class ReportOutputOptions {
 
     @Option(names = "--output", paramLabel = "[FORMAT=]FILE",
             description = "Write the report to FILE (atomically: a temporary file renamed into place) instead of "
-                    + "standard output. FORMAT=FILE writes that format; without FORMAT= a name ending in .json, "
-                    + ".html, .txt, .prom or .ndjson says the format, and any other name takes --format. Repeat "
-                    + "for several.")
+                    + "standard output. FORMAT=FILE writes that format; without FORMAT= the file name extension "
+                    + "says it (json, html, txt, prom, ndjson), and a file with any other extension takes --format. "
+                    + "Repeat for several.")
     private List<String> outputs = new ArrayList<>();
 
     /** The format each known file name ending says, for {@code --output FILE} without {@code FORMAT=}. */
