@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -68,6 +70,31 @@ class DistributionIT {
         assertTrue(text("docs/rules.md").contains("root-store-non-self-signed"));
         assertTrue(text("docs/cli.md").contains("## certaudit install"));
         assertTrue(text("schema/audit-report.v1.json").contains("\"$schema\""));
+    }
+
+    @Test
+    void carriesTheLicenceAndEveryBundledLibraryWithItsLicence() throws IOException {
+        assertTrue(text("LICENSE").contains("Apache License") && text("LICENSE").contains("Version 2.0"));
+        String notice = text("THIRD-PARTY.txt");
+        // Every library inside the jar is named with a licence compatible with Apache-2.0, and nothing else is.
+        try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(
+                entries.get(ROOT + "lib/certaudit.jar")))) {
+            for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
+                String name = entry.getName();
+                for (String[] library : new String[][] {{"org/bouncycastle/", "org.bouncycastle:bcprov-jdk18on"},
+                        {"com/fasterxml/jackson/databind/", "com.fasterxml.jackson.core:jackson-databind"},
+                        {"org/yaml/snakeyaml/", "org.yaml:snakeyaml"}, {"picocli/", "info.picocli:picocli"},
+                        {"com/sun/jna/platform/", "net.java.dev.jna:jna-platform"}}) {
+                    if (name.startsWith(library[0])) {
+                        assertTrue(notice.contains(library[1] + ":"), library[1] + " missing from: " + notice);
+                    }
+                }
+            }
+        }
+        for (String line : notice.lines().filter(l -> l.strip().startsWith("Licence:")).toList()) {
+            assertTrue(line.contains("Apache-2.0") || line.contains("Bouncy Castle Licence (MIT)"), line);
+        }
+        assertFalse(notice.contains("io.certaudit:"), "certaudit is not its own third party: " + notice);
     }
 
     @Test

@@ -3,10 +3,12 @@ package io.certaudit.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything one source observed about one host: the certificates of MY, CA and ROOT, what it could not read,
@@ -26,6 +28,7 @@ public final class HostSnapshot {
     private final Map<String, String> hostFacts;
     private final List<PeerObservation> peers;
     private final Tristate auditElevated;
+    private final Set<StoreName> storesGiven;
 
     private HostSnapshot(Builder builder) {
         this.hostName = builder.hostName;
@@ -47,6 +50,16 @@ public final class HostSnapshot {
         this.hostFacts = Collections.unmodifiableMap(new LinkedHashMap<>(builder.hostFacts));
         this.peers = List.copyOf(builder.peers);
         this.auditElevated = builder.auditElevated;
+        this.storesGiven = Collections.unmodifiableSet(builder.storesGiven == null ? EnumSet.allOf(StoreName.class)
+                : EnumSet.copyOf(builder.storesGiven));
+    }
+
+    /**
+     * The stores the source covered: every store for a live host, the store subfolders of a folder, the store of a
+     * {@code .sst}. A store not given is not judged as empty: nothing is known of it.
+     */
+    public Set<StoreName> storesGiven() {
+        return storesGiven;
     }
 
     public static Builder builder(String hostName, String source) {
@@ -123,6 +136,8 @@ public final class HostSnapshot {
         private final Map<String, String> hostFacts = new LinkedHashMap<>();
         private final List<PeerObservation> peers = new ArrayList<>();
         private Tristate auditElevated = Tristate.UNKNOWN;
+        /** {@code null} until a source says: then every store, as a live host's. */
+        private EnumSet<StoreName> storesGiven;
 
         private Builder(String hostName, String source) {
             this.hostName = Objects.requireNonNull(hostName, "hostName");
@@ -175,8 +190,18 @@ public final class HostSnapshot {
             return this;
         }
 
+        /** The stores this source covers (default: all); several sources cover the union of theirs. */
+        public Builder storesGiven(Set<StoreName> stores) {
+            storesGiven = stores.isEmpty() ? EnumSet.noneOf(StoreName.class) : EnumSet.copyOf(stores);
+            return this;
+        }
+
         /** Adds everything another snapshot holds, so several sources combine into one host. */
         public Builder addAll(HostSnapshot other) {
+            if (storesGiven == null) {
+                storesGiven = EnumSet.noneOf(StoreName.class);
+            }
+            storesGiven.addAll(other.storesGiven);
             certificates.addAll(other.certificates);
             problems.addAll(other.problems);
             storeAccess.putAll(other.storeAccess);

@@ -92,6 +92,12 @@ public final class HostFixture {
         return this;
     }
 
+    /** The stores the source covered (default: all). */
+    public HostFixture storesGiven(StoreName... stores) {
+        builder.storesGiven(java.util.Set.of(stores));
+        return this;
+    }
+
     public HostFixture hostFact(String name, String value) {
         builder.hostFact(name, value);
         return this;

@@ -32,6 +32,7 @@ import io.certaudit.agent.report.ReportBuilder;
 import io.certaudit.agent.report.ReportFormat;
 import io.certaudit.agent.source.SourceException;
 import io.certaudit.catalog.BuiltInRules;
+import io.certaudit.catalog.names.HostNames;
 import io.certaudit.engine.AuditResult;
 import io.certaudit.engine.AuditSettings;
 import io.certaudit.engine.RuleCatalog;
@@ -135,7 +136,7 @@ abstract class AuditRun implements Callable<Integer> {
     abstract Set<String> rulesNotRun(RuleCatalog catalog, boolean sourceGiven);
 
     /** A chance to refuse options that make no sense for this command. */
-    void validate(ConfigFile file) throws UsageException {
+    void validate(ConfigFile file, Path configPath) throws UsageException {
     }
 
     PeerOptions peerOptions() {
@@ -230,7 +231,7 @@ abstract class AuditRun implements Callable<Integer> {
     private AuditReport audit() throws Exception {
         RuleCatalog catalog = BuiltInRules.catalog();
         ConfigFile file = config == null ? ConfigFile.empty() : ConfigFile.load(config);
-        validate(file);
+        validate(file, config);
         AuditSettings settings = settings(catalog, file);
         Set<String> notRun = new HashSet<>(settings.disabledRules());
         notRun.addAll(rulesNotRun(catalog, sourceOptions.given()));
@@ -242,9 +243,9 @@ abstract class AuditRun implements Callable<Integer> {
                     + "json=FILE");
         }
 
-        HostSnapshot host = sourceOptions.read(environment, readsLocalStoresByDefault(), file, evaluatedAt);
+        HostSnapshot host = sourceOptions.read(environment, readsLocalStoresByDefault(), file, config, evaluatedAt);
         HostSnapshot.Builder withPeers = HostSnapshot.builder(host.hostName(), host.source()).addAll(host);
-        peerOptions.probe(file).forEach(withPeers::peer);
+        peerOptions.probe(file, config).forEach(withPeers::peer);
         HostSnapshot snapshot = withPeers.build();
         AuditResult result = new RuleEngine(catalog).run(snapshot, settings, evaluatedAt);
         AuditReport report = new ReportBuilder(VersionProvider.version())
@@ -264,14 +265,16 @@ abstract class AuditRun implements Callable<Integer> {
         for (Map.Entry<String, String> rule : file.rules().entrySet()) {
             if (catalog.find(rule.getKey()).isEmpty()) {
                 throw new UsageException("config file " + config + ": unknown rule '" + rule.getKey()
-                        + "' under 'rules:'; 'certaudit rules' lists them");
+                        + "' under 'rules:'" + ConfigFile.lineOf(config, "rules", rule.getKey())
+                        + "; 'certaudit rules' lists them");
             }
             String value = String.valueOf(rule.getValue()).trim();
             if (value.equalsIgnoreCase("off") || value.equalsIgnoreCase("false")) {
                 disabled.add(rule.getKey());
             } else {
                 overrides.put(rule.getKey(), Severity.fromLabel(value).orElseThrow(() -> new UsageException(
-                        "config file " + config + ": rule '" + rule.getKey() + "' is set to '" + value
+                        "config file " + config + ": rule '" + rule.getKey() + "'"
+                                + ConfigFile.lineOf(config, "rules", rule.getKey()) + " is set to '" + value
                                 + "'; use error, warning, info or off")));
             }
         }
@@ -279,11 +282,36 @@ abstract class AuditRun implements Callable<Integer> {
                 : file.expiryWarningDays() != null ? file.expiryWarningDays()
                 : AuditSettings.DEFAULT_EXPIRY_WARNING_DAYS;
         if (days < 0) {
-            throw new UsageException("the expiry warning must be 0 days or more, not " + days);
+            throw new UsageException((expiryWarningDays == null ? "config file " + config + ": setting "
+                    + "'expiryWarningDays'" + ConfigFile.lineOf(config, "expiryWarningDays") + ": " : "")
+                    + "the expiry warning must be 0 days or more, not " + days);
         }
-        return new AuditSettings(poolFqdn != null ? poolFqdn : file.poolFqdn(),
-                instanceFqdns.isEmpty() ? file.instanceFqdns() : instanceFqdns,
+        String pool = poolFqdn != null ? poolFqdn : file.poolFqdn();
+        List<String> instances = instanceFqdns.isEmpty() ? file.instanceFqdns() : instanceFqdns;
+        requireFqdn(pool, poolFqdn != null ? "--pool-fqdn" : "config file " + config + ": setting 'poolFqdn'"
+                + ConfigFile.lineOf(config, "poolFqdn") + ":", "bemsapppool.example.com");
+        for (String instance : instances) {
+            requireFqdn(instance, !instanceFqdns.isEmpty() ? "--instance-fqdn" : "config file " + config
+                    + ": setting 'instanceFqdns'" + ConfigFile.lineOf(config, "instanceFqdns") + ":",
+                    "bemsserver01.example.com");
+        }
+        return new AuditSettings(pool, instances,
                 gatewayAddress != null ? gatewayAddress : file.gatewayAddress(), days, overrides, disabled);
+    }
+
+    /**
+     * Refuses a pool or instance name that is not an FQDN: no certificate can name it usefully, so every name rule
+     * would fail for a reason that is the setting's, not the certificate's.
+     */
+    private static void requireFqdn(String name, String where, String example) throws UsageException {
+        if (name == null) {
+            return;
+        }
+        java.util.Optional<String> why = HostNames.whyNotFqdn(name.strip());
+        if (why.isPresent()) {
+            throw new UsageException(where + " '" + name + "' is not a fully qualified domain name: " + why.get()
+                    + "; give the full DNS name, e.g. " + example);
+        }
     }
 
     static Instant parseInstant(String text) throws UsageException {

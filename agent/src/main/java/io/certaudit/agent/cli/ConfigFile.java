@@ -5,13 +5,17 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -72,8 +76,16 @@ public record ConfigFile(String poolFqdn, List<String> instanceFqdns, String gat
         } catch (NoSuchFileException e) {
             throw new UsageException("config file " + file + " does not exist");
         } catch (UnrecognizedPropertyException e) {
-            throw new UsageException("config file " + file + ": unknown setting '" + e.getPropertyName() + "'"
-                    + where(e.getLocation()) + "; known settings: poolFqdn, instanceFqdns, gatewayAddress, "
+            // A record's properties are buffered until its end, so the exception's location is the end of the
+            // object; the key's own line is looked up instead.
+            List<String> key = new ArrayList<>();
+            e.getPath().stream().map(step -> step.getFieldName()).filter(step -> step != null).forEach(key::add);
+            if (key.isEmpty() || !key.get(key.size() - 1).equals(e.getPropertyName())) {
+                key.add(String.valueOf(e.getPropertyName()));
+            }
+            String line = lineOf(file, key.toArray(String[]::new));
+            throw new UsageException("config file " + file + ": unknown setting '" + String.join(".", key) + "'"
+                    + (line.isEmpty() ? where(e.getLocation()) : line) + "; known settings: poolFqdn, instanceFqdns, gatewayAddress, "
                     + "expiryWarningDays, rules, peers, peerTimeoutSeconds, serviceName, serviceAccount, limits "
                     + "(maxFileBytes, maxEntries)");
         } catch (MismatchedInputException e) {
@@ -112,6 +124,34 @@ public record ConfigFile(String poolFqdn, List<String> instanceFqdns, String gat
             }
             return content;
         }
+    }
+
+    /**
+     * Where the setting at {@code key} (e.g. {@code rules}, {@code eku-missing-client-auth}) is in {@code file}:
+     * " (line N)", or "" when the file cannot be read again or does not hold it. Read with the streaming parser,
+     * which knows each key's line; the file was already found to be at most {@link #MAX_BYTES}.
+     */
+    static String lineOf(Path file, String... key) {
+        if (file == null) {
+            return "";
+        }
+        StringBuilder pointer = new StringBuilder();
+        for (String step : key) {
+            pointer.append('/').append(step.replace("~", "~0").replace("/", "~1"));
+        }
+        JsonFactory factory = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
+                ? new JsonFactory() : new YAMLFactory();
+        try (JsonParser parser = factory.createParser(readBounded(file))) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.FIELD_NAME
+                        && parser.getParsingContext().pathAsPointer().toString().equals(pointer.toString())) {
+                    return " (line " + parser.currentTokenLocation().getLineNr() + ")";
+                }
+            }
+        } catch (IOException | UsageException e) {
+            return "";
+        }
+        return "";
     }
 
     /** What a setting of {@code type} takes, in the file's terms. */

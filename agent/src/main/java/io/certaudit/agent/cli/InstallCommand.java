@@ -79,8 +79,8 @@ public final class InstallCommand implements Callable<Integer> {
     private String config;
 
     @Option(names = "--output-dir", paramLabel = "DIR",
-            description = "Where the audit is written: DIR\\audit.json and DIR\\audit.previous.json (default "
-                    + "%%ProgramData%%\\certaudit).")
+            description = "Where the audit is written: DIR\\audit.json and DIR\\audit.previous.json (default: the "
+                    + "certaudit folder in ProgramData).")
     private String outputDirectory;
 
     @Option(names = "--output", paramLabel = "FORMAT=FILE",

@@ -13,7 +13,7 @@ public final class InstalledTaskOptions {
     private String taskName;
 
     @Option(names = "--output-dir", paramLabel = "DIR",
-            description = "The output folder given to install (default %%ProgramData%%\\certaudit).")
+            description = "The output folder given to install (default: the certaudit folder in ProgramData).")
     private String outputDirectory;
 
     /** The task's full path in Task Scheduler. */

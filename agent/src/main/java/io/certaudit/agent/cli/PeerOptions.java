@@ -1,5 +1,6 @@
 package io.certaudit.agent.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,28 +27,31 @@ public final class PeerOptions {
     private Integer timeoutSeconds;
 
     /** The peers of the command line, or those of the config file when none is given there. */
-    Set<PeerAddress> addresses(ConfigFile config) throws UsageException {
+    Set<PeerAddress> addresses(ConfigFile config, Path configPath) throws UsageException {
         Set<PeerAddress> addresses = new LinkedHashSet<>();
         for (String peer : peers.isEmpty() ? config.peers() : peers) {
             try {
                 addresses.add(PeerAddress.parse(peer));
             } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
+                throw new UsageException((peers.isEmpty() ? "config file " + configPath + ": setting 'peers'"
+                        + ConfigFile.lineOf(configPath, "peers") + ": " : "") + e.getMessage());
             }
         }
         return addresses;
     }
 
     /** Probes every peer once; an unreachable peer is an observation, not an error. */
-    List<PeerObservation> probe(ConfigFile config) throws UsageException {
-        Set<PeerAddress> addresses = addresses(config);
+    List<PeerObservation> probe(ConfigFile config, Path configPath) throws UsageException {
+        Set<PeerAddress> addresses = addresses(config, configPath);
         if (addresses.isEmpty()) {
             return List.of();
         }
         int seconds = timeoutSeconds != null ? timeoutSeconds
                 : config.peerTimeoutSeconds() != null ? config.peerTimeoutSeconds() : 5;
         if (seconds < 1 || seconds > 300) {
-            throw new UsageException("the peer time limit must be between 1 and 300 seconds, not " + seconds);
+            throw new UsageException((timeoutSeconds == null ? "config file " + configPath + ": setting "
+                    + "'peerTimeoutSeconds'" + ConfigFile.lineOf(configPath, "peerTimeoutSeconds") + ": " : "")
+                    + "the peer time limit must be between 1 and 300 seconds, not " + seconds);
         }
         Duration limit = Duration.ofSeconds(seconds);
         return new PeerProbe(new ProbeSettings(limit, limit)).probeAll(addresses);

@@ -1,5 +1,6 @@
 package io.certaudit.agent.cli;
 
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -44,8 +45,8 @@ public final class ProbeCommand extends AuditRun {
     }
 
     @Override
-    void validate(ConfigFile file) throws UsageException {
-        if (peerOptions().addresses(file).isEmpty()) {
+    void validate(ConfigFile file, Path configPath) throws UsageException {
+        if (peerOptions().addresses(file, configPath).isEmpty()) {
             throw new UsageException("probe needs at least one --peer HOST:PORT (or peers: in the config file)");
         }
     }

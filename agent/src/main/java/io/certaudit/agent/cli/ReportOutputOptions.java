@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -37,7 +38,7 @@ public final class ReportOutputOptions {
         }
     }
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = FormatNames.class,
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
             description = "Report format: ${COMPLETION-CANDIDATES} (default: text). html is one self-contained file "
                     + "to attach to a ticket, prometheus a textfile for windows_exporter or node_exporter, ndjson a "
                     + "line per finding for log shippers.")
@@ -45,8 +46,15 @@ public final class ReportOutputOptions {
 
     @Option(names = "--output", paramLabel = "[FORMAT=]FILE",
             description = "Write the report to FILE (atomically: a temporary file renamed into place) instead of "
-                    + "standard output. FORMAT=FILE writes that format; repeat for several.")
+                    + "standard output. FORMAT=FILE writes that format; without FORMAT= the file name extension "
+                    + "says it (json, html, txt, prom, ndjson), and a file with any other extension takes --format. "
+                    + "Repeat for several.")
     private List<String> outputs = new ArrayList<>();
+
+    /** The format each known file name ending says, for {@code --output FILE} without {@code FORMAT=}. */
+    private static final Map<String, ReportFormat> FORMAT_OF_EXTENSION = Map.of(".json", ReportFormat.JSON,
+            ".html", ReportFormat.HTML, ".txt", ReportFormat.TEXT, ".prom", ReportFormat.PROMETHEUS,
+            ".ndjson", ReportFormat.NDJSON);
 
     @Option(names = "--no-color",
             description = "No colour in the text report, even on a terminal (as does the NO_COLOR variable).")
@@ -85,7 +93,7 @@ public final class ReportOutputOptions {
             }
         }
         if (files.isEmpty()) {
-            ReportFormat chosen = parse(format);
+            ReportFormat chosen = format == null ? ReportFormat.TEXT : parse(format);
             ReportWriter writer = chosen == ReportFormat.TEXT && colour() ? new TextReportWriter(TextStyle.COLOUR)
                     : chosen.writer();
             writer.write(report, out);
@@ -98,10 +106,16 @@ public final class ReportOutputOptions {
         return terminal && !noColor && (noColorVariable == null || noColorVariable.isEmpty());
     }
 
-    /** The {@code --output} files and the format of each, checked. */
+    /**
+     * The {@code --output} files and the format of each, checked. A file's format is its {@code FORMAT=}, else the
+     * format its name's ending says, else {@code --format}. A {@code --format} given explicitly must agree with every
+     * file whose name says another format, and must be the format of at least one file: otherwise the format asked
+     * for would be written nowhere.
+     */
     Map<Path, ReportFormat> files() throws UsageException {
         Map<Path, ReportFormat> files = new LinkedHashMap<>();
-        ReportFormat defaultFormat = parse(format);
+        ReportFormat requested = format == null ? null : parse(format);
+        ReportFormat defaultFormat = requested == null ? ReportFormat.TEXT : requested;
         for (String output : outputs) {
             int equals = output.indexOf('=');
             ReportFormat chosen = defaultFormat;
@@ -109,6 +123,16 @@ public final class ReportOutputOptions {
             if (equals > 0) {
                 chosen = parse(output.substring(0, equals));
                 path = output.substring(equals + 1);
+            } else {
+                ReportFormat named = formatOfName(path);
+                if (named != null && requested != null && named != requested) {
+                    throw new UsageException("--output " + output + " is named as " + named.label()
+                            + " but --format is " + requested.label() + "; write --output " + requested.label()
+                            + "=" + output + " to keep the name, or name the file for its format");
+                }
+                if (named != null) {
+                    chosen = named;
+                }
             }
             if (path.isBlank()) {
                 throw new UsageException("--output " + output + " names no file");
@@ -121,7 +145,23 @@ public final class ReportOutputOptions {
                 throw new UsageException("--output " + file + " is a folder; give a file name");
             }
         }
+        if (requested != null && !files.isEmpty() && !files.containsValue(requested)) {
+            throw new UsageException("--format " + requested.label() + " names a format no --output file takes ("
+                    + String.join(", ", outputs) + "); add --output " + requested.label() + "=FILE, or leave "
+                    + "--format out");
+        }
         return files;
+    }
+
+    /** The format a known file name ending says, or {@code null}. */
+    private static ReportFormat formatOfName(String path) {
+        String name = path.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, ReportFormat> known : FORMAT_OF_EXTENSION.entrySet()) {
+            if (name.endsWith(known.getKey())) {
+                return known.getValue();
+            }
+        }
+        return null;
     }
 
     private static ReportFormat parse(String name) throws UsageException {

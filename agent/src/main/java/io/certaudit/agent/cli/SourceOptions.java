@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.certaudit.agent.report.AuditReport;
 import io.certaudit.agent.source.CertificateFileReader;
 import io.certaudit.agent.source.HostSource;
 import io.certaudit.agent.source.SourceException;
@@ -29,7 +30,8 @@ public final class SourceOptions {
                     + "serialized store (.sst); or a registry export of a store (.reg). STORE= names the store the "
                     + "source holds: an .sst (ROOT=export-2026.sst), a folder of one store's files or a single "
                     + "certificate, .p7b or PFX file (CA=chain.p7b). Repeat to combine several into one host. "
-                    + "Without it, the local machine's stores are read (Windows only).")
+                    + "Without it, audit reads this machine's stores (Windows only) and probe reads none, judging only "
+                    + "what the handshakes show.")
     private List<String> sources = new ArrayList<>();
 
     @Option(names = "--store", paramLabel = "STORE",
@@ -84,11 +86,16 @@ public final class SourceOptions {
      * needs Windows; elsewhere the message says how to audit an export); otherwise an empty host named after this
      * machine.
      */
-    HostSnapshot read(Function<String, String> environment, boolean localByDefault, ConfigFile config, Instant at)
+    HostSnapshot read(Function<String, String> environment, boolean localByDefault, ConfigFile config,
+                      Path configPath, Instant at)
             throws SourceException, UsageException {
+        if (hostName != null && hostName.isBlank()) {
+            throw new UsageException("--host-name is empty; give the name the report should show, or leave "
+                    + "--host-name out to use the source folder's name");
+        }
         if (sources.isEmpty()) {
             if (!localByDefault) {
-                return HostSnapshot.builder(hostName != null ? hostName : localHostName(), "no source").build();
+                return HostSnapshot.builder(hostName != null ? hostName : localHostName(), AuditReport.NO_SOURCE).build();
             }
             ServiceAccountSelection account = new ServiceAccountSelection(
                     serviceName != null ? serviceName : config.serviceName(),
@@ -103,7 +110,7 @@ public final class SourceOptions {
         }
         StoreName sstStore = store == null ? null : StoreName.fromAlias(store).orElseThrow(() -> new UsageException(
                 "--store " + store + " is not a store; use MY, CA, ROOT or Disallowed"));
-        CertificateFileReader reader = new CertificateFileReader(pfxPassword(environment), limits(config.limits()));
+        CertificateFileReader reader = new CertificateFileReader(pfxPassword(environment), limits(config.limits(), configPath));
         List<HostSource> opened = new ArrayList<>();
         Path first = null;
         for (String given : sources) {
@@ -136,22 +143,28 @@ public final class SourceOptions {
     private static final java.util.regex.Pattern STORE_PREFIX = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z _-]*");
 
     /** Flags over the config file over the defaults. */
-    private SourceLimits limits(ConfigFile.Limits file) throws UsageException {
+    private SourceLimits limits(ConfigFile.Limits file, Path configPath) throws UsageException {
         long bytes = SourceLimits.DEFAULT_MAX_FILE_BYTES;
         String size = maxFileBytes != null ? maxFileBytes : file.maxFileBytes();
         if (size != null) {
             bytes = ByteSize.parse(size);
             if (bytes < 1) {
-                throw new UsageException("the file size limit '" + size + "' is not a size of at least one byte; "
+                throw new UsageException(fromFile(maxFileBytes == null, configPath, "maxFileBytes") + "the file size limit '" + size + "' is not a size of at least one byte; "
                         + "write e.g. 16777216, 16M or 16MiB");
             }
         }
         int entries = maxEntries != null ? maxEntries
                 : file.maxEntries() != null ? file.maxEntries() : SourceLimits.DEFAULT_MAX_ENTRIES;
         if (entries < 1) {
-            throw new UsageException("the entry limit must be 1 or more, not " + entries);
+            throw new UsageException(fromFile(maxEntries == null, configPath, "maxEntries") + "the entry limit must be 1 or more, not " + entries);
         }
         return new SourceLimits(bytes, entries);
+    }
+
+    /** "config file F: setting 'limits.KEY' (line N): " when the value came from the file, else "". */
+    private static String fromFile(boolean fromFile, Path configPath, String key) {
+        return fromFile && configPath != null ? "config file " + configPath + ": setting 'limits." + key + "'"
+                + ConfigFile.lineOf(configPath, "limits", key) + ": " : "";
     }
 
     private char[] pfxPassword(Function<String, String> environment) throws UsageException {

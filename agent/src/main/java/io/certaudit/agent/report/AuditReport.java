@@ -22,6 +22,9 @@ public record AuditReport(String schemaVersion, Tool tool, String host, String g
                           Map<String, String> hostFacts, List<Peer> peers,
                           List<SignatureEngineEntry> signatureEngines) {
 
+    /** The {@link #source()} of a probe given no {@code --source}: no store was read. */
+    public static final String NO_SOURCE = "no source";
+
     /** The schema version this code writes. Minor versions add fields; a major version would be a new file. */
     public static final String SCHEMA_VERSION = "1.3";
 
@@ -51,8 +54,18 @@ public record AuditReport(String schemaVersion, Tool tool, String host, String g
                           int info, int problems, Integer rootStoreIssuerListBytes) {
     }
 
+    /**
+     * One logical store. {@code given} (since 1.3; {@code null} in older reports, meaning given) is false when the
+     * sources did not hold this store at all, so that its emptiness is not read as a fact about the host.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Store(String name, String displayName, List<CertificateEntry> certificates, Access access) {
+    public record Store(String name, String displayName, List<CertificateEntry> certificates, Access access,
+                        Boolean given) {
+
+        /** Whether the sources held this store (reports before 1.3 do not say: they held it). */
+        public boolean wasGiven() {
+            return given == null || given;
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

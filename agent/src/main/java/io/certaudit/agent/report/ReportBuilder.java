@@ -43,7 +43,7 @@ public final class ReportBuilder {
                 entries.add(entry(certificate, context));
             }
             stores.add(new AuditReport.Store(store.name(), store.displayName(), entries,
-                    access(snapshot.storeAccess().get(store))));
+                    access(snapshot.storeAccess().get(store)), snapshot.storesGiven().contains(store)));
         }
         List<AuditReport.FindingEntry> findings = result.findings().stream().map(ReportBuilder::finding).toList();
         List<AuditReport.RuleResult> rules = result.outcomes().stream().map(ReportBuilder::outcome).toList();

@@ -98,7 +98,11 @@ public final class TextReportWriter implements ReportWriter {
         List<ReportIndex.Located> service = index.serviceCertificates();
         heading(text, "Service certificates (" + service.size() + ")");
         if (service.isEmpty()) {
-            text.println("  none");
+            boolean personalGiven = index.report().stores().stream()
+                    .noneMatch(store -> store.name().equals("MY") && !store.wasGiven());
+            text.println(AuditReport.NO_SOURCE.equals(index.report().source())
+                    ? "  not looked for: no --source was given"
+                    : personalGiven ? "  none" : "  not looked for: Personal (MY) was not part of what was given");
             text.println();
             return;
         }
@@ -211,6 +215,28 @@ public final class TextReportWriter implements ReportWriter {
             }
         }
         text.println();
+        writePeerRulesNotRun(report, text);
+    }
+
+    /** Says which peer rules were not run and why, so that "no findings" is not read as "all checked". */
+    private void writePeerRulesNotRun(AuditReport report, PrintWriter text) {
+        List<String> checked = new ArrayList<>();
+        List<String> notRun = new ArrayList<>();
+        for (AuditReport.RuleResult rule : report.rules()) {
+            if (rule.id().startsWith("peer-")) {
+                (rule.result().equals("disabled") ? notRun : checked).add(TextStyle.clean(rule.id()));
+            }
+        }
+        if (notRun.isEmpty()) {
+            return;
+        }
+        wrap(text, "Checked from the handshakes: " + String.join(", ", checked) + ".", "  ", "    ");
+        wrap(text, style.paint(Health.WARNING, "Not checked: " + String.join(", ", notRun) + ".")
+                + (AuditReport.NO_SOURCE.equals(report.source()) ? " They compare each peer with this host's "
+                + "stores (does this host trust the peer, does the peer accept this host's issuer), and no --source "
+                + "was given: add --source with this host's stores or their export to check them." : " They were "
+                + "turned off."), "  ", "    ");
+        text.println();
     }
 
     private void writeStores(ReportIndex index, PrintWriter text) {
@@ -223,9 +249,14 @@ public final class TextReportWriter implements ReportWriter {
         for (AuditReport.Store store : report.stores()) {
             long flagged = store.certificates().stream()
                     .filter(c -> !index.findingsOn(store.name(), c.thumbprint()).isEmpty()).count();
-            String flaggedText = flagged == 0 ? "0" : style.paint(index.health(store), Long.toString(flagged));
+            // Findings on the store itself (its issuer list, its access) belong to no certificate but count too.
+            long onStore = report.findings().stream()
+                    .filter(f -> f.peer() == null && f.thumbprint() == null && store.name().equals(f.store()))
+                    .count();
+            String flaggedText = flagged == 0 && onStore == 0 ? "0" : style.paint(index.health(store),
+                    flagged + (onStore == 0 ? "" : " + " + onStore + " on the store"));
             String name = TextStyle.clean(store.displayName());
-            String count = Integer.toString(store.certificates().size());
+            String count = store.wasGiven() ? Integer.toString(store.certificates().size()) : "not given";
             if (access) {
                 table.row(TextStyle.clean(store.name()), name, count, flaggedText, canRead(store.access()));
             } else {
@@ -233,9 +264,26 @@ public final class TextReportWriter implements ReportWriter {
             }
         }
         heading(text, "Stores");
+        if (AuditReport.NO_SOURCE.equals(report.source())) {
+            text.println("  none read: no --source was given");
+            text.println();
+            return;
+        }
         table.print(text, "  ", style);
+        // Untrusted Certificates is optional: most hosts and exports have nothing distrusted, so its absence is news
+        // only in the store table, not a warning.
+        List<String> absent = report.stores().stream()
+                .filter(store -> !store.wasGiven() && !StoreName.DISALLOWED.name().equals(store.name()))
+                .map(AuditReport.Store::name).toList();
+        if (!absent.isEmpty()) {
+            text.println();
+            wrap(text, style.paint(Health.WARNING, "Not given: " + String.join(", ", absent) + ".")
+                    + " The sources hold no such store (no subfolder or export of it), so nothing in "
+                    + (absent.size() == 1 ? "it" : "them") + " was judged and chains end where the given stores end.",
+                    "  ", "  ");
+        }
         Integer bytes = report.summary().rootStoreIssuerListBytes();
-        if (bytes != null) {
+        if (bytes != null && !absent.contains("ROOT")) {
             int limit = TrustedIssuerList.LIMIT_BYTES;
             Health health = bytes > limit ? Health.ERROR : bytes > limit * 3 / 4 ? Health.WARNING : Health.OK;
             text.println();

@@ -92,7 +92,7 @@ public final class FolderSource implements HostSource {
                     + "Personal, Intermediate, Root, Trusted Root); put the exported certificates of each store in "
                     + "its own subfolder");
         }
-        HostSnapshot.Builder snapshot = HostSnapshot.builder(hostName(), describe());
+        HostSnapshot.Builder snapshot = HostSnapshot.builder(hostName(), describe()).storesGiven(stores.keySet());
         BoundedSnapshot entries = new BoundedSnapshot(snapshot, reader.limits().maxEntries());
         for (Map.Entry<StoreName, List<Path>> store : stores.entrySet()) {
             for (Path folder : store.getValue()) {
@@ -104,12 +104,6 @@ public final class FolderSource implements HostSource {
                 }
                 readStore(store.getKey(), folder, boundary, entries);
             }
-        }
-        for (StoreName missing : EnumSet.complementOf(EnumSet.copyOf(stores.keySet()))) {
-            if (!missing.isMtlsStore()) {
-                continue; // Untrusted Certificates is optional: most exports have nothing distrusted.
-            }
-            snapshot.hostFact("missingStoreFolder." + missing, "no " + missing + " folder in " + root);
         }
         return snapshot.build();
     }

@@ -58,7 +58,10 @@ public final class WindowsStoreSource implements HostSource {
 
     static final String NOT_WINDOWS = "certaudit audit without --source reads this machine's Windows certificate"
             + " stores, and this is not Windows (%s). To audit a Windows host from here, export its stores there"
-            + " (certutil -store, or Export-Certificate for MY, CA and Root) into a folder with MY, CA and ROOT"
+            + " with reg export (reg export HKLM\\SOFTWARE\\Microsoft\\SystemCertificates\\MY my.reg, likewise CA"
+            + " and ROOT, and HKLM\\SOFTWARE\\Policies\\Microsoft\\SystemCertificates policies.reg) and run:"
+            + " certaudit audit --source my.reg --source ca.reg --source root.reg --source policies.reg; or export"
+            + " each store's certificates (certutil -store, Export-Certificate) into a folder with MY, CA and ROOT"
             + " subfolders and run: certaudit audit --source FOLDER";
 
     private static final Map<StoreName, String> REGISTRY_KEYS =

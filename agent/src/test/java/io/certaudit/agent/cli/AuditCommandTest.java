@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -169,6 +170,71 @@ class AuditCommandTest {
     }
 
     @Test
+    void aConfigMistakeNamesTheLineOfItsKeyNotTheEndOfTheFile() throws Exception {
+        service(PKI.spec("bemsapppool.example.com").san("bemsapppool.example.com"));
+        Map<String, String> cases = Map.of(
+                "poolFqdn: a.example.com\nbogus: 1\nexpiryWarningDays: 30\ninstanceFqdns: [b.example.com]\n",
+                "unknown setting 'bogus' (line 2)",
+                "limits:\n  maxEntries: 5\n  maxEntires: 6\npoolFqdn: a.example.com\n",
+                "unknown setting 'limits.maxEntires' (line 3)",
+                "rules:\n  key-too-short: info\n  no-such-rule: off\npoolFqdn: a.example.com\n",
+                "unknown rule 'no-such-rule' under 'rules:' (line 3)",
+                "poolFqdn: a.example.com\nrules:\n  key-too-short: info\n  eku-missing-client-auth: loud\n",
+                "rule 'eku-missing-client-auth' (line 4) is set to 'loud'",
+                "expiryWarningDays: -3\npoolFqdn: a.example.com\n",
+                "setting 'expiryWarningDays' (line 1): the expiry warning must be 0 days or more",
+                "poolFqdn: a.example.com\nlimits:\n  maxFileBytes: 12Q\n",
+                "setting 'limits.maxFileBytes' (line 3): the file size limit '12Q'",
+                "poolFqdn: a.example.com\npeers: [pool.example.com]\n",
+                "setting 'peers' (line 2): ");
+        int i = 0;
+        for (Map.Entry<String, String> entry : cases.entrySet()) {
+            Path config = Files.writeString(dir.resolve("lines" + i++ + ".yaml"), entry.getKey());
+            CliRun run = audit("--config", config.toString());
+            assertEquals(3, run.exitCode(), run::toString);
+            assertTrue(run.err().contains("config file " + config + ": " + entry.getValue())
+                    || run.err().contains(entry.getValue()) && run.err().contains("config file " + config),
+                    entry.getKey() + " -> " + run);
+        }
+        Path json = Files.writeString(dir.resolve("lines.json"), "{\n  \"poolFqdn\": \"a.example.com\",\n"
+                + "  \"rules\": {\"no-such-rule\": \"off\"}\n}\n");
+        CliRun run = audit("--config", json.toString());
+        assertTrue(run.err().contains("unknown rule 'no-such-rule' under 'rules:' (line 3)"), run::toString);
+    }
+
+    @Test
+    void aRootOnlyExportDoesNotJudgeServiceCertificatesAsMissingAndSaysWhichStoresWereAbsent() throws Exception {
+        HostFolder rootOnly = new HostFolder(dir.resolve("roots-only"));
+        rootOnly.pem("ROOT", "root.crt", ROOT);
+        CliRun run = CliRun.run("audit", "--source", rootOnly.root().toString(), "--at", AT);
+        assertEquals(0, run.exitCode(), run::toString);
+        assertFalse(run.out().contains("no-service-certificate"), run.out());
+        assertTrue(run.out().contains("not looked for: Personal (MY) was not part of what was given"), run.out());
+        assertTrue(run.out().contains("Not given: MY, CA."), run.out());
+        assertTrue(run.out().matches("(?s).*MY +Personal +not given.*"), run.out());
+
+        JsonNode report = ReportSchema.assertValid(CliRun.run("audit", "--source", rootOnly.root().toString(),
+                "--at", AT, "--format", "json").out());
+        assertFalse(report.get("stores").get(0).get("given").asBoolean());
+        assertTrue(report.get("stores").get(2).get("given").asBoolean());
+
+        // Given but empty is another matter: that is a host without its service certificate.
+        Files.createDirectories(rootOnly.root().resolve("MY"));
+        CliRun empty = CliRun.run("audit", "--source", rootOnly.root().toString(), "--at", AT);
+        assertEquals(2, empty.exitCode(), empty::toString);
+        assertTrue(empty.out().contains("no-service-certificate"), empty.out());
+    }
+
+    @Test
+    void theStoreTableCountsFindingsOnTheStoreItself() {
+        host.pem("MY", "not-a-service.crt", CA);
+        CliRun run = audit();
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("no-service-certificate"), run.out());
+        assertTrue(run.out().matches("(?s).*\\n  MY +Personal +1 +0 \\+ 1 on the store\\n.*"), run.out());
+    }
+
+    @Test
     void usageMistakesExitThreeWithAMessageAndNoStackTrace() {
         service(PKI.spec("bemsapppool.example.com").san("bemsapppool.example.com"));
         for (String[] args : new String[][] {
@@ -187,11 +253,38 @@ class AuditCommandTest {
     }
 
     @Test
+    void anEmptyHostNameAndNamesThatAreNotFqdnsAreRefusedClearly() throws Exception {
+        service(PKI.spec("bemsapppool.example.com").san("bemsapppool.example.com"));
+        Map<List<String>, String> cases = Map.of(
+                List.of("--host-name", ""), "--host-name is empty",
+                List.of("--host-name", "  "), "--host-name is empty",
+                List.of("--pool-fqdn", "bemsapppool"), "--pool-fqdn 'bemsapppool' is not a fully qualified domain "
+                        + "name: it is a single label, not fully qualified; give the full DNS name",
+                List.of("--instance-fqdn", "*.example.com"), "--instance-fqdn '*.example.com' is not a fully "
+                        + "qualified domain name: it is a wildcard",
+                List.of("--pool-fqdn", ""), "--pool-fqdn '' is not a fully qualified domain name: it is empty");
+        for (Map.Entry<List<String>, String> entry : cases.entrySet()) {
+            CliRun run = audit(entry.getKey().toArray(String[]::new));
+            assertEquals(3, run.exitCode(), entry.getKey() + " " + run);
+            assertTrue(run.err().contains(entry.getValue()), entry.getKey() + " " + run);
+            assertEquals(1, run.err().lines().count(), run::toString);
+        }
+        Path config = Files.writeString(dir.resolve("single-label.yaml"), "expiryWarningDays: 5\npoolFqdn: bems\n");
+        CliRun run = audit("--config", config.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("setting 'poolFqdn' (line 2): 'bems' is not a fully qualified domain name"),
+                run::toString);
+    }
+
+    @Test
     @DisabledOnOs(OS.WINDOWS)
     void withoutASourceOffWindowsItSaysHowToAuditAnExport() {
         CliRun run = CliRun.run("audit");
         assertEquals(3, run.exitCode(), run::toString);
         assertTrue(run.err().contains("--source FOLDER"), run::toString);
+        assertTrue(run.err().contains("reg export HKLM\\SOFTWARE\\Microsoft\\SystemCertificates\\MY my.reg"),
+                run::toString);
+        assertTrue(run.err().contains("--source my.reg --source ca.reg --source root.reg"), run::toString);
     }
 
     @Test

@@ -1,7 +1,10 @@
 package io.certaudit.agent.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +25,25 @@ class CommandLineTest {
         }
         CliRun audit = CliRun.run("audit", "--help");
         assertTrue(audit.out().contains("--pool-fqdn") && audit.out().contains("Exit codes"), audit.out());
+    }
+
+    @Test
+    void helpTextNeverBreaksAPathOrAVariableAcrossLines() throws Exception {
+        List<String> helps = new java.util.ArrayList<>();
+        for (String command : List.of("audit", "probe", "report", "rules", "install", "uninstall", "status")) {
+            helps.add(CliRun.run(command, "--help").out());
+        }
+        // The command reference is the same help at its own width: it wraps elsewhere, so check it too.
+        helps.add(java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "cli.md")));
+        for (String help : helps) {
+            String command = help.lines().findFirst().orElse("");
+            assertFalse(help.matches("(?s).*%\\s*\\n\\s*\\\\.*"), command + ": " + help);
+            for (String line : help.lines().toList()) {
+                assertFalse(line.strip().matches("^\\\\\\w.*"), command + " wraps before a backslash: " + line);
+                assertEquals(0, line.chars().filter(c -> c == '%').count() % 2,
+                        command + " wraps inside a %VARIABLE%: " + line);
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.certaudit.agent.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -64,6 +65,36 @@ class ProbeCommandTest {
             assertTrue(disabled.containsAll(Set.of("peer-untrusted", "peer-does-not-accept-issuer",
                     "chain-incomplete")), disabled::toString);
         }
+    }
+
+    @Test
+    void probeWithoutASourceSaysInTheTextReportWhatWasAndWasNotChecked() throws Exception {
+        try (JdkTlsServer server = new JdkTlsServer("TLSv1.2", ClientAuth.WANT, PeerPki.sentChain(true),
+                PeerPki.leafKey(), PeerPki.x509(List.of(PeerPki.PEER_ROOT)))) {
+            StringWriter out = new StringWriter();
+            int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                    Map.<String, String>of()::get).execute("probe", "--peer", "localhost:" + server.port(), "--at",
+                    io.certaudit.testing.TestPki.NOW.toString());
+            String text = out.toString();
+            assertEquals(0, code, text);
+            assertTrue(text.contains("Not checked: peer-untrusted, peer-does-not-accept-issuer."), text);
+            assertTrue(text.contains("no --source was given"), text);
+            assertTrue(text.contains("Checked from the handshakes: "), text);
+            assertTrue(text.contains("peer-name-mismatch"), text);
+            assertTrue(text.contains("Stores\n\n  none read: no --source was given"), text);
+            assertTrue(text.contains("not looked for: no --source was given"), text);
+            assertFalse(text.contains("Trusted issuer list"), "no zero-size list of stores never read: " + text);
+        }
+    }
+
+    @Test
+    void probeHelpNoLongerClaimsItReadsTheLocalStores() {
+        StringWriter out = new StringWriter();
+        Main.commandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                Map.<String, String>of()::get).execute("probe", "--help");
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertFalse(help.contains("Without it, the local machine's stores are read"), help);
+        assertTrue(help.contains("probe reads none, judging only what the handshakes show"), help);
     }
 
     @Test

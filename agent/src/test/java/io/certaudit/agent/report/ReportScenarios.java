@@ -107,6 +107,18 @@ public final class ReportScenarios {
         return audit(snapshot, AuditSettings.defaults().withPoolFqdn(POOL));
     }
 
+    /** A healthy host whose service certificate is valid for ten years, past any expiry timeline's axis. */
+    public static AuditReport longLivedServiceCertificate() {
+        Issued leaf = PKI.issue(ISSUING, PKI.spec(POOL).san(POOL).freshKey()
+                .valid(TestPki.NOW.minus(Duration.ofDays(30)), TestPki.NOW.plus(Duration.ofDays(3650))));
+        HostSnapshot snapshot = HostSnapshot.builder("bems03.contoso.com", "folder exports/bems03")
+                .add(leaf.in(StoreName.MY).withPrivateKey(PrivateKeyFacts.inFile("bems.key", "key file matches")))
+                .add(ISSUING.in(StoreName.CA))
+                .add(ROOT.in(StoreName.ROOT))
+                .build();
+        return audit(snapshot, AuditSettings.defaults().withPoolFqdn(POOL));
+    }
+
     /** A service certificate whose subject is {@code commonName}, whatever it holds; its chain is complete. */
     public static AuditReport withServiceCertificateNamed(String commonName) {
         Issued named = PKI.issue(ISSUING, PKI.spec("CN=" + commonName.replaceAll("([\\\\,+\"<>;=#])", "\\\\$1")));

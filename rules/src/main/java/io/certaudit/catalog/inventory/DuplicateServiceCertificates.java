@@ -3,6 +3,7 @@ package io.certaudit.catalog.inventory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ import io.certaudit.model.StoredCertificate;
         citation = "Field reports: renewed certificate left beside the old one",
         description = "Warns when two or more service certificates that are valid at the evaluation instant "
                 + "cover the same name (a configured FQDN, or the same subject CN when none is configured). "
-                + "Each older one is reported, naming the newest.",
+                + "Each older one is reported once, naming the newest and every name the two share.",
         remediation = "Keep only the newest certificate for the name: remove (or archive) the older ones from "
                 + "LocalMachine\\Personal after confirming the service uses the new one.")
 public final class DuplicateServiceCertificates extends HostRule {
@@ -58,6 +59,10 @@ public final class DuplicateServiceCertificates extends HostRule {
                 byName.computeIfAbsent(name, n -> new ArrayList<>()).add(certificate);
             }
         }
+        // One finding per (older, newest) pair, naming every name they share: a pool FQDN and two instance FQDNs
+        // on the same two certificates are one problem, not three.
+        Map<List<StoredCertificate>, List<String>> pairs = new LinkedHashMap<>();
+        Map<List<StoredCertificate>, Integer> candidatesOfPair = new HashMap<>();
         for (Map.Entry<String, List<StoredCertificate>> group : byName.entrySet()) {
             List<StoredCertificate> candidates = group.getValue();
             if (candidates.size() < 2) {
@@ -69,13 +74,20 @@ public final class DuplicateServiceCertificates extends HostRule {
                     .orElseThrow();
             for (StoredCertificate older : candidates) {
                 if (older != newest) {
-                    findings.add(older, "Certificate " + older.label() + " and " + newest.label()
-                            + " are both valid for " + group.getKey() + "; the service may pick either. "
-                            + newest.label() + " is the newest.",
-                            Map.of("name", group.getKey(), "newest", newest.thumbprint(),
-                                    "candidates", Integer.toString(candidates.size())));
+                    List<StoredCertificate> pair = List.of(older, newest);
+                    pairs.computeIfAbsent(pair, p -> new ArrayList<>()).add(group.getKey());
+                    candidatesOfPair.merge(pair, candidates.size(), Math::max);
                 }
             }
+        }
+        for (Map.Entry<List<StoredCertificate>, List<String>> pair : pairs.entrySet()) {
+            StoredCertificate older = pair.getKey().get(0);
+            StoredCertificate newest = pair.getKey().get(1);
+            String names = String.join(", ", pair.getValue());
+            findings.add(older, "Certificate " + older.label() + " and " + newest.label() + " are both valid for "
+                    + names + "; the service may pick either. " + newest.label() + " is the newest.",
+                    Map.of("name", names, "newest", newest.thumbprint(),
+                            "candidates", Integer.toString(candidatesOfPair.get(pair.getKey()))));
         }
     }
 

@@ -4,15 +4,27 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** What makes a string a fully qualified domain name a peer can match, per RFC 1123 host name syntax. */
-final class HostNames {
+public final class HostNames {
 
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
 
     private HostNames() {
     }
 
+    /**
+     * Whether {@code pattern} is a wildcard ({@code *.example.com}) that a TLS client would take to cover
+     * {@code name}: the star stands for exactly the left-most label (RFC 6125 6.4.3).
+     */
+    public static boolean wildcardCovers(String pattern, String name) {
+        if (pattern == null || name == null || !pattern.startsWith("*.")) {
+            return false;
+        }
+        int dot = name.indexOf('.');
+        return dot > 0 && name.substring(dot).equalsIgnoreCase(pattern.substring(1));
+    }
+
     /** Why {@code name} is not an FQDN, or empty when it is one. */
-    static Optional<String> whyNotFqdn(String name) {
+    public static Optional<String> whyNotFqdn(String name) {
         if (name == null || name.isEmpty()) {
             return Optional.of("it is empty");
         }

@@ -35,6 +35,19 @@ import io.certaudit.model.StoredCertificate;
                 + "them under [Extensions] 2.5.29.17.")
 public final class SanMissingFqdn extends CertificateRule {
 
+    /** Why a wildcard in the SAN does not stand for a missing name, when one would have matched it. */
+    private static String wildcardNote(List<String> sans, List<String> missing) {
+        for (String san : sans) {
+            for (String name : missing) {
+                if (HostNames.wildcardCovers(san, name)) {
+                    return " '" + san + "' covers " + name + " only as a wildcard, which does not count: the pool "
+                            + "and each instance must be named in the SAN as they are.";
+                }
+            }
+        }
+        return "";
+    }
+
     @Override
     protected Scope scope() {
         return Scope.SERVICE_CERTIFICATES;
@@ -67,7 +80,8 @@ public final class SanMissingFqdn extends CertificateRule {
         }
         if (!missing.isEmpty()) {
             findings.add(certificate, "The SAN of " + certificate.label() + " does not list "
-                    + String.join(", ", missing) + ".",
+                    + String.join(", ", missing) + "; it holds " + (sans.isEmpty() ? "no DNS name"
+                    : "only " + String.join(", ", sans)) + "." + wildcardNote(sans, missing),
                     Map.of("missing", String.join(", ", missing), "sanDnsNames", String.join(", ", sans)));
         }
     }

@@ -36,8 +36,11 @@ import io.certaudit.model.StoredCertificate;
                 + "will not even offer it. Applies only when the peer asked for a client certificate and named at "
                 + "least one authority (an empty list accepts any), and proved in the handshake that it holds its "
                 + "certificate's key (otherwise the list may be a replay; peer-unreachable says why).",
-        remediation = "Have the peer's administrators import the root CA certificate of the service certificate "
-                + "(named in the finding) into the peer's Trusted Root Certification Authorities, or re-issue the "
+        remediation = "When the finding says this host's own chain is incomplete, first import the missing CA "
+                + "certificate it names into this host's Intermediate Certification Authorities (or Trusted Root, "
+                + "for a root): the peer may accept a CA above the gap. Otherwise have the peer's administrators "
+                + "import the root CA certificate of the service certificate (named in the finding) into the "
+                + "peer's Trusted Root Certification Authorities, or re-issue the "
                 + "service certificate from a CA the peer already trusts. On a Windows peer, also check that its "
                 + "Trusted Root list is not over the 16 KB the CertificateRequest can carry (KB 2464556).")
 public final class PeerDoesNotAcceptIssuer extends PeerRule {
@@ -58,15 +61,31 @@ public final class PeerDoesNotAcceptIssuer extends PeerRule {
             if (ours.stream().anyMatch(accepted::contains)) {
                 continue;
             }
-            String ourRoot = path.reachesRoot() ? path.top().facts().subject() : path.missingIssuer();
+            String issuingCa = service.certificate().getIssuerX500Principal().getName();
             Map<String, String> evidence = new LinkedHashMap<>();
             evidence.put("ourIssuers", ours.stream().map(X500Principal::getName).collect(Collectors.joining("; ")));
-            evidence.put("ourRoot", ourRoot);
+            evidence.put("ourIssuingCa", issuingCa);
+            evidence.put("ourChainComplete", Boolean.toString(path.reachesRoot()));
+            String lists = " is among the " + accepted.size() + " certificate authorities the peer lists in its "
+                    + "CertificateRequest.";
+            String message;
+            if (path.reachesRoot()) {
+                String root = path.top().facts().subject();
+                evidence.put("ourRoot", root);
+                message = "Peer " + peer.address() + " does not accept " + service.label() + ": neither its issuing "
+                        + "CA '" + issuingCa + "'" + (root.equals(issuingCa) ? ", which is its root," : " nor any CA "
+                        + "above it up to its root '" + root + "'") + lists;
+            } else {
+                // The CA the peer would need to list may sit above the gap: the cause is on this side first.
+                evidence.put("ourMissingIssuer", path.missingIssuer());
+                message = "Peer " + peer.address() + " does not accept " + service.label() + " as far as this host "
+                        + "can tell: none of its issuers up to '" + path.missingIssuer() + "'" + lists + " This "
+                        + "host's own chain is incomplete: '" + path.missingIssuer() + "', the issuer of "
+                        + path.top().label() + ", is in none of its stores, so its root is unknown and the peer may "
+                        + "well accept it. Complete this host's chain first.";
+            }
             evidence.put("peerAcceptableIssuers", String.join("; ", peer.acceptableIssuerNames()));
-            findings.addPeer(peer.address(), service.thumbprint(), service.facts().subject(),
-                    "Peer " + peer.address() + " does not accept " + service.label() + ": none of its issuers (root '"
-                            + ourRoot + "') is among the " + accepted.size() + " certificate authorities the peer "
-                            + "lists in its CertificateRequest.", evidence);
+            findings.addPeer(peer.address(), service.thumbprint(), service.facts().subject(), message, evidence);
         }
     }
 

@@ -42,7 +42,7 @@ public final class EkuMissingClientAuth extends CertificateRule {
             findings.add(certificate, "Service certificate " + certificate.label()
                     + " is not valid for Client Authentication; its EKUs are "
                     + ExtendedKeyUsages.describe(certificate) + ".",
-                    Map.of("extendedKeyUsages", ExtendedKeyUsages.describe(certificate)));
+                    Map.of("extendedKeyUsages", ExtendedKeyUsages.oids(certificate)));
         }
     }
 }

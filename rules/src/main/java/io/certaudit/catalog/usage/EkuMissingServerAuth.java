@@ -39,7 +39,7 @@ public final class EkuMissingServerAuth extends CertificateRule {
             findings.add(certificate, "Service certificate " + certificate.label()
                     + " is not valid for Server Authentication; its EKUs are "
                     + ExtendedKeyUsages.describe(certificate) + ".",
-                    Map.of("extendedKeyUsages", ExtendedKeyUsages.describe(certificate)));
+                    Map.of("extendedKeyUsages", ExtendedKeyUsages.oids(certificate)));
         }
     }
 }

@@ -72,6 +72,20 @@ class DuplicateServiceCertificatesTest {
     }
 
     @Test
+    void aPairSharingSeveralNamesIsOneFindingNamingThemAll() {
+        String[] names = {POOL, "bems01.example.com", "bems02.example.com"};
+        Issued old = certificate(POOL, 300, 65, names);
+        Issued renewed = certificate(POOL, 10, 355, names);
+
+        List<Finding> findings = host(old, renewed).settings(s -> s.withPoolFqdn(POOL)
+                .withInstanceFqdns(List.of("bems01.example.com", "bems02.example.com"))).findings(RULE);
+
+        Finding finding = assertSingle(findings, Severity.WARNING, StoreName.MY, thumbprint(old), thumbprint(renewed),
+                "valid for " + POOL + ", bems01.example.com, bems02.example.com;");
+        assertEquals(POOL + ", bems01.example.com, bems02.example.com", finding.evidence().get("name"));
+    }
+
+    @Test
     void withConfiguredNamesCertificatesCoveringDifferentNamesAreNotDuplicates() {
         Issued first = certificate("bems01.example.com", 300, 65, "bems01.example.com");
         Issued second = certificate("bems02.example.com", 10, 355, "bems02.example.com");

@@ -39,6 +39,26 @@ class NoServiceCertificateTest {
     }
 
     @Test
+    void doesNotApplyWhenPersonalWasNotPartOfWhatWasGiven() {
+        HostFixture rootsOnly = trustedHost().storesGiven(StoreName.ROOT, StoreName.CA);
+
+        assertNone(rootsOnly.findings(RULE));
+        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, rootsOnly.audit().outcomes().stream()
+                .filter(o -> o.rule().equals(RULE)).findFirst().orElseThrow().result());
+    }
+
+    @Test
+    void explainsThatAWildcardCertificateCoveringThePoolIsNotAServiceCertificate() {
+        Issued wildcard = pki.issue(ca, pki.spec("*.example.com").san("*.example.com"));
+        List<Finding> findings = trustedHost().addWithKey(wildcard)
+                .settings(s -> s.withPoolFqdn("bemsapppool.example.com")).findings(RULE);
+
+        assertSingle(findings, Severity.ERROR, StoreName.MY, null, "names bemsapppool.example.com",
+                "covers bemsapppool.example.com only through the wildcard '*.example.com'",
+                "must be named in the SAN as they are");
+    }
+
+    @Test
     void failsWhenPersonalHoldsOnlyCaCertificates() {
         List<Finding> findings = trustedHost().add(StoreName.MY, ca).findings(RULE);
 

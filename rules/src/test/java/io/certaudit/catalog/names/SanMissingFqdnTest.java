@@ -53,7 +53,7 @@ class SanMissingFqdnTest {
         Issued leaf = pki.issue(ca, pki.spec(POOL).san(POOL, BEMS1));
 
         Finding finding = assertSingle(audit(leaf, bems()), Severity.ERROR, StoreName.MY, thumbprint(leaf),
-                "does not list " + BEMS2 + ".");
+                "does not list " + BEMS2 + "; it holds only " + POOL + ", " + BEMS1 + ".");
         assertEquals(BEMS2, finding.evidence().get("missing"));
     }
 
@@ -69,7 +69,8 @@ class SanMissingFqdnTest {
         Issued leaf = pki.issue(ca, pki.spec(POOL).san("*.example.com"));
 
         assertSingle(audit(leaf, bems()), Severity.ERROR, StoreName.MY, thumbprint(leaf),
-                POOL + ", " + BEMS1 + ", " + BEMS2);
+                POOL + ", " + BEMS1 + ", " + BEMS2, "it holds only *.example.com.",
+                "'*.example.com' covers " + POOL + " only as a wildcard, which does not count");
     }
 
     @Test
@@ -92,7 +93,7 @@ class SanMissingFqdnTest {
         Issued leaf = pki.issue(ca, pki.spec(GATEWAY).san("other.contoso.com"));
 
         Finding finding = assertSingle(audit(leaf, s -> s.withGatewayAddress(GATEWAY)), Severity.ERROR,
-                StoreName.MY, thumbprint(leaf), "does not list " + GATEWAY + ".");
+                StoreName.MY, thumbprint(leaf), "does not list " + GATEWAY + "; it holds only other.contoso.com.");
         assertEquals("other.contoso.com", finding.evidence().get("sanDnsNames"));
     }
 

@@ -1,6 +1,7 @@
 package io.certaudit.catalog.peer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -55,6 +56,35 @@ class PeerDoesNotAcceptIssuerTest {
         assertEquals(ourRoot.in(StoreName.ROOT).facts().subject(), finding.evidence().get("ourRoot"));
         assertEquals(ourLeaf.in(StoreName.MY).thumbprint(), finding.thumbprint());
         assertEquals("pool.contoso.com:5061", finding.evidence().get("peer"));
+    }
+
+    @Test
+    void namesTheIssuingCaAsTheIssuingCaAndTheRootAsTheRoot() {
+        Finding finding = host(listing(peerRoot)).findings("peer-does-not-accept-issuer").get(0);
+        String issuing = ourCa.in(StoreName.CA).facts().subject();
+        String root = ourRoot.in(StoreName.ROOT).facts().subject();
+        assertTrue(finding.message().contains("issuing CA '" + issuing + "'"), finding.message());
+        assertTrue(finding.message().contains("up to its root '" + root + "'"), finding.message());
+        assertEquals("true", finding.evidence().get("ourChainComplete"));
+        assertEquals(issuing, finding.evidence().get("ourIssuingCa"));
+    }
+
+    @Test
+    void whenOurOwnChainLacksItsIntermediateItSaysSoAndCallsNothingTheRoot() {
+        HostFixture host = new HostFixture().add(StoreName.ROOT, ourRoot).addWithKey(ourLeaf)
+                .peer(listing(peerRoot));
+        List<Finding> findings = host.findings("peer-does-not-accept-issuer");
+
+        assertEquals(1, findings.size());
+        Finding finding = findings.get(0);
+        String missing = ourCa.in(StoreName.CA).facts().subject();
+        assertTrue(finding.message().contains("own chain is incomplete: '" + missing + "'"), finding.message());
+        assertTrue(finding.message().contains("Complete this host's chain first"), finding.message());
+        assertFalse(finding.message().contains("root '"), "the missing CA is not named as a root: "
+                + finding.message());
+        assertEquals("false", finding.evidence().get("ourChainComplete"));
+        assertEquals(missing, finding.evidence().get("ourMissingIssuer"));
+        assertEquals(null, finding.evidence().get("ourRoot"));
     }
 
     @Test

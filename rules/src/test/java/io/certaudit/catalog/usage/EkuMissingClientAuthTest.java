@@ -37,7 +37,8 @@ class EkuMissingClientAuthTest {
         Issued leaf = pki.issue(ca, leaf().eku(KeyPurposeId.id_kp_serverAuth));
 
         Finding finding = assertSingle(host(leaf).findings(RULE), Severity.WARNING, StoreName.MY,
-                leaf.in(StoreName.MY).thumbprint(), "not valid for Client Authentication", "1.3.6.1.5.5.7.3.1");
+                leaf.in(StoreName.MY).thumbprint(), "not valid for Client Authentication",
+                "its EKUs are Server Authentication (1.3.6.1.5.5.7.3.1).");
         assertEquals("1.3.6.1.5.5.7.3.1", finding.evidence().get("extendedKeyUsages"));
     }
 

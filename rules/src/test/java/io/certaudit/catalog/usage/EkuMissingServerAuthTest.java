@@ -35,7 +35,8 @@ class EkuMissingServerAuthTest {
         Issued leaf = pki.issue(ca, leaf().eku(KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_codeSigning));
 
         assertSingle(host(leaf).findings(RULE), Severity.ERROR, StoreName.MY, leaf.in(StoreName.MY).thumbprint(),
-                "not valid for Server Authentication", "1.3.6.1.5.5.7.3.2, 1.3.6.1.5.5.7.3.3");
+                "not valid for Server Authentication",
+                "its EKUs are Client Authentication (1.3.6.1.5.5.7.3.2), Code Signing (1.3.6.1.5.5.7.3.3).");
     }
 
     @Test

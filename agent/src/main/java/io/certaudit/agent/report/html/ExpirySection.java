@@ -18,7 +18,7 @@ import io.certaudit.agent.report.ReportIndex;
 /**
  * The validity of every certificate in the service chains on one timeline, soonest expiry first, with the audit's
  * instant and the expiry warning period marked. The window centres on the audit: a year or more ahead, a quarter of
- * that behind; bars longer than the window are cut and their dates written beside them.
+ * that behind; a bar that goes on past the axis's end is cut there and marked with an arrow, its date beside it.
  */
 final class ExpirySection implements HtmlSection {
 
@@ -92,8 +92,11 @@ final class ExpirySection implements HtmlSection {
         Window window = new Window(now.minus(ahead.dividedBy(4)), now.plus(ahead));
         int height = TOP + rows.size() * ROW + BOTTOM;
 
+        boolean clipped = rows.stream().anyMatch(row -> row.notAfter().isAfter(window.end()));
         html.element("p", "When each certificate of the service chains expires, soonest first. The shaded band is "
-                + "the expiry warning period (" + warningDays + " days) after the audit (the black line).");
+                + "the expiry warning period (" + warningDays + " days) after the audit (the black line)."
+                + (clipped ? " The axis ends " + Dates.day(window.end()) + ": a bar ending in an arrow goes on past "
+                + "it, to the date written on its right." : ""));
         html.open("figure", "class", "chain");
         html.open("svg", "class", "timeline", "width", Integer.toString(WIDTH), "height", Integer.toString(height),
                 "viewBox", "0 0 " + WIDTH + " " + height, "role", "img", "aria-labelledby", "expiry-title");
@@ -150,6 +153,16 @@ final class ExpirySection implements HtmlSection {
         double to = window.x(row.notAfter());
         html.empty("rect", "class", "bar " + health.label(), "x", Svg.n(from), "y", Svg.n(y + 7), "width",
                 Svg.n(Math.max(to - from, 2)), "height", "12", "rx", "3");
+        if (row.notAfter().isAfter(window.end())) {
+            // Cut at the axis's end: an arrow past the end says the bar goes on, so that a 2036 leaf and a 2046
+            // root do not seem to end together.
+            double end = LABEL_WIDTH + BAR_WIDTH;
+            html.open("polygon", "class", "clipped " + health.label(), "points", Svg.n(end) + "," + Svg.n(y + 4)
+                    + " " + Svg.n(end + 9) + "," + Svg.n(y + 13) + " " + Svg.n(end) + "," + Svg.n(y + 22));
+            html.element("title", "goes on past the axis's end (" + Dates.day(window.end()) + ") to "
+                    + Dates.day(row.notAfter()));
+            html.close();
+        }
         String expiry = days < 0 ? "expired " + Dates.day(row.notAfter())
                 : notYetValid ? "not valid until " + Dates.day(row.notBefore())
                 : Dates.day(row.notAfter()) + " \u00b7 " + Dates.relative(days);

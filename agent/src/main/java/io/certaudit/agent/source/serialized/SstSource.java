@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import io.certaudit.agent.source.BoundedSnapshot;
 import io.certaudit.agent.source.HostSource;
@@ -59,7 +60,8 @@ public final class SstSource implements HostSource {
                         + " (or MY=, CA=), name it after its store (root.sst, root-2026.sst, CA_export.sst), or"
                         + " give --store MY|CA|ROOT"));
         byte[] data = ExportFile.read(file, limits.maxExportBytes(SIZE_FACTOR));
-        HostSnapshot.Builder snapshot = HostSnapshot.builder(ExportFile.name(file), describe());
+        HostSnapshot.Builder snapshot = HostSnapshot.builder(ExportFile.name(file), describe())
+                .storesGiven(Set.of(target));
         BoundedSnapshot entries = new BoundedSnapshot(snapshot, limits.maxEntries());
         OffsetProblems problems = (offset, message) -> entries.problem(target, origin(offset), message);
         if (!header(data, problems)) {

@@ -137,6 +137,19 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void aBarPastTheAxisSaysSoAndTheOthersDoNot() {
+        HtmlDocument html = HtmlDocument.render(ReportScenarios.longLivedServiceCertificate());
+        List<Element> bars = html.withClass("rect", "bar");
+        List<Element> clipped = html.withClass("polygon", "clipped");
+        assertEquals(3, bars.size());
+        assertEquals(1, clipped.size(), "only the ten-year leaf goes past the axis");
+        assertTrue(HtmlDocument.text(clipped.get(0)).contains("goes on past the axis's end"),
+                HtmlDocument.text(clipped.get(0)));
+        assertTrue(html.html().contains("a bar ending in an arrow goes on past it"), "the legend says so");
+        assertTrue(HtmlDocument.render(BROKEN).withClass("polygon", "clipped").isEmpty(), "nothing cut, no arrow");
+    }
+
+    @Test
     void theTrustedIssuerListIsShownAgainstTheLimit() {
         HtmlDocument html = HtmlDocument.render(BROKEN);
         int bytes = BROKEN.summary().rootStoreIssuerListBytes();
