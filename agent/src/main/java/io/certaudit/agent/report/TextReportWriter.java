@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.certaudit.catalog.rootstore.TrustedIssuerList;
+import io.certaudit.model.StoreName;
 
 /**
  * Writes the report for a person at a terminal: the status line, the findings grouped by certificate (worst group
