@@ -11,3 +11,8 @@ library's own pom; "A or B" means the library may be used under either, and cert
       Licence: <#list e.getValue() as licence>${licence}<#if licence_has_next> or </#if></#list><#if project.url??>; ${project.url}</#if>
 </#if>
 </#list>
+
+lib/ also holds the native signature engine, conscrypt_openjdk_jni-windows-x86_64.dll and
+libconscrypt_openjdk_jni-linux-x86_64.so, taken from Conscrypt's jar above: Conscrypt (Apache-2.0) statically
+linked with BoringSSL, whose code is under the OpenSSL and SSLeay licences and the ISC licence
+(https://boringssl.googlesource.com/boringssl/+/HEAD/LICENSE).

@@ -133,6 +133,7 @@ public final class InstallCommand implements Callable<Integer> {
             requireAdministratorsOnly(audit.config() == null ? programFiles(audit) : withConfig(programFiles(audit),
                     audit.config(), audit.outputDirectory()));
             audit = withSharingArchive(audit);
+            requireSafeSignatureEngine(audit);
         }
         TaskDefinition task = audit.definition();
         PrintWriter out = spec.commandLine().getOut();
@@ -217,6 +218,20 @@ public final class InstallCommand implements Callable<Integer> {
                         + "SYSTEM, Administrators or TrustedInstaller may own or change it (install Java and "
                         + "certaudit under C:\\Program Files)");
             }
+        }
+    }
+
+    /**
+     * The native signature engine's library is optional (without it the audit verifies in Java and its report says
+     * so), but one that is there is loaded into the task's process: it must be as protected as the jar.
+     */
+    private void requireSafeSignatureEngine(AuditTask audit) throws UsageException {
+        String library = audit.signatureEngineLibrary();
+        Optional<String> problem = AdministratorsOnly.problem(platform.fileSecurity(), library);
+        if (problem.isPresent() && !problem.get().equals(AdministratorsOnly.MISSING)) {
+            throw new UsageException("not installed: the native signature engine " + library + " " + problem.get()
+                    + "; the task would load it as " + (runAs == null ? "SYSTEM" : runAs) + ", so only SYSTEM, "
+                    + "Administrators or TrustedInstaller may own or change it");
         }
     }
 

@@ -52,6 +52,11 @@ public record AuditTask(String path, Duration interval, RunAsAccount account, St
     public static final String PREVIOUS_AUDIT_FILE = "audit.previous.json";
     /** The class-data sharing archive's name, beside the jar. */
     public static final String SHARING_ARCHIVE = "certaudit.jsa";
+    /**
+     * The native signature engine's library (Conscrypt's BoringSSL for x86-64 Windows), shipped beside the jar and
+     * loaded from there only. Optional: without it signatures are verified in Java.
+     */
+    public static final String SIGNATURE_ENGINE_LIBRARY = "conscrypt_openjdk_jni-windows-x86_64.dll";
     /** JNA's dispatch library, shipped beside the jar in one folder per Windows architecture JNA supports. */
     public static final String DISPATCH_LIBRARY = "jnidispatch.dll";
     /** The folders, beside the jar, that hold {@link #DISPATCH_LIBRARY}: JNA's names for x86-64 and ARM64. */
@@ -120,6 +125,11 @@ public record AuditTask(String path, Duration interval, RunAsAccount account, St
      */
     public String sharingArchiveBesideJar() {
         return inFolder(installFolder(), SHARING_ARCHIVE);
+    }
+
+    /** Where the task's Java loads the native signature engine from: {@link #SIGNATURE_ENGINE_LIBRARY} beside the jar. */
+    public String signatureEngineLibrary() {
+        return inFolder(installFolder(), SIGNATURE_ENGINE_LIBRARY);
     }
 
     /** The folder that holds the jar: the administrators-only install folder, and the task's working directory. */

@@ -42,6 +42,8 @@ class InstallCommandsTest {
     private Path output;
     /** Where install looks for the class-data sharing archive: beside the jar, joined as on Windows. */
     private String archive;
+    /** Where the task loads the native signature engine from: beside the jar. */
+    private String engine;
 
     /** A local account's SID: an ordinary user of the server. */
     private static final String USER = "S-1-5-21-1004336348-1177238915-682003330-1001";
@@ -58,6 +60,8 @@ class InstallCommandsTest {
         output = dir.resolve("out dir");
         archive = dir + "\\" + AuditTask.SHARING_ARCHIVE;
         files.missing.add(archive);
+        engine = dir + "\\" + AuditTask.SIGNATURE_ENGINE_LIBRARY;
+        files.missing.add(engine);
     }
 
     private CliRun install(String... extra) {
@@ -265,6 +269,21 @@ class InstallCommandsTest {
         tasks.tasks.clear();
         files.acls.put(archive, FakeFileSecurity.writableBy(USER, USER));
         assertRefused(install(), "class-data sharing archive", archive, "is owned by " + USER);
+    }
+
+    @Test
+    void theNativeSignatureEngineMayBeAbsentButOneThatIsThereMustBeAdministratorsOnly() {
+        CliRun absent = install();
+        assertEquals(0, absent.exitCode(), absent::toString);
+
+        files.missing.remove(engine);
+        tasks.tasks.clear();
+        CliRun safe = install();
+        assertEquals(0, safe.exitCode(), safe::toString);
+
+        tasks.tasks.clear();
+        files.acls.put(engine, FakeFileSecurity.writableBy(USER, USER));
+        assertRefused(install(), "native signature engine", engine, "is owned by " + USER);
     }
 
     @Test
