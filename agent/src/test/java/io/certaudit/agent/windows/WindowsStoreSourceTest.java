@@ -554,6 +554,19 @@ class WindowsStoreSourceTest {
     }
 
     @Test
+    void aMalformedUsagePropertyInAUserStoreIsAHostFactAndTheCertificateIsStillFound() throws Exception {
+        StoreRef currentUser = StoreRef.logical(StoreLocation.CURRENT_USER, "MY");
+        api.storeWithUsageProperty(currentUser, certificates.leaf, new byte[] {0x06, 0x00});
+
+        HostSnapshot snapshot = readForService();
+
+        assertEquals(1, snapshot.userStoreCertificates().size());
+        assertNull(snapshot.userStoreCertificates().get(0).storeEnhancedKeyUsage());
+        String fact = snapshot.hostFacts().get("userStore.CurrentUser\\MY\\" + leaf);
+        assertTrue(fact != null && fact.contains("CERT_ENHKEY_USAGE_PROP_ID"), String.valueOf(fact));
+    }
+
+    @Test
     void theAgentIdentityIsRecorded() throws SourceException {
         HostSnapshot snapshot = readForService();
         assertEquals("BEMS01\\auditor", snapshot.hostFacts().get(WindowsStoreSource.FACT_AGENT_ACCOUNT));
