@@ -4,6 +4,7 @@ import static io.certaudit.agent.windows.WindowsConstants.CERT_CHAIN_CACHE_ONLY_
 import static io.certaudit.agent.windows.WindowsConstants.CERT_CHAIN_DISABLE_AIA;
 import static io.certaudit.agent.windows.WindowsConstants.CERT_CHAIN_DISABLE_AUTH_ROOT_AUTO_UPDATE;
 import static io.certaudit.agent.windows.WindowsConstants.CERT_FIND_SHA1_HASH;
+import static io.certaudit.agent.windows.WindowsConstants.CERT_ENHKEY_USAGE_PROP_ID;
 import static io.certaudit.agent.windows.WindowsConstants.CERT_FRIENDLY_NAME_PROP_ID;
 import static io.certaudit.agent.windows.WindowsConstants.CERT_KEY_PROV_INFO_PROP_ID;
 import static io.certaudit.agent.windows.WindowsConstants.CERT_NCRYPT_KEY_SPEC;
@@ -94,6 +95,8 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
     private static final int ENCODING = X509_ASN_ENCODING | PKCS_7_ASN_ENCODING;
     private static final int SECURITY_INFO =
             OWNER_SECURITY_INFORMATION | GROUP_SECURITY_INFORMATION | DACL_SECURITY_INFORMATION;
+    /** The longest certificate property fetched (see {@link #property(Pointer, int, BiFunction, Object)}). */
+    static final int MAX_PROPERTY_BYTES = 64 * 1024;
     /** 100-nanosecond intervals between 1601-01-01 (FILETIME's epoch) and 1970-01-01. */
     private static final long FILETIME_EPOCH_OFFSET = 116_444_736_000_000_000L;
 
@@ -645,7 +648,19 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
                     "the key provider information (CERT_KEY_PROV_INFO_PROP_ID) could not be read: "
                             + e.getMessage()));
         }
-        return new StoreEntry(encoded, friendlyName, key, problems);
+        byte[] enhancedKeyUsage = null;
+        try {
+            // Read by the length Windows returns: the bytes are the DER encoding of CERT_ENHKEY_USAGE, decoded
+            // above this layer exactly as an export's property 9 is. A present but empty property comes back as
+            // no bytes, not as absent, so that it is reported rather than taken for "not restricted".
+            enhancedKeyUsage = property(context, CERT_ENHKEY_USAGE_PROP_ID,
+                    (value, length) -> value.getByteArray(0, length), new byte[0]);
+        } catch (PropertyException e) {
+            problems.add(new PropertyProblem(CERT_ENHKEY_USAGE_PROP_ID,
+                    "the purposes the store allows (CERT_ENHKEY_USAGE_PROP_ID) could not be read: "
+                            + e.getMessage()));
+        }
+        return new StoreEntry(encoded, friendlyName, key, problems, enhancedKeyUsage);
     }
 
     /** CRYPT_KEY_PROV_INFO from the property's bytes; its strings follow it in the same buffer. */
@@ -677,12 +692,25 @@ public final class JnaWindowsCertificateApi implements WindowsCertificateApi {
      * must read no further.
      */
     private <T> T property(Pointer context, int propertyId, BiFunction<Memory, Integer, T> decode) {
+        return property(context, propertyId, decode, null);
+    }
+
+    /**
+     * As {@link #property(Pointer, int, BiFunction)}, with {@code whenEmpty} for a property that exists with no
+     * bytes. A property longer than {@value #MAX_PROPERTY_BYTES} bytes is not fetched: a store entry's properties
+     * are a few hundred bytes, and a user's own store, which the audit also reads, is the user's to fill.
+     */
+    private <T> T property(Pointer context, int propertyId, BiFunction<Memory, Integer, T> decode, T whenEmpty) {
         IntByReference size = new IntByReference();
         if (!crypt32.CertGetCertificateContextProperty(context, propertyId, null, size)) {
             return absentOrFailed();
         }
-        if (size.getValue() <= 0) {
-            return null;
+        if (size.getValue() == 0) {
+            return whenEmpty;
+        }
+        if (Integer.toUnsignedLong(size.getValue()) > MAX_PROPERTY_BYTES) {
+            throw new PropertyException("the store reports " + Integer.toUnsignedLong(size.getValue())
+                    + " bytes, more than the " + MAX_PROPERTY_BYTES + " any property of a certificate takes; not read");
         }
         Memory value = new Memory(size.getValue());
         try {

@@ -182,16 +182,25 @@ public interface WindowsCertificateApi {
      * @param keyProvider  CERT_KEY_PROV_INFO_PROP_ID, or {@code null} when the certificate has none or it could
      *                     not be read (then {@code propertyProblems} says so)
      * @param propertyProblems properties that could not be read; the rest of the entry was
+     * @param enhancedKeyUsage CERT_ENHKEY_USAGE_PROP_ID as the store returned it (the DER encoding of
+     *                     CERT_ENHKEY_USAGE, undecoded), or {@code null} when the certificate does not have it
+     *                     (CRYPT_E_NOT_FOUND: the store does not restrict its purposes) or it could not be read
      */
     record StoreEntry(byte[] encoded, String friendlyName, KeyProviderInfo keyProvider,
-                      List<PropertyProblem> propertyProblems) {
+                      List<PropertyProblem> propertyProblems, byte[] enhancedKeyUsage) {
         public StoreEntry {
             encoded = Objects.requireNonNull(encoded, "encoded").clone();
             propertyProblems = propertyProblems == null ? List.of() : List.copyOf(propertyProblems);
+            enhancedKeyUsage = enhancedKeyUsage == null ? null : enhancedKeyUsage.clone();
+        }
+
+        public StoreEntry(byte[] encoded, String friendlyName, KeyProviderInfo keyProvider,
+                          List<PropertyProblem> propertyProblems) {
+            this(encoded, friendlyName, keyProvider, propertyProblems, null);
         }
 
         public StoreEntry(byte[] encoded, String friendlyName, KeyProviderInfo keyProvider) {
-            this(encoded, friendlyName, keyProvider, List.of());
+            this(encoded, friendlyName, keyProvider, List.of(), null);
         }
 
         /** Why the key provider information could not be read, or {@code null} when it could (or is absent). */
@@ -204,6 +213,11 @@ public interface WindowsCertificateApi {
         @Override
         public byte[] encoded() {
             return encoded.clone();
+        }
+
+        @Override
+        public byte[] enhancedKeyUsage() {
+            return enhancedKeyUsage == null ? null : enhancedKeyUsage.clone();
         }
     }
 

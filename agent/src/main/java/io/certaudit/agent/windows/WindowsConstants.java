@@ -56,6 +56,11 @@ public final class WindowsConstants {
 
     /** {@code CERT_KEY_PROV_INFO_PROP_ID 2}: a CRYPT_KEY_PROV_INFO naming the key container and provider. */
     public static final int CERT_KEY_PROV_INFO_PROP_ID = 2;
+    /**
+     * {@code CERT_ENHKEY_USAGE_PROP_ID 9}: the purposes the store allows for the certificate, the ASN.1 (DER)
+     * encoding of CERT_ENHKEY_USAGE (CertGetCertificateContextProperty).
+     */
+    public static final int CERT_ENHKEY_USAGE_PROP_ID = 9;
     /** {@code CERT_FRIENDLY_NAME_PROP_ID 11}: the friendly name, a NUL-terminated UTF-16 string. */
     public static final int CERT_FRIENDLY_NAME_PROP_ID = 11;
 

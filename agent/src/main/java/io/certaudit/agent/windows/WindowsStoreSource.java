@@ -11,6 +11,7 @@ import java.util.Objects;
 
 import io.certaudit.agent.source.HostSource;
 import io.certaudit.agent.source.SourceException;
+import io.certaudit.agent.source.StoreEnhancedKeyUsage;
 import io.certaudit.agent.windows.WindowsCertificateApi.AgentIdentity;
 import io.certaudit.agent.windows.WindowsCertificateApi.KeyProviderInfo;
 import io.certaudit.agent.windows.WindowsCertificateApi.PropertyProblem;
@@ -188,12 +189,34 @@ public final class WindowsStoreSource implements HostSource {
             }
             certificate = certificate.withPhysicalStore(physical.next(thumbprint))
                     .withFriendlyName(entry.friendlyName());
+            StoreEnhancedKeyUsage.Decoded usage = storeUsage(entry);
+            if (usage != null && usage.problem() != null) {
+                snapshot.problem(store, origin, malformedUsage(entry, usage));
+            } else if (usage != null) {
+                certificate = StoreEnhancedKeyUsage.record(certificate, usage.usages());
+            }
             if (store == StoreName.MY) {
                 certificate = certificate.withPrivateKey(keys.inspect(read.store(), thumbprint, entry, agent, account));
                 certificate = ChainTrustStatus.attach(certificate, api.chainVerdict(read.store(), thumbprint, at));
             }
             snapshot.add(certificate);
         }
+    }
+
+    /**
+     * The purposes the store allows for the entry, decoded as an export's property 9 is, or {@code null} when the
+     * property is absent: CRYPT_E_NOT_FOUND means the store does not restrict the certificate, while a present
+     * property with no purposes leaves it valid for nothing (CertGetEnhancedKeyUsage: "no valid uses").
+     */
+    private static StoreEnhancedKeyUsage.Decoded storeUsage(StoreEntry entry) {
+        byte[] property = entry.enhancedKeyUsage();
+        return property == null ? null : StoreEnhancedKeyUsage.decode(property);
+    }
+
+    private static String malformedUsage(StoreEntry entry, StoreEnhancedKeyUsage.Decoded usage) {
+        return "the purposes the store allows for the certificate (CERT_ENHKEY_USAGE_PROP_ID, "
+                + entry.enhancedKeyUsage().length + " bytes) " + usage.problem() + "; which purposes Windows"
+                + " allows it is unknown, and its chains are judged as if the store did not restrict it";
     }
 
     private static String storeProblem(StoreRef ref, StoreRead read, boolean elevated) {
@@ -236,15 +259,24 @@ public final class WindowsStoreSource implements HostSource {
                     + read.entries().size() + " certificate(s) with " + read.enumerationError().describe());
             for (StoreEntry entry : read.entries()) {
                 String thumbprint = StoredCertificate.digest("SHA-1", entry.encoded());
+                StoredCertificate certificate;
                 try {
-                    snapshot.userStoreCertificate(StoredCertificate.parse(StoreName.MY, entry.encoded(),
+                    certificate = StoredCertificate.parse(StoreName.MY, entry.encoded(),
                                     ref.describe() + "\\" + thumbprint)
                             .withFriendlyName(entry.friendlyName())
                             .withPrivateKey(userStoreKey(entry.keyProvider()))
-                            .withProperty(PROPERTY_USER_STORE, ref.describe()));
+                            .withProperty(PROPERTY_USER_STORE, ref.describe());
                 } catch (UnreadableCertificateException e) {
                     snapshot.hostFact(fact + "\\" + thumbprint, "unreadable: " + e.getMessage());
+                    continue;
                 }
+                StoreEnhancedKeyUsage.Decoded usage = storeUsage(entry);
+                if (usage != null && usage.problem() != null) {
+                    snapshot.hostFact(fact + "\\" + thumbprint, malformedUsage(entry, usage));
+                } else if (usage != null) {
+                    certificate = StoreEnhancedKeyUsage.record(certificate, usage.usages());
+                }
+                snapshot.userStoreCertificate(certificate);
             }
         }
     }

@@ -73,6 +73,14 @@ final class FakeWindowsCertificateApi implements WindowsCertificateApi {
         return this;
     }
 
+    /**
+     * A store of one certificate carrying CERT_ENHKEY_USAGE_PROP_ID with these bytes, as CertGetCertificateContextProperty
+     * returns them (the DER encoding of CERT_ENHKEY_USAGE).
+     */
+    FakeWindowsCertificateApi storeWithUsageProperty(StoreRef store, byte[] certificate, byte[] enhancedKeyUsage) {
+        return store(store, List.of(new StoreEntry(certificate, null, null, List.of(), enhancedKeyUsage)));
+    }
+
     FakeWindowsCertificateApi store(StoreRef store, List<StoreEntry> entries) {
         stores.put(store, StoreRead.of(store, entries));
         return this;

@@ -136,6 +136,8 @@ class JnaMarshallingTest {
         assertEquals("Fr\u00e9d\u00e9ric \uD83D\uDD12", entry.friendlyName());
         assertEquals(new KeyProviderInfo("le-conteneur", "Microsoft Enhanced RSA and AES Cryptographic Provider",
                 24, 0x20, 1), entry.keyProvider());
+        // The store EKU property as the native side wrote it, all 12 bytes it reported.
+        assertArrayEquals(Hex.decode("300a06082b06010505070304"), entry.enhancedKeyUsage());
         assertEquals(List.of(
                 // CERT_STORE_PROV_SYSTEM_W, no encoding, no provider, LOCAL_MACHINE | OPEN_EXISTING | READONLY.
                 "CertOpenStore(10, 0, 0, 0x2c000, L\"MY\")",
@@ -144,6 +146,8 @@ class JnaMarshallingTest {
                 "CertGetCertificateContextProperty(leaf, 11, buffer, 24)",
                 "CertGetCertificateContextProperty(leaf, 2, null, 0)",
                 "CertGetCertificateContextProperty(leaf, 2, buffer, 182)",
+                "CertGetCertificateContextProperty(leaf, 9, null, 0)",
+                "CertGetCertificateContextProperty(leaf, 9, buffer, 12)",
                 // The previous context goes back to the enumeration, which frees it.
                 "CertEnumCertificatesInStore(0x5701, context)",
                 "CertCloseStore(0x5701, 0)"), log());

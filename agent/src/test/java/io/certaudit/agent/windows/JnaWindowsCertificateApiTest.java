@@ -217,6 +217,92 @@ class JnaWindowsCertificateApiTest {
                 read.entries().get(0).propertyProblems().toString());
     }
 
+    /** A store of one certificate whose CERT_ENHKEY_USAGE_PROP_ID answers with {@code usage}; nothing else is set. */
+    private void storeOfOneWithUsage(java.util.function.Function<Object[], Object> usage) {
+        storeOfOne(CERTIFICATES.leaf, args -> (int) args[1] == WindowsConstants.CERT_ENHKEY_USAGE_PROP_ID
+                ? usage.apply(args) : fail(WindowsConstants.CRYPT_E_NOT_FOUND, false));
+    }
+
+    @Test
+    void theStoreUsagePropertyIsReadByTheLengthWindowsReturns() {
+        // Secure Email alone, DER; Windows may return fewer bytes than the size it first announced.
+        byte[] secureEmail = Hex.decode("300a06082b06010505070304");
+        List<Integer> offered = new ArrayList<>();
+        storeOfOneWithUsage(args -> {
+            IntByReference size = (IntByReference) args[3];
+            if (args[2] == null) {
+                size.setValue(secureEmail.length + 20);
+                return true;
+            }
+            offered.add(size.getValue());
+            Pointer buffer = (Pointer) args[2];
+            buffer.write(0, new byte[size.getValue()], 0, size.getValue());
+            buffer.write(0, secureEmail, 0, secureEmail.length);
+            buffer.setByte(secureEmail.length, (byte) 0x55);
+            size.setValue(secureEmail.length);
+            return true;
+        });
+
+        StoreRead read = bindings.api().readStore(LM_MY);
+
+        assertEquals(List.of(secureEmail.length + 20), offered, "the buffer has the size Windows announced");
+        assertArrayEquals(secureEmail, read.entries().get(0).enhancedKeyUsage());
+        assertEquals(List.of(), read.entries().get(0).propertyProblems());
+    }
+
+    @Test
+    void anAbsentStoreUsagePropertyIsNullAndNoProblem() {
+        storeOfOneWithUsage(args -> fail(WindowsConstants.CRYPT_E_NOT_FOUND, false));
+
+        StoreRead read = bindings.api().readStore(LM_MY);
+
+        assertNull(read.entries().get(0).enhancedKeyUsage());
+        assertEquals(List.of(), read.entries().get(0).propertyProblems());
+    }
+
+    @Test
+    void aStoreUsagePropertyOfNoBytesIsPresentAndEmptyNotAbsent() {
+        storeOfOneWithUsage(args -> {
+            ((IntByReference) args[3]).setValue(0);
+            return true;
+        });
+
+        StoreRead read = bindings.api().readStore(LM_MY);
+
+        assertArrayEquals(new byte[0], read.entries().get(0).enhancedKeyUsage());
+    }
+
+    @Test
+    void aStoreUsagePropertyThatCannotBeReadIsAProblemOnItsEntry() {
+        storeOfOneWithUsage(args -> fail(WindowsConstants.ERROR_ACCESS_DENIED, false));
+
+        StoreRead read = bindings.api().readStore(LM_MY);
+
+        assertNull(read.entries().get(0).enhancedKeyUsage());
+        assertEquals(1, read.entries().get(0).propertyProblems().size());
+        assertEquals(WindowsConstants.CERT_ENHKEY_USAGE_PROP_ID,
+                read.entries().get(0).propertyProblems().get(0).propertyId());
+        assertTrue(read.entries().get(0).propertyProblems().get(0).problem().contains("CERT_ENHKEY_USAGE_PROP_ID"));
+    }
+
+    @Test
+    void aPropertyLongerThanAnyRealOneIsNotFetched() {
+        List<Object> buffers = new ArrayList<>();
+        storeOfOneWithUsage(args -> {
+            buffers.add(args[2]);
+            ((IntByReference) args[3]).setValue(JnaWindowsCertificateApi.MAX_PROPERTY_BYTES + 1);
+            return true;
+        });
+
+        StoreRead read = bindings.api().readStore(LM_MY);
+
+        assertEquals(1, buffers.size(), "only the size is asked");
+        assertNull(buffers.get(0));
+        assertNull(read.entries().get(0).enhancedKeyUsage());
+        assertTrue(read.entries().get(0).propertyProblems().get(0).problem().contains("not read"),
+                read.entries().get(0).propertyProblems().toString());
+    }
+
     @Test
     void aKeyProviderStringPointingOutsideThePropertyIsNotFollowed() {
         Memory elsewhere = bindings.wide("somewhere else");

@@ -39,6 +39,7 @@ class WindowsConstantsTest {
             Map.entry("PKCS_7_ASN_ENCODING", 0x10000L),
             Map.entry("CERT_FIND_SHA1_HASH", 0x10000L),
             Map.entry("CERT_KEY_PROV_INFO_PROP_ID", 2L),
+            Map.entry("CERT_ENHKEY_USAGE_PROP_ID", 9L),
             Map.entry("CERT_FRIENDLY_NAME_PROP_ID", 11L),
             Map.entry("CRYPT_ACQUIRE_SILENT_FLAG", 0x40L),
             Map.entry("CRYPT_ACQUIRE_COMPARE_KEY_FLAG", 0x4L),

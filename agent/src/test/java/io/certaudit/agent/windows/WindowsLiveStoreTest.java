@@ -82,6 +82,9 @@ class WindowsLiveStoreTest {
         Pointer PFXImportCertStore(CryptDataBlob pfx, WString password, int flags);
 
         boolean CertAddCertificateContextToStore(Pointer store, Pointer context, int disposition, Pointer added);
+
+        /** What certlm.msc does under Properties: sets CERT_ENHKEY_USAGE_PROP_ID from a CERT_ENHKEY_USAGE. */
+        boolean CertSetEnhancedKeyUsage(Pointer context, WindowsStructures.CtlUsage usage);
     }
 
     interface TestNCrypt extends StdCallLibrary {
@@ -174,6 +177,43 @@ class WindowsLiveStoreTest {
                 "a self-signed certificate outside Trusted Root is an untrusted root: "
                         + ChainTrustStatus.errorNames(verdict.errorStatus()));
         assertArrayEquals(certificate, verdict.elements().get(0).encoded());
+    }
+
+    @Test
+    void theStoreEkuPropertyIsReadAsWindowsEncodedIt() {
+        String secureEmail = "1.3.6.1.5.5.7.3.4";
+        Memory oid = new Memory(secureEmail.length() + 1);
+        oid.setString(0, secureEmail, "US-ASCII");
+        Memory oids = new Memory(Native.POINTER_SIZE);
+        oids.setPointer(0, oid);
+        WindowsStructures.CtlUsage usage = new WindowsStructures.CtlUsage();
+        usage.cUsageIdentifier = 1;
+        usage.rgpszUsageIdentifier = oids;
+        Crypt32Ext crypt32 = JnaWindowsCertificateApi.load("crypt32", Crypt32Ext.class);
+        Pointer writable = TestCrypt32.INSTANCE.CertOpenStore(
+                Pointer.createConstant(WindowsConstants.CERT_STORE_PROV_SYSTEM_W), 0, null,
+                WindowsConstants.CERT_SYSTEM_STORE_CURRENT_USER | WindowsConstants.CERT_STORE_OPEN_EXISTING_FLAG,
+                new WString(storeName));
+        assertNotNull(writable, "CertOpenStore failed: " + Native.getLastError());
+        try {
+            Pointer context = crypt32.CertEnumCertificatesInStore(writable, null);
+            assertNotNull(context);
+            try {
+                assertTrue(TestCrypt32.INSTANCE.CertSetEnhancedKeyUsage(context, usage),
+                        "CertSetEnhancedKeyUsage failed: " + Native.getLastError());
+            } finally {
+                crypt32.CertFreeCertificateContext(context);
+            }
+        } finally {
+            crypt32.CertCloseStore(writable, 0);
+        }
+
+        StoreEntry entry = api.readStore(store).entries().get(0);
+
+        assertEquals(List.of(), entry.propertyProblems());
+        assertNotNull(entry.enhancedKeyUsage(), "CERT_ENHKEY_USAGE_PROP_ID was set");
+        assertEquals(List.of(secureEmail),
+                io.certaudit.agent.source.StoreEnhancedKeyUsage.decode(entry.enhancedKeyUsage()).usages());
     }
 
     @Test

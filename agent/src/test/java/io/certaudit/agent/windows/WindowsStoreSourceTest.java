@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +34,11 @@ import io.certaudit.agent.windows.WindowsCertificateApi.StoreEntry;
 import io.certaudit.agent.windows.WindowsCertificateApi.StoreLocation;
 import io.certaudit.agent.windows.WindowsCertificateApi.StoreRef;
 import io.certaudit.agent.windows.WindowsCertificateApi.UniqueKeyName;
+import io.certaudit.catalog.BuiltInRules;
+import io.certaudit.engine.AuditResult;
+import io.certaudit.engine.AuditSettings;
+import io.certaudit.engine.Finding;
+import io.certaudit.engine.RuleEngine;
 import io.certaudit.model.AccessFacts;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.KeyDefect;
@@ -455,6 +466,104 @@ class WindowsStoreSourceTest {
         assertTrue(snapshot.hostFacts().get("userStore.Users\\" + BEMS + "\\MY").startsWith("absent"));
         assertTrue(snapshot.hostFacts().get("userStore.Services\\GoodTechnology\\MY").startsWith("not readable"));
         assertEquals(List.of("LocalMachine\\MY\\" + leaf), api.keyOpenRequests, "user-store keys are not opened");
+    }
+
+    /** CERT_ENHKEY_USAGE as Windows encodes it for the property: a DER SEQUENCE OF OBJECT IDENTIFIER. */
+    private static byte[] usageProperty(KeyPurposeId... purposes) throws IOException {
+        return new DERSequence(purposes).getEncoded(ASN1Encoding.DER);
+    }
+
+    private List<Finding> auditFindings(String rule) throws SourceException {
+        AuditResult result = new RuleEngine(BuiltInRules.catalog()).run(readForService(), AuditSettings.defaults(),
+                Instant.now());
+        return result.findings().stream().filter(f -> f.rule().equals(rule)).toList();
+    }
+
+    private StoredCertificate root(HostSnapshot snapshot) {
+        return snapshot.store(StoreName.ROOT).get(0);
+    }
+
+    @Test
+    void aRootRestrictedToSecureEmailInTheLiveStoreMakesTheChainNotValidForUsage() throws Exception {
+        api.storeWithUsageProperty(LM_ROOT, certificates.root, usageProperty(KeyPurposeId.id_kp_emailProtection));
+        String rootThumbprint = StoredCertificate.digest("SHA-1", certificates.root);
+
+        assertEquals(Set.of(KeyPurposeId.id_kp_emailProtection.getId()),
+                root(readForService()).storeEnhancedKeyUsage());
+        List<Finding> findings = auditFindings("chain-not-valid-for-usage");
+        assertEquals(2, findings.size(), findings::toString);
+        for (String usage : List.of("Server Authentication", "Client Authentication")) {
+            Finding finding = findings.stream().filter(f -> f.message().contains(usage)).findFirst().orElseThrow();
+            assertEquals(leaf, finding.thumbprint());
+            assertEquals(rootThumbprint, finding.evidence().get("element"));
+            assertTrue(finding.message().contains("CERT_ENHKEY_USAGE_PROP_ID"), finding.message());
+        }
+    }
+
+    @Test
+    void anAbsentUsagePropertyLeavesTheChainUnrestricted() throws Exception {
+        HostSnapshot snapshot = readForService();
+
+        assertNull(root(snapshot).storeEnhancedKeyUsage(), "CRYPT_E_NOT_FOUND: the store does not restrict it");
+        assertEquals(List.of(), auditFindings("chain-not-valid-for-usage"));
+    }
+
+    @Test
+    void aUsagePropertyAllowingServerAndClientAuthenticationPasses() throws Exception {
+        api.storeWithUsageProperty(LM_ROOT, certificates.root,
+                usageProperty(KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth));
+
+        assertEquals(List.of(), auditFindings("chain-not-valid-for-usage"));
+    }
+
+    @Test
+    void aUsagePropertyWithNoPurposesMakesTheCertificateValidForNothing() throws Exception {
+        api.storeWithUsageProperty(LM_ROOT, certificates.root, usageProperty());
+
+        assertEquals(Set.of(), root(readForService()).storeEnhancedKeyUsage());
+        List<Finding> findings = auditFindings("chain-not-valid-for-usage");
+        assertEquals(2, findings.size(), findings::toString);
+        assertTrue(findings.get(0).message().contains("allows only nothing"), findings.get(0).message());
+    }
+
+    @Test
+    void aMalformedUsagePropertyIsAProblemOnThatEntryNotAnError() throws Exception {
+        api.storeWithUsageProperty(LM_ROOT, certificates.root, new byte[] {0x30, 0x03, 0x02, 0x01, 0x05});
+
+        HostSnapshot snapshot = readForService();
+
+        assertEquals(1, snapshot.store(StoreName.ROOT).size(), "the certificate is audited all the same");
+        assertNull(root(snapshot).storeEnhancedKeyUsage());
+        assertEquals(1, snapshot.problems().size(), snapshot.problems()::toString);
+        SourceProblem problem = snapshot.problems().get(0);
+        assertEquals(StoreName.ROOT, problem.store());
+        assertEquals("LocalMachine\\ROOT\\" + StoredCertificate.digest("SHA-1", certificates.root), problem.origin());
+        assertTrue(problem.message().contains("CERT_ENHKEY_USAGE_PROP_ID, 5 bytes"), problem.message());
+        assertTrue(problem.message().contains("not a DER sequence of object identifiers"), problem.message());
+    }
+
+    @Test
+    void aUserStoreCertificateCarriesItsUsagePropertyToo() throws Exception {
+        StoreRef currentUser = StoreRef.logical(StoreLocation.CURRENT_USER, "MY");
+        api.storeWithUsageProperty(currentUser, certificates.leaf, usageProperty(KeyPurposeId.id_kp_serverAuth));
+
+        HostSnapshot snapshot = readForService();
+
+        assertEquals(Set.of(KeyPurposeId.id_kp_serverAuth.getId()),
+                snapshot.userStoreCertificates().get(0).storeEnhancedKeyUsage());
+    }
+
+    @Test
+    void aMalformedUsagePropertyInAUserStoreIsAHostFactAndTheCertificateIsStillFound() throws Exception {
+        StoreRef currentUser = StoreRef.logical(StoreLocation.CURRENT_USER, "MY");
+        api.storeWithUsageProperty(currentUser, certificates.leaf, new byte[] {0x06, 0x00});
+
+        HostSnapshot snapshot = readForService();
+
+        assertEquals(1, snapshot.userStoreCertificates().size());
+        assertNull(snapshot.userStoreCertificates().get(0).storeEnhancedKeyUsage());
+        String fact = snapshot.hostFacts().get("userStore.CurrentUser\\MY\\" + leaf);
+        assertTrue(fact != null && fact.contains("CERT_ENHKEY_USAGE_PROP_ID"), String.valueOf(fact));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.certaudit.agent.windows;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,11 +12,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import io.certaudit.agent.source.StoreEnhancedKeyUsage;
 import io.certaudit.agent.windows.WindowsCertificateApi.ChainElement;
 import io.certaudit.agent.windows.WindowsCertificateApi.ChainVerdict;
 import io.certaudit.agent.windows.WindowsCertificateApi.KeyOpenResult;
@@ -106,6 +109,8 @@ abstract class WineAnswersChecks {
         assertEquals(friendly == null ? null : withoutTerminatingNul(WineAnswers.text(friendly[2])),
                 entry.friendlyName(), thumbprint + " friendly name");
 
+        assertStoreUsage(section, thumbprint, entry);
+
         String[] key = answers.lineIn(section, "expect-keyprov", thumbprint);
         if (key == null) {
             assertNull(entry.keyProvider(), thumbprint);
@@ -118,6 +123,31 @@ abstract class WineAnswersChecks {
         assertEquals(Integer.parseInt(key[4]), info.providerType());
         assertEquals(WineAnswers.hexInt(key[5]), info.flags());
         assertEquals(WineAnswers.hexInt(key[6]), info.keySpec());
+    }
+
+    /**
+     * The store EKU property comes back as the bytes crypt32 returned, and the audit's decoder reads them as
+     * crypt32's own CertGetEnhancedKeyUsage did: the same purposes in the same order, none for an empty usage,
+     * and nothing for bytes that are not a CERT_ENHKEY_USAGE (Wine's call fails on them).
+     */
+    private void assertStoreUsage(String section, String thumbprint, StoreEntry entry) {
+        String[] property = answers.lineIn(section, "expect-eku", thumbprint);
+        if (property == null) {
+            assertNull(entry.enhancedKeyUsage(), thumbprint + " has no EKU property");
+            return;
+        }
+        byte[] expected = property[2].equals("-") ? new byte[0] : Hex.decode(property[2]);
+        assertArrayEquals(expected, entry.enhancedKeyUsage(), thumbprint + " EKU property");
+        String[] usage = answers.lineIn(section, "expect-eku-usage", thumbprint);
+        StoreEnhancedKeyUsage.Decoded decoded = StoreEnhancedKeyUsage.decode(entry.enhancedKeyUsage());
+        if (usage[2].equals("1")) {
+            List<String> oids = List.of(usage).subList(5, usage.length);
+            assertEquals(Integer.parseInt(usage[4]), oids.size(), Arrays.toString(usage));
+            assertEquals(oids, decoded.usages(), thumbprint);
+        } else {
+            assertNull(decoded.usages(), thumbprint + ": crypt32 could not decode it either");
+            assertNotNull(decoded.problem());
+        }
     }
 
     private static String withoutTerminatingNul(String text) {
@@ -137,6 +167,15 @@ abstract class WineAnswersChecks {
         assertTrue(answers.lines("expect-keyprov").stream().anyMatch(k -> k[4].equals("0")), "a CNG key");
         assertTrue(answers.lines("expect-keyprov").stream()
                 .anyMatch(k -> (WineAnswers.hexInt(k[5]) & WindowsConstants.CRYPT_MACHINE_KEYSET) != 0));
+        assertTrue(answers.lines("expect-eku-usage").stream().anyMatch(u -> u[2].equals("1") && u[4].equals("2")),
+                "a store EKU property with two purposes");
+        assertTrue(answers.lines("expect-eku-usage").stream().anyMatch(u -> u[2].equals("1") && u[4].equals("0")),
+                "a store EKU property with no purpose");
+        assertTrue(answers.lines("expect-eku-usage").stream().anyMatch(u -> u[2].equals("0")),
+                "a store EKU property crypt32 cannot decode");
+        assertTrue(answers.lines("property").stream().anyMatch(p -> p[2].equals("9") && p[3].equals("size")
+                && p[4].equals("0") && WineAnswers.hexInt(p[6]) == WindowsConstants.CRYPT_E_NOT_FOUND),
+                "a certificate without the property: CRYPT_E_NOT_FOUND");
         assertTrue(answers.lines("open").stream().anyMatch(o -> o[4].equals("0")), "a missing store");
         assertTrue(answers.lines("service").stream().anyMatch(s -> s[2].equals("open") && s[3].equals("0")));
     }

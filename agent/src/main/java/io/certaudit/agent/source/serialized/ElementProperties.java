@@ -1,23 +1,17 @@
 package io.certaudit.agent.source.serialized;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.util.encoders.Hex;
 
-import io.certaudit.agent.source.Asn1Guard;
+import io.certaudit.agent.source.StoreEnhancedKeyUsage;
 
 /**
  * The properties of one element the audit uses, decoded. Properties it does not use (MD5 hash, key identifier,
@@ -116,22 +110,10 @@ final class ElementProperties {
     }
 
     private static List<String> enhancedKeyUsage(byte[] data, long offset, OffsetProblems problems) {
-        if (Asn1Guard.check(data).isPresent()) {
-            problems.report(offset, "enhanced key usage (property 9) is nested too deeply to be a sequence of "
-                    + "object identifiers; ignored");
-            return null;
+        StoreEnhancedKeyUsage.Decoded decoded = StoreEnhancedKeyUsage.decode(data);
+        if (decoded.problem() != null) {
+            problems.report(offset, "enhanced key usage (property 9) " + decoded.problem() + "; ignored");
         }
-        try {
-            ASN1Sequence sequence = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(data));
-            List<String> oids = new ArrayList<>();
-            for (ASN1Encodable element : sequence) {
-                oids.add(ASN1ObjectIdentifier.getInstance(element).getId());
-            }
-            return List.copyOf(oids);
-        } catch (IOException | RuntimeException e) {
-            problems.report(offset, "enhanced key usage (property 9) is not a DER sequence of object identifiers;"
-                    + " ignored");
-            return null;
-        }
+        return decoded.usages();
     }
 }

@@ -3,6 +3,7 @@ package io.certaudit.agent.source.serialized;
 import java.util.Optional;
 
 import io.certaudit.agent.source.Asn1Guard;
+import io.certaudit.agent.source.StoreEnhancedKeyUsage;
 import io.certaudit.model.KeyKind;
 import io.certaudit.model.PrivateKeyFacts;
 import io.certaudit.model.StoreEntryProperties;
@@ -52,8 +53,7 @@ final class StoreEntryFactory {
             certificate = certificate.withProperty(StoreEntryProperties.ARCHIVED, "true");
         }
         if (properties.enhancedKeyUsage() != null) {
-            certificate = certificate.withProperty(StoreEntryProperties.ENHANCED_KEY_USAGE,
-                    String.join(",", properties.enhancedKeyUsage()));
+            certificate = StoreEnhancedKeyUsage.record(certificate, properties.enhancedKeyUsage());
         }
         if (store == StoreName.MY) {
             certificate = certificate.withPrivateKey(privateKey(properties));

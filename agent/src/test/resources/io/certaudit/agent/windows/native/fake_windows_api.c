@@ -231,6 +231,12 @@ BOOL CertGetCertificateContextProperty(const CERT_CONTEXT *certificate, DWORD pr
         static const WCHAR name[] = u"Fr\u00e9d\u00e9ric \U0001F512";
         return copy_out(name, sizeof name, data, data_size);
     }
+    if (property == 9) {
+        /* CERT_ENHKEY_USAGE_PROP_ID: DER SEQUENCE { OID 1.3.6.1.5.5.7.3.4 (Secure Email) }. */
+        static const unsigned char secure_email[] = {0x30, 0x0a, 0x06, 0x08, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07,
+                                                     0x03, 0x04};
+        return copy_out(secure_email, sizeof secure_email, data, data_size);
+    }
     if (property == 2) {
         static const WCHAR container[] = u"le-conteneur";
         static const WCHAR provider[] = u"Microsoft Enhanced RSA and AES Cryptographic Provider";

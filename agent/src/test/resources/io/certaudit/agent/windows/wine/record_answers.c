@@ -149,6 +149,27 @@ static int dump_context(PCCERT_CONTEXT context)
     return dump(context, sizeof *context, slots, 3);
 }
 
+/* What Wine's own decoder makes of a store EKU property: CertGetEnhancedKeyUsage on the property alone. */
+static void record_usage(PCCERT_CONTEXT context, const char *thumbprint)
+{
+    DWORD size = 0;
+    CERT_ENHKEY_USAGE *usage = NULL;
+    BOOL ok = CertGetEnhancedKeyUsage(context, CERT_FIND_PROP_ONLY_ENHKEY_USAGE_FLAG, NULL, &size);
+    if (ok) {
+        usage = calloc(1, size);
+        ok = CertGetEnhancedKeyUsage(context, CERT_FIND_PROP_ONLY_ENHKEY_USAGE_FLAG, usage, &size);
+    }
+    printf("expect-eku-usage %s %d %08lx", thumbprint, ok, (unsigned long) (ok ? 0 : GetLastError()));
+    if (ok) {
+        printf(" %lu", (unsigned long) usage->cUsageIdentifier);
+        for (DWORD i = 0; i < usage->cUsageIdentifier; i++) {
+            printf(" %s", usage->rgpszUsageIdentifier[i]);
+        }
+    }
+    printf("\n");
+    free(usage);
+}
+
 /* JnaWindowsCertificateApi.property: the size, then the value into a buffer of that size. */
 static void record_property(PCCERT_CONTEXT context, const char *thumbprint, DWORD property)
 {
@@ -182,6 +203,13 @@ static void record_property(PCCERT_CONTEXT context, const char *thumbprint, DWOR
             printf("expect-friendly %s ", thumbprint);
             hex(buffer, size);
             printf("\n");
+        }
+        if (property == CERT_ENHKEY_USAGE_PROP_ID) {
+            /* The encoded CERT_ENHKEY_USAGE, as stored. */
+            printf("expect-eku %s ", thumbprint);
+            hex(buffer, size);
+            printf("\n");
+            record_usage(context, thumbprint);
         }
     }
     printf("property %s %lu read %d %lu %08lx %d\n", thumbprint, (unsigned long) property, ok,
@@ -327,6 +355,7 @@ static void record_store(DWORD location, const char *location_name, BOOL logical
         printf("expect-entry %s %lu\n", thumbprint, (unsigned long) context->cbCertEncoded);
         record_property(context, thumbprint, CERT_FRIENDLY_NAME_PROP_ID);
         record_property(context, thumbprint, CERT_KEY_PROV_INFO_PROP_ID);
+        record_property(context, thumbprint, CERT_ENHKEY_USAGE_PROP_ID);
         if (with_keys) {
             record_private_key(context, thumbprint);
             record_chain(context, thumbprint);
@@ -505,7 +534,22 @@ static void set_scene(char **argv)
     set_key_provider(odd_context, L"certaudit-cng-key", L"Microsoft Software Key Storage Provider", 0,
                      CRYPT_MACHINE_KEYSET, CERT_NCRYPT_KEY_SPEC);
 
-    CertFreeCertificateContext(add_der(ca, argv[4]));
+    /* Store EKU properties: the renewed certificate restricted to Secure Email and Code Signing, as certlm.msc
+     * writes it (CertSetEnhancedKeyUsage); the odd one allowed no purpose at all (an empty CERT_ENHKEY_USAGE);
+     * the intermediate with bytes that are not a CERT_ENHKEY_USAGE (a SEQUENCE holding an INTEGER). */
+    LPSTR purposes[] = {szOID_PKIX_KP_EMAIL_PROTECTION, szOID_PKIX_KP_CODE_SIGNING};
+    CERT_ENHKEY_USAGE restricted = {2, purposes};
+    if (!CertSetEnhancedKeyUsage(renewed, &restricted)) {
+        fail("CertSetEnhancedKeyUsage (restricted)");
+    }
+    CERT_ENHKEY_USAGE none = {0, NULL};
+    if (!CertSetEnhancedKeyUsage(odd_context, &none)) {
+        fail("CertSetEnhancedKeyUsage (none)");
+    }
+    PCCERT_CONTEXT intermediate = add_der(ca, argv[4]);
+    static const BYTE not_usage[] = {0x30, 0x03, 0x02, 0x01, 0x05};
+    set_blob(intermediate, CERT_ENHKEY_USAGE_PROP_ID, not_usage, sizeof not_usage);
+    CertFreeCertificateContext(intermediate);
     CertFreeCertificateContext(add_der(root, argv[5]));
     CertFreeCertificateContext(service);
     CertFreeCertificateContext(renewed);
