@@ -84,7 +84,8 @@ class DistributionIT {
                 for (String[] library : new String[][] {{"org/bouncycastle/", "org.bouncycastle:bcprov-jdk18on"},
                         {"com/fasterxml/jackson/databind/", "com.fasterxml.jackson.core:jackson-databind"},
                         {"org/yaml/snakeyaml/", "org.yaml:snakeyaml"}, {"picocli/", "info.picocli:picocli"},
-                        {"com/sun/jna/platform/", "net.java.dev.jna:jna-platform"}}) {
+                        {"com/sun/jna/platform/", "net.java.dev.jna:jna-platform"},
+                        {"org/conscrypt/", "org.conscrypt:conscrypt-openjdk-uber"}}) {
                     if (name.startsWith(library[0])) {
                         assertTrue(notice.contains(library[1] + ":"), library[1] + " missing from: " + notice);
                     }
