@@ -37,6 +37,27 @@ record RegistryCertificateKey(String path, boolean userHive, String physicalStor
             new Location(List.of("software", "policies", "microsoft", "systemcertificates"), GROUP_POLICY, false),
             new Location(List.of("software", "microsoft", "enterprisecertificates"), ENTERPRISE, true));
 
+    /**
+     * The audited store of a LocalMachine key at or below a store's key ({@code ...\SystemCertificates\Root},
+     * its {@code Certificates} key, a certificate): an export that holds such a key gives that store, even empty.
+     * Empty for user hives, other stores and unrelated keys.
+     */
+    static Optional<StoreName> machineStoreOf(String path) {
+        List<String> parts = List.of(path.split("\\\\"));
+        if (parts.size() < 2
+                || !List.of("HKEY_LOCAL_MACHINE", "HKLM").contains(parts.get(0).toUpperCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        for (Location location : LOCATIONS) {
+            int size = location.components().size();
+            if (parts.size() > 1 + size && lower(parts.subList(1, 1 + size)).equals(location.components())) {
+                return new RegistryCertificateKey(path, false, location.physicalStore(), parts.get(1 + size), "")
+                        .store();
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Recognises a certificate key; any other key (a store, its CRLs, unrelated keys) gives empty. */
     static Optional<RegistryCertificateKey> parse(String path) {
         List<String> parts = List.of(path.split("\\\\"));

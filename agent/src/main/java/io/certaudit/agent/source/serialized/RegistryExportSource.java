@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,6 +66,9 @@ public final class RegistryExportSource implements HostSource {
         HostSnapshot.Builder builder = HostSnapshot.builder(ExportFile.name(file), describe());
         BoundedSnapshot snapshot = new BoundedSnapshot(builder, limits.maxEntries());
         Set<String> skippedStores = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        // The stores the export covers: those whose LocalMachine key it holds, with or without certificates, so a
+        // Trusted Root export alone does not make the Personal store look empty.
+        Set<StoreName> given = EnumSet.noneOf(StoreName.class);
         List<RegFileParser.RegistryKey> keys;
         // The export is read as a stream: only the certificate keys of audited stores are kept, and reading stops
         // once they and the problems found would fill the source, so neither the file's size nor its line count
@@ -73,7 +77,10 @@ public final class RegistryExportSource implements HostSource {
              Reader text = RegFileText.open(bytes, (offset, message) -> snapshot.problem(null,
                      file + " at offset " + offset, message))) {
             keys = RegFileParser.parse(text, (line, message) -> snapshot.problem(null, file + " line " + line,
-                    message), path -> auditedStore(path, skippedStores),
+                    message), path -> {
+                        RegistryCertificateKey.machineStoreOf(path).ifPresent(given::add);
+                        return auditedStore(path, skippedStores);
+                    },
                     RegFileParser.Caps.forValuesOf(limits.maxFileBytes()),
                     kept -> snapshot.full() || kept > snapshot.room());
         } catch (IOException e) {
@@ -93,6 +100,9 @@ public final class RegistryExportSource implements HostSource {
                     + (skippedStores.isEmpty()
                     ? ": the file has no key ...\\SystemCertificates\\<STORE>\\Certificates\\<SHA-1>"
                     : "; it holds only other stores: " + String.join(", ", skippedStores)));
+        }
+        if (!given.isEmpty()) {
+            builder.storesGiven(given);
         }
         return builder.build();
     }

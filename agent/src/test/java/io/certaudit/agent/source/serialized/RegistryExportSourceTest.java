@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +74,20 @@ class RegistryExportSourceTest {
         assertEquals(Tristate.YES, certificate.privateKey().machineKeyset());
         assertTrue(certificate.origin().contains("my.reg [" + MACHINE + "MY\\Certificates\\" + thumbprint + "]"),
                 certificate.origin());
+    }
+
+    @Test
+    void theStoresGivenAreThoseWhoseMachineKeysTheExportHoldsEvenEmpty() throws Exception {
+        byte[] rootOnly = new RegExportText().certificate(MACHINE + "Root", root).utf16();
+        assertEquals(Set.of(StoreName.ROOT), read("root.reg", rootOnly).storesGiven());
+
+        byte[] withEmptyPersonal = new RegExportText()
+                .key(MACHINE + "MY")
+                .key(MACHINE + "MY\\Certificates")
+                .certificate(MACHINE + "Root", root)
+                .certificate(USER + "CA", intermediate)
+                .utf16();
+        assertEquals(Set.of(StoreName.MY, StoreName.ROOT), read("stores.reg", withEmptyPersonal).storesGiven());
     }
 
     @Test
