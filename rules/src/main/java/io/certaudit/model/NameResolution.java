@@ -40,7 +40,9 @@ public record NameResolution(String name, Role role, Outcome outcome, List<Strin
         /** The resolver said the name does not exist or has no address. */
         NOT_FOUND,
         /** The resolver did not answer within the time the audit allows; whether the name resolves is unknown. */
-        TIMED_OUT;
+        TIMED_OUT,
+        /** The lookup failed otherwise (the resolver itself failed); whether the name resolves is unknown. */
+        FAILED;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

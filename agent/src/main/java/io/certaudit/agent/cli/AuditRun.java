@@ -22,6 +22,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.certaudit.agent.dns.DnsCheck;
+import io.certaudit.agent.dns.HostResolver;
+import io.certaudit.agent.dns.NameToResolve;
 import io.certaudit.agent.eventlog.AuditEvents;
 import io.certaudit.agent.eventlog.EventEntry;
 import io.certaudit.agent.eventlog.EventLogException;
@@ -38,6 +41,7 @@ import io.certaudit.engine.RuleCatalog;
 import io.certaudit.engine.RuleEngine;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.HostSnapshot;
+import io.certaudit.model.NameResolution;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,6 +75,14 @@ abstract class AuditRun implements Callable<Integer> {
     @Option(names = "--gateway-address", paramLabel = "NAME",
             description = "The Exchange UM IP gateway address; CN and SAN must hold it, letter case included.")
     private String gatewayAddress;
+
+    @Option(names = "--check-dns",
+            description = "Also resolve the pool FQDN, each instance FQDN and the gateway address with this "
+                    + "machine's resolver (each within 5 s) and report the answers; a name that does not resolve, or "
+                    + "not to the addresses the settings file expects (expectedAddresses:), is a finding of "
+                    + "fqdn-not-resolvable. Off by default: lookups leave the host. Also checkDns: true in the "
+                    + "settings file.")
+    private boolean checkDns;
 
     @Option(names = "--expiry-warning-days", paramLabel = "N",
             description = "Warn when a certificate of a service chain expires within N days (default 30).")
@@ -245,6 +257,10 @@ abstract class AuditRun implements Callable<Integer> {
         HostSnapshot host = sourceOptions.read(environment, readsLocalStoresByDefault(), file, evaluatedAt);
         HostSnapshot.Builder withPeers = HostSnapshot.builder(host.hostName(), host.source()).addAll(host);
         peerOptions.probe(file).forEach(withPeers::peer);
+        if (checkDns || Boolean.TRUE.equals(file.checkDns())) {
+            withPeers.nameResolutions(new DnsCheck(HostResolver.SYSTEM, DnsCheck.DEFAULT_LOOKUP_LIMIT)
+                    .resolveAll(namesToResolve(settings, file)));
+        }
         HostSnapshot snapshot = withPeers.build();
         AuditResult result = new RuleEngine(catalog).run(snapshot, settings, evaluatedAt);
         AuditReport report = new ReportBuilder(VersionProvider.version())
@@ -284,6 +300,49 @@ abstract class AuditRun implements Callable<Integer> {
         return new AuditSettings(poolFqdn != null ? poolFqdn : file.poolFqdn(),
                 instanceFqdns.isEmpty() ? file.instanceFqdns() : instanceFqdns,
                 gatewayAddress != null ? gatewayAddress : file.gatewayAddress(), days, overrides, disabled);
+    }
+
+    /**
+     * The configured names, each once (DNS names are case-insensitive), with the addresses the settings file expects
+     * for it. An expected address that is no address literal, or one listed for a name the audit does not resolve,
+     * is a mistake in the file, said before anything is looked up.
+     */
+    private List<NameToResolve> namesToResolve(AuditSettings settings, ConfigFile file) throws UsageException {
+        Map<String, List<String>> expected = new HashMap<>();
+        for (Map.Entry<String, List<String>> entry : file.expectedAddresses().entrySet()) {
+            List<String> literals = new ArrayList<>();
+            for (String address : entry.getValue() == null ? List.<String>of() : entry.getValue()) {
+                String literal = DnsCheck.normalizeLiteral(address);
+                if (literal == null) {
+                    throw new UsageException("config file " + config + ": expectedAddresses of " + entry.getKey()
+                            + ": '" + address + "' is not an IPv4 or IPv6 address");
+                }
+                literals.add(literal);
+            }
+            expected.put(entry.getKey().toLowerCase(java.util.Locale.ROOT), literals);
+        }
+        Map<String, NameToResolve> names = new java.util.LinkedHashMap<>();
+        if (settings.poolFqdn() != null) {
+            names.putIfAbsent(settings.poolFqdn().toLowerCase(java.util.Locale.ROOT), new NameToResolve(
+                    settings.poolFqdn(), NameResolution.Role.POOL, null));
+        }
+        for (String instance : settings.instanceFqdns()) {
+            names.putIfAbsent(instance.toLowerCase(java.util.Locale.ROOT), new NameToResolve(instance,
+                    NameResolution.Role.INSTANCE, null));
+        }
+        if (settings.gatewayAddress() != null) {
+            names.putIfAbsent(settings.gatewayAddress().toLowerCase(java.util.Locale.ROOT), new NameToResolve(
+                    settings.gatewayAddress(), NameResolution.Role.GATEWAY, null));
+        }
+        for (String name : expected.keySet()) {
+            if (!names.containsKey(name)) {
+                throw new UsageException("config file " + config + ": expectedAddresses names " + name + ", which "
+                        + "is not the pool FQDN, an instance FQDN or the gateway address");
+            }
+        }
+        List<NameToResolve> resolve = new ArrayList<>();
+        names.forEach((key, name) -> resolve.add(new NameToResolve(name.name(), name.role(), expected.get(key))));
+        return resolve;
     }
 
     static Instant parseInstant(String text) throws UsageException {

@@ -61,7 +61,7 @@ class ReportReaderTest {
     void theReportCarriesTheTrustedIssuerListSize() {
         int expected = TrustedIssuerList.of(ReportScenarios.brokenMtlsSnapshot().store(StoreName.ROOT)).bytes();
         assertEquals(expected, BROKEN.summary().rootStoreIssuerListBytes());
-        assertEquals("1.3", BROKEN.schemaVersion());
+        assertEquals("1.4", BROKEN.schemaVersion());
     }
 
     @Test
@@ -181,7 +181,7 @@ class ReportReaderTest {
         Map<String, java.util.function.Consumer<ObjectNode>> forgeries = new java.util.LinkedHashMap<>();
         forgeries.put("findings[0].severity is 'fatal', not one of error, warning, info",
                 t -> finding(t).put("severity", "fatal"));
-        forgeries.put("findings[0].store is '..\\..\\x', not one of MY, CA, ROOT, null",
+        forgeries.put("findings[0].store is '..\\..\\x', not one of MY, CA, ROOT, DISALLOWED, null",
                 t -> finding(t).put("store", "..\\..\\x"));
         forgeries.put("findings[0].thumbprint is 'AB\ufffd[2J', which does not match ^[0-9A-F]{40}$",
                 t -> finding(t).put("thumbprint", "AB\u001b[2J"));

@@ -31,7 +31,7 @@ import io.certaudit.model.NameResolution;
                 + "the system resolver of the audited machine, each within a time limit. Fails when a name does not "
                 + "resolve, and when the settings name expected addresses for it (expectedAddresses:) and the "
                 + "addresses returned are not exactly those. A lookup that does not answer in time is a warning: "
-                + "whether the name resolves is then unknown.",
+                + "whether the name resolves is then unknown. So is a lookup the resolver itself failed.",
         remediation = "Create or correct the DNS record (A/AAAA) of the name so that it resolves to the address of "
                 + "the host or SBC interface that serves it, on the DNS servers the peers use (external DNS for "
                 + "Exchange Online UM); check with Resolve-DnsName NAME. If the address changed on purpose, update "
@@ -60,6 +60,8 @@ public final class FqdnNotResolvable extends HostRule {
                         + ": peers cannot reach it by that name.", evidence);
                 case TIMED_OUT -> findings.addHost(Severity.WARNING, null, what + " could not be resolved within "
                         + "the time limit: whether it resolves is unknown.", evidence);
+                case FAILED -> findings.addHost(Severity.WARNING, null, what + " could not be looked up ("
+                        + resolution.failureMessage() + "): whether it resolves is unknown.", evidence);
                 case RESOLVED -> checkExpected(resolution, what, evidence, findings);
                 default -> throw new IllegalStateException("unknown outcome " + resolution.outcome());
             }

@@ -69,6 +69,16 @@ class FqdnNotResolvableTest {
     }
 
     @Test
+    void aLookupTheResolverFailedIsAWarningWithItsReason() {
+        List<Finding> findings = new HostFixture().nameResolutions(List.of(new NameResolution("pool.example.com",
+                        Role.POOL, Outcome.FAILED, List.of(), List.of(), "SecurityException: denied")))
+                .findings(RULE);
+        assertEquals(1, findings.size());
+        assertEquals(Severity.WARNING, findings.get(0).severity());
+        assertTrue(findings.get(0).message().contains("SecurityException: denied"), findings.get(0).message());
+    }
+
+    @Test
     void anAddressOtherThanTheExpectedOneIsAnError() {
         List<Finding> findings = new HostFixture().nameResolutions(List.of(
                         resolved("pool.example.com", List.of("192.0.2.99"), List.of("192.0.2.10"))))
