@@ -2,11 +2,7 @@ package io.certaudit.agent.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +35,6 @@ import io.certaudit.engine.AuditResult;
 import io.certaudit.engine.AuditSettings;
 import io.certaudit.engine.RuleCatalog;
 import io.certaudit.engine.RuleEngine;
-import io.certaudit.engine.Severity;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.NameResolution;
 import picocli.CommandLine.Mixin;
@@ -59,22 +54,8 @@ abstract class AuditRun implements Callable<Integer> {
     @Mixin
     private SourceOptions sourceOptions = new SourceOptions();
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Settings file (YAML, or JSON when named *.json): the settings below plus per-rule "
-                    + "severities under 'rules:' ('off' disables a rule). Flags override the file.")
-    private Path config;
-
-    @Option(names = "--pool-fqdn", paramLabel = "NAME",
-            description = "The trusted application pool FQDN the certificate must name (CN and SAN).")
-    private String poolFqdn;
-
-    @Option(names = "--instance-fqdn", paramLabel = "NAME",
-            description = "The FQDN of a BEMS instance the certificate serves; repeat for each.")
-    private List<String> instanceFqdns = new ArrayList<>();
-
-    @Option(names = "--gateway-address", paramLabel = "NAME",
-            description = "The Exchange UM IP gateway address; CN and SAN must hold it, letter case included.")
-    private String gatewayAddress;
+    @Mixin
+    private AuditSettingsOptions settingsOptions = new AuditSettingsOptions();
 
     @Option(names = "--check-dns",
             description = "Also resolve the pool FQDN, each instance FQDN and the gateway address with this "
@@ -83,15 +64,6 @@ abstract class AuditRun implements Callable<Integer> {
                     + "fqdn-not-resolvable. Off by default: lookups leave the host. Also checkDns: true in the "
                     + "settings file.")
     private boolean checkDns;
-
-    @Option(names = "--expiry-warning-days", paramLabel = "N",
-            description = "Warn when a certificate of a service chain expires within N days (default 30).")
-    private Integer expiryWarningDays;
-
-    @Option(names = "--at", paramLabel = "INSTANT",
-            description = "Judge validity at this ISO-8601 instant or date (e.g. 2027-01-15T00:00:00Z or "
-                    + "2027-01-15) instead of now.")
-    private String at;
 
     /** Created by the command line's factory, which knows whether standard output is a terminal. */
     @Mixin
@@ -241,13 +213,13 @@ abstract class AuditRun implements Callable<Integer> {
 
     private AuditReport audit() throws Exception {
         RuleCatalog catalog = BuiltInRules.catalog();
-        ConfigFile file = config == null ? ConfigFile.empty() : ConfigFile.load(config);
+        ConfigFile file = settingsOptions.configFile();
         validate(file);
-        AuditSettings settings = settings(catalog, file);
+        AuditSettings settings = settingsOptions.settings(catalog, file);
         Set<String> notRun = new HashSet<>(settings.disabledRules());
         notRun.addAll(rulesNotRun(catalog, sourceOptions.given()));
         settings = settings.withDisabledRules(notRun);
-        Instant evaluatedAt = at == null ? clock.instant().truncatedTo(ChronoUnit.SECONDS) : parseInstant(at);
+        Instant evaluatedAt = settingsOptions.evaluatedAt(clock);
         output.validate();
         if (keepPrevious && !output.files().containsValue(ReportFormat.JSON)) {
             throw new UsageException("--keep-previous keeps the JSON report file a run replaces; add --output "
@@ -274,34 +246,6 @@ abstract class AuditRun implements Callable<Integer> {
         return report;
     }
 
-    private AuditSettings settings(RuleCatalog catalog, ConfigFile file) throws UsageException {
-        Map<String, Severity> overrides = new HashMap<>();
-        Set<String> disabled = new HashSet<>();
-        for (Map.Entry<String, String> rule : file.rules().entrySet()) {
-            if (catalog.find(rule.getKey()).isEmpty()) {
-                throw new UsageException("config file " + config + ": unknown rule '" + rule.getKey()
-                        + "' under 'rules:'; 'certaudit rules' lists them");
-            }
-            String value = String.valueOf(rule.getValue()).trim();
-            if (value.equalsIgnoreCase("off") || value.equalsIgnoreCase("false")) {
-                disabled.add(rule.getKey());
-            } else {
-                overrides.put(rule.getKey(), Severity.fromLabel(value).orElseThrow(() -> new UsageException(
-                        "config file " + config + ": rule '" + rule.getKey() + "' is set to '" + value
-                                + "'; use error, warning, info or off")));
-            }
-        }
-        int days = expiryWarningDays != null ? expiryWarningDays
-                : file.expiryWarningDays() != null ? file.expiryWarningDays()
-                : AuditSettings.DEFAULT_EXPIRY_WARNING_DAYS;
-        if (days < 0) {
-            throw new UsageException("the expiry warning must be 0 days or more, not " + days);
-        }
-        return new AuditSettings(poolFqdn != null ? poolFqdn : file.poolFqdn(),
-                instanceFqdns.isEmpty() ? file.instanceFqdns() : instanceFqdns,
-                gatewayAddress != null ? gatewayAddress : file.gatewayAddress(), days, overrides, disabled);
-    }
-
     /**
      * The configured names, each once (DNS names are case-insensitive), with the addresses the settings file expects
      * for it. An expected address that is no address literal, or one listed for a name the audit does not resolve,
@@ -314,7 +258,7 @@ abstract class AuditRun implements Callable<Integer> {
             for (String address : entry.getValue() == null ? List.<String>of() : entry.getValue()) {
                 String literal = DnsCheck.normalizeLiteral(address);
                 if (literal == null) {
-                    throw new UsageException("config file " + config + ": expectedAddresses of " + entry.getKey()
+                    throw new UsageException("config file " + settingsOptions.config() + ": expectedAddresses of " + entry.getKey()
                             + ": '" + address + "' is not an IPv4 or IPv6 address");
                 }
                 literals.add(literal);
@@ -336,7 +280,7 @@ abstract class AuditRun implements Callable<Integer> {
         }
         for (String name : expected.keySet()) {
             if (!names.containsKey(name)) {
-                throw new UsageException("config file " + config + ": expectedAddresses names " + name + ", which "
+                throw new UsageException("config file " + settingsOptions.config() + ": expectedAddresses names " + name + ", which "
                         + "is not the pool FQDN, an instance FQDN or the gateway address");
             }
         }
@@ -345,16 +289,4 @@ abstract class AuditRun implements Callable<Integer> {
         return resolve;
     }
 
-    static Instant parseInstant(String text) throws UsageException {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeException notAnInstant) {
-            try {
-                return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
-            } catch (DateTimeException notADate) {
-                throw new UsageException("--at '" + text + "' is not an ISO-8601 instant or date; write "
-                        + "2027-01-15T00:00:00Z or 2027-01-15");
-            }
-        }
-    }
 }
