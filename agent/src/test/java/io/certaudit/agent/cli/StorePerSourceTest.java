@@ -69,7 +69,7 @@ class StorePerSourceTest {
         CliRun run = CliRun.run("audit", "--source", "ROOT=" + roots, "--source", "ca=" + intermediates,
                 "--format", "json", "--at", TestPki.NOW.toString());
         assertTrue(run.exitCode() < 3, run::toString);
-        assertEquals(List.of("MY=0", "CA=1", "ROOT=1"), counts(run));
+        assertEquals(List.of("MY=0", "CA=1", "ROOT=1", "DISALLOWED=0"), counts(run));
     }
 
     @Test
@@ -79,7 +79,7 @@ class StorePerSourceTest {
         CliRun run = CliRun.run("audit", "--source", roots.toString(), "--source", intermediates.toString(),
                 "--format", "json", "--at", TestPki.NOW.toString());
         assertTrue(run.exitCode() < 3, run::toString);
-        assertEquals(List.of("MY=0", "CA=1", "ROOT=1"), counts(run));
+        assertEquals(List.of("MY=0", "CA=1", "ROOT=1", "DISALLOWED=0"), counts(run));
     }
 
     @Test
@@ -93,7 +93,7 @@ class StorePerSourceTest {
         CliRun run = CliRun.run("audit", "--source", "CA=" + chain, "--source", "Trusted Root=" + root,
                 "--format", "json", "--at", TestPki.NOW.toString());
         assertTrue(run.exitCode() < 3, run::toString);
-        assertEquals(List.of("MY=0", "CA=1", "ROOT=1"), counts(run));
+        assertEquals(List.of("MY=0", "CA=1", "ROOT=1", "DISALLOWED=0"), counts(run));
     }
 
     @Test
@@ -103,9 +103,10 @@ class StorePerSourceTest {
         assertEquals(3, run.exitCode(), run::toString);
         assertTrue(run.err().contains("--source ROOT=" + unnamed), run::toString);
 
-        CliRun notAStore = CliRun.run("audit", "--source", "Disallowed=" + unnamed);
+        CliRun notAStore = CliRun.run("audit", "--source", "Trusted People=" + unnamed);
         assertEquals(3, notAStore.exitCode(), notAStore::toString);
-        assertTrue(notAStore.err().contains("'Disallowed' is not a store; use MY, CA or ROOT"), notAStore::toString);
+        assertTrue(notAStore.err().contains("'Trusted People' is not a store; use MY, CA or ROOT"),
+                notAStore::toString);
 
         Path reg = Files.writeString(dir.resolve("root.reg"), "Windows Registry Editor Version 5.00\r\n");
         CliRun registry = CliRun.run("audit", "--source", "ROOT=" + reg);

@@ -115,7 +115,9 @@ class FileKindsTest {
 
         assertEquals(List.of(), snapshot.problems());
         List<String> expected = List.of(thumbprint(LEAF), thumbprint(CA), thumbprint(ROOT));
-        for (StoreName store : StoreName.values()) {
+        // The bundle was written to MY, CA and ROOT; Untrusted Certificates (DISALLOWED) got nothing.
+        assertEquals(List.of(), snapshot.store(StoreName.DISALLOWED));
+        for (StoreName store : List.of(StoreName.MY, StoreName.CA, StoreName.ROOT)) {
             List<StoredCertificate> read = snapshot.store(store);
             assertEquals(expected, read.stream().map(StoredCertificate::thumbprint).sorted(
                     java.util.Comparator.comparingInt(expected::indexOf)).toList(), store.toString());
