@@ -40,6 +40,16 @@ public final class RemediationFiles {
             }
         }
         prepare(folder);
+        // Refuse a link among the names before writing anything, so a refusal leaves no half-written set.
+        List<Path> targets = new ArrayList<>();
+        requests.forEach(request -> targets.add(folder.resolve(infName(request))));
+        targets.add(folder.resolve(README));
+        for (Path target : targets) {
+            if (Files.isSymbolicLink(target)) {
+                throw new OutputException("cannot write " + target + ": it is a symbolic link, not a plain file; "
+                        + "certaudit does not write through links: delete it, or give another folder", null);
+            }
+        }
         List<Path> written = new ArrayList<>();
         for (CertificateRequest request : requests) {
             Path inf = folder.resolve(infName(request));

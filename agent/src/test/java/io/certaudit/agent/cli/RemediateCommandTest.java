@@ -139,12 +139,14 @@ class RemediateCommandTest {
 
     @Test
     @DisabledOnOs(OS.WINDOWS)
-    void anInfNameThatIsALinkIsRefused() throws Exception {
+    void aFileNameThatIsALinkIsRefusedBeforeAnythingIsWritten() throws Exception {
         Files.createDirectory(out);
         Path victim = Files.writeString(dir.resolve("victim.txt"), "keep");
-        Files.createSymbolicLink(out.resolve("certreq-new.inf"), victim);
+        Files.createSymbolicLink(out.resolve("README.txt"), victim);
         CliRun run = remediate();
         assertEquals(3, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("symbolic link"), run::toString);
         assertEquals("keep", Files.readString(victim));
+        assertFalse(Files.exists(out.resolve("certreq-new.inf")), "nothing written when one name is refused");
     }
 }
