@@ -32,6 +32,7 @@ import io.certaudit.catalog.keys.PrivateKeyMismatch;
 import io.certaudit.catalog.keys.KeyUsageNotTls;
 import io.certaudit.catalog.keys.PrivateKeyMissing;
 import io.certaudit.catalog.keys.PrivateKeyUnverified;
+import io.certaudit.catalog.names.FqdnNotResolvable;
 import io.certaudit.catalog.names.SanMissingFqdn;
 import io.certaudit.catalog.names.SubjectCnNotFqdn;
 import io.certaudit.catalog.names.SubjectMismatch;
@@ -97,6 +98,7 @@ public final class BuiltInRules {
                 new SubjectCnNotFqdn(),
                 new SanMissingFqdn(),
                 new SubjectMismatch(),
+                new FqdnNotResolvable(),
                 // usage
                 new EkuMissingServerAuth(),
                 new EkuMissingClientAuth(),

@@ -29,6 +29,8 @@ public final class HostSnapshot {
     private final List<PeerObservation> peers;
     private final Tristate auditElevated;
     private final Set<StoreName> storesGiven;
+    private final boolean dnsChecked;
+    private final List<NameResolution> nameResolutions;
 
     private HostSnapshot(Builder builder) {
         this.hostName = builder.hostName;
@@ -50,6 +52,8 @@ public final class HostSnapshot {
         this.hostFacts = Collections.unmodifiableMap(new LinkedHashMap<>(builder.hostFacts));
         this.peers = List.copyOf(builder.peers);
         this.auditElevated = builder.auditElevated;
+        this.dnsChecked = builder.dnsChecked;
+        this.nameResolutions = List.copyOf(builder.nameResolutions);
         this.storesGiven = Collections.unmodifiableSet(builder.storesGiven == null ? EnumSet.allOf(StoreName.class)
                 : EnumSet.copyOf(builder.storesGiven));
     }
@@ -124,6 +128,19 @@ public final class HostSnapshot {
         return auditElevated;
     }
 
+    /**
+     * Whether the configured names were resolved in DNS for this audit: only when the user asked for it, since a
+     * lookup leaves the host and its answer depends on the network the audit runs in.
+     */
+    public boolean dnsChecked() {
+        return dnsChecked;
+    }
+
+    /** What the resolver answered for each configured name, in the order asked; empty unless DNS was checked. */
+    public List<NameResolution> nameResolutions() {
+        return nameResolutions;
+    }
+
     /** Collects a snapshot; sources add to it as they read. */
     public static final class Builder {
         private final String hostName;
@@ -138,6 +155,8 @@ public final class HostSnapshot {
         private Tristate auditElevated = Tristate.UNKNOWN;
         /** {@code null} until a source says: then every store, as a live host's. */
         private EnumSet<StoreName> storesGiven;
+        private boolean dnsChecked;
+        private final List<NameResolution> nameResolutions = new ArrayList<>();
 
         private Builder(String hostName, String source) {
             this.hostName = Objects.requireNonNull(hostName, "hostName");
@@ -196,6 +215,13 @@ public final class HostSnapshot {
             return this;
         }
 
+        /** Records that DNS was checked, with what the resolver answered for each name (possibly none). */
+        public Builder nameResolutions(List<NameResolution> resolutions) {
+            dnsChecked = true;
+            nameResolutions.addAll(resolutions);
+            return this;
+        }
+
         /** Adds everything another snapshot holds, so several sources combine into one host. */
         public Builder addAll(HostSnapshot other) {
             if (storesGiven == null) {
@@ -211,6 +237,8 @@ public final class HostSnapshot {
             userStoreCertificates.addAll(other.userStoreCertificates);
             hostFacts.putAll(other.hostFacts);
             peers.addAll(other.peers);
+            dnsChecked |= other.dnsChecked;
+            nameResolutions.addAll(other.nameResolutions);
             if (other.auditElevated != Tristate.UNKNOWN) {
                 auditElevated = other.auditElevated;
             }

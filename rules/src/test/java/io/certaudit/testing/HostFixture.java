@@ -86,6 +86,12 @@ public final class HostFixture {
         return this;
     }
 
+    /** Records that DNS was checked, with what the resolver answered for each name. */
+    public HostFixture nameResolutions(List<io.certaudit.model.NameResolution> resolutions) {
+        builder.nameResolutions(resolutions);
+        return this;
+    }
+
     /** Records the service account's access to a store, as the live Windows source does. */
     public HostFixture storeAccess(StoreName store, AccessFacts access) {
         builder.storeAccess(store, access);

@@ -2,11 +2,7 @@ package io.certaudit.agent.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +18,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.certaudit.agent.dns.DnsCheck;
+import io.certaudit.agent.dns.HostResolver;
+import io.certaudit.agent.dns.NameToResolve;
 import io.certaudit.agent.eventlog.AuditEvents;
 import io.certaudit.agent.eventlog.EventEntry;
 import io.certaudit.agent.eventlog.EventLogException;
@@ -37,8 +36,8 @@ import io.certaudit.engine.AuditResult;
 import io.certaudit.engine.AuditSettings;
 import io.certaudit.engine.RuleCatalog;
 import io.certaudit.engine.RuleEngine;
-import io.certaudit.engine.Severity;
 import io.certaudit.model.HostSnapshot;
+import io.certaudit.model.NameResolution;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,31 +55,16 @@ abstract class AuditRun implements Callable<Integer> {
     @Mixin
     private SourceOptions sourceOptions = new SourceOptions();
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Settings file (YAML, or JSON when named *.json): the settings below plus per-rule "
-                    + "severities under 'rules:' ('off' disables a rule). Flags override the file.")
-    private Path config;
+    @Mixin
+    private AuditSettingsOptions settingsOptions = new AuditSettingsOptions();
 
-    @Option(names = "--pool-fqdn", paramLabel = "NAME",
-            description = "The trusted application pool FQDN the certificate must name (CN and SAN).")
-    private String poolFqdn;
-
-    @Option(names = "--instance-fqdn", paramLabel = "NAME",
-            description = "The FQDN of a BEMS instance the certificate serves; repeat for each.")
-    private List<String> instanceFqdns = new ArrayList<>();
-
-    @Option(names = "--gateway-address", paramLabel = "NAME",
-            description = "The Exchange UM IP gateway address; CN and SAN must hold it, letter case included.")
-    private String gatewayAddress;
-
-    @Option(names = "--expiry-warning-days", paramLabel = "N",
-            description = "Warn when a certificate of a service chain expires within N days (default 30).")
-    private Integer expiryWarningDays;
-
-    @Option(names = "--at", paramLabel = "INSTANT",
-            description = "Judge validity at this ISO-8601 instant or date (e.g. 2027-01-15T00:00:00Z or "
-                    + "2027-01-15) instead of now.")
-    private String at;
+    @Option(names = "--check-dns",
+            description = "Also resolve the pool FQDN, each instance FQDN and the gateway address with this "
+                    + "machine's resolver (each within 5 s) and report the answers; a name that does not resolve, or "
+                    + "not to the addresses the settings file expects (expectedAddresses:), is a finding of "
+                    + "fqdn-not-resolvable. Off by default: lookups leave the host. Also checkDns: true in the "
+                    + "settings file.")
+    private boolean checkDns;
 
     /** Created by the command line's factory, which knows whether standard output is a terminal. */
     @Mixin
@@ -230,13 +214,13 @@ abstract class AuditRun implements Callable<Integer> {
 
     private AuditReport audit() throws Exception {
         RuleCatalog catalog = BuiltInRules.catalog();
-        ConfigFile file = config == null ? ConfigFile.empty() : ConfigFile.load(config);
-        validate(file, config);
-        AuditSettings settings = settings(catalog, file);
+        ConfigFile file = settingsOptions.configFile();
+        validate(file, settingsOptions.config());
+        AuditSettings settings = settingsOptions.settings(catalog, file);
         Set<String> notRun = new HashSet<>(settings.disabledRules());
         notRun.addAll(rulesNotRun(catalog, sourceOptions.given()));
         settings = settings.withDisabledRules(notRun);
-        Instant evaluatedAt = at == null ? clock.instant().truncatedTo(ChronoUnit.SECONDS) : parseInstant(at);
+        Instant evaluatedAt = settingsOptions.evaluatedAt(clock);
         output.validate();
         if (keepPrevious && !output.files().containsValue(ReportFormat.JSON)) {
             throw new UsageException("--keep-previous keeps the JSON report file a run replaces; add --output "
@@ -245,7 +229,11 @@ abstract class AuditRun implements Callable<Integer> {
 
         HostSnapshot host = sourceOptions.read(environment, readsLocalStoresByDefault(), file, config, evaluatedAt);
         HostSnapshot.Builder withPeers = HostSnapshot.builder(host.hostName(), host.source()).addAll(host);
-        peerOptions.probe(file, config).forEach(withPeers::peer);
+        peerOptions.probe(file).forEach(withPeers::peer);
+        if (checkDns || Boolean.TRUE.equals(file.checkDns())) {
+            withPeers.nameResolutions(new DnsCheck(HostResolver.SYSTEM, DnsCheck.DEFAULT_LOOKUP_LIMIT)
+                    .resolveAll(namesToResolve(settings, file)));
+        }
         HostSnapshot snapshot = withPeers.build();
         AuditResult result = new RuleEngine(catalog).run(snapshot, settings, evaluatedAt);
         AuditReport report = new ReportBuilder(VersionProvider.version())
@@ -259,71 +247,47 @@ abstract class AuditRun implements Callable<Integer> {
         return report;
     }
 
-    private AuditSettings settings(RuleCatalog catalog, ConfigFile file) throws UsageException {
-        Map<String, Severity> overrides = new HashMap<>();
-        Set<String> disabled = new HashSet<>();
-        for (Map.Entry<String, String> rule : file.rules().entrySet()) {
-            if (catalog.find(rule.getKey()).isEmpty()) {
-                throw new UsageException("config file " + config + ": unknown rule '" + rule.getKey()
-                        + "' under 'rules:'" + ConfigFile.lineOf(config, "rules", rule.getKey())
-                        + "; 'certaudit rules' lists them");
-            }
-            String value = String.valueOf(rule.getValue()).trim();
-            if (value.equalsIgnoreCase("off") || value.equalsIgnoreCase("false")) {
-                disabled.add(rule.getKey());
-            } else {
-                overrides.put(rule.getKey(), Severity.fromLabel(value).orElseThrow(() -> new UsageException(
-                        "config file " + config + ": rule '" + rule.getKey() + "'"
-                                + ConfigFile.lineOf(config, "rules", rule.getKey()) + " is set to '" + value
-                                + "'; use error, warning, info or off")));
-            }
-        }
-        int days = expiryWarningDays != null ? expiryWarningDays
-                : file.expiryWarningDays() != null ? file.expiryWarningDays()
-                : AuditSettings.DEFAULT_EXPIRY_WARNING_DAYS;
-        if (days < 0) {
-            throw new UsageException((expiryWarningDays == null ? "config file " + config + ": setting "
-                    + "'expiryWarningDays'" + ConfigFile.lineOf(config, "expiryWarningDays") + ": " : "")
-                    + "the expiry warning must be 0 days or more, not " + days);
-        }
-        String pool = poolFqdn != null ? poolFqdn : file.poolFqdn();
-        List<String> instances = instanceFqdns.isEmpty() ? file.instanceFqdns() : instanceFqdns;
-        requireFqdn(pool, poolFqdn != null ? "--pool-fqdn" : "config file " + config + ": setting 'poolFqdn'"
-                + ConfigFile.lineOf(config, "poolFqdn") + ":", "bemsapppool.example.com");
-        for (String instance : instances) {
-            requireFqdn(instance, !instanceFqdns.isEmpty() ? "--instance-fqdn" : "config file " + config
-                    + ": setting 'instanceFqdns'" + ConfigFile.lineOf(config, "instanceFqdns") + ":",
-                    "bemsserver01.example.com");
-        }
-        return new AuditSettings(pool, instances,
-                gatewayAddress != null ? gatewayAddress : file.gatewayAddress(), days, overrides, disabled);
-    }
-
     /**
-     * Refuses a pool or instance name that is not an FQDN: no certificate can name it usefully, so every name rule
-     * would fail for a reason that is the setting's, not the certificate's.
+     * The configured names, each once (DNS names are case-insensitive), with the addresses the settings file expects
+     * for it. An expected address that is no address literal, or one listed for a name the audit does not resolve,
+     * is a mistake in the file, said before anything is looked up.
      */
-    private static void requireFqdn(String name, String where, String example) throws UsageException {
-        if (name == null) {
-            return;
+    private List<NameToResolve> namesToResolve(AuditSettings settings, ConfigFile file) throws UsageException {
+        Map<String, List<String>> expected = new HashMap<>();
+        for (Map.Entry<String, List<String>> entry : file.expectedAddresses().entrySet()) {
+            List<String> literals = new ArrayList<>();
+            for (String address : entry.getValue() == null ? List.<String>of() : entry.getValue()) {
+                String literal = DnsCheck.normalizeLiteral(address);
+                if (literal == null) {
+                    throw new UsageException("config file " + settingsOptions.config() + ": expectedAddresses of "
+                            + entry.getKey() + ": '" + address + "' is not an IPv4 or IPv6 address");
+                }
+                literals.add(literal);
+            }
+            expected.put(entry.getKey().toLowerCase(java.util.Locale.ROOT), literals);
         }
-        java.util.Optional<String> why = HostNames.whyNotFqdn(name.strip());
-        if (why.isPresent()) {
-            throw new UsageException(where + " '" + name + "' is not a fully qualified domain name: " + why.get()
-                    + "; give the full DNS name, e.g. " + example);
+        Map<String, NameToResolve> names = new java.util.LinkedHashMap<>();
+        if (settings.poolFqdn() != null) {
+            names.putIfAbsent(settings.poolFqdn().toLowerCase(java.util.Locale.ROOT), new NameToResolve(
+                    settings.poolFqdn(), NameResolution.Role.POOL, null));
         }
-    }
-
-    static Instant parseInstant(String text) throws UsageException {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeException notAnInstant) {
-            try {
-                return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
-            } catch (DateTimeException notADate) {
-                throw new UsageException("--at '" + text + "' is not an ISO-8601 instant or date; write "
-                        + "2027-01-15T00:00:00Z or 2027-01-15");
+        for (String instance : settings.instanceFqdns()) {
+            names.putIfAbsent(instance.toLowerCase(java.util.Locale.ROOT), new NameToResolve(instance,
+                    NameResolution.Role.INSTANCE, null));
+        }
+        if (settings.gatewayAddress() != null) {
+            names.putIfAbsent(settings.gatewayAddress().toLowerCase(java.util.Locale.ROOT), new NameToResolve(
+                    settings.gatewayAddress(), NameResolution.Role.GATEWAY, null));
+        }
+        for (String name : expected.keySet()) {
+            if (!names.containsKey(name)) {
+                throw new UsageException("config file " + settingsOptions.config() + ": expectedAddresses names " + name
+                        + ", which is not the pool FQDN, an instance FQDN or the gateway address");
             }
         }
+        List<NameToResolve> resolve = new ArrayList<>();
+        names.forEach((key, name) -> resolve.add(new NameToResolve(name.name(), name.role(), expected.get(key))));
+        return resolve;
     }
+
 }

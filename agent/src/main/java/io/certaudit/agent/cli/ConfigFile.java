@@ -40,11 +40,15 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * limits:
  *   maxFileBytes: 32MiB
  *   maxEntries: 20000
+ * checkDns: true                # resolve the names above (opt-in: the lookup leaves the host)
+ * expectedAddresses:            # what a name must resolve to, exactly; names without an entry must only resolve
+ *   bemsapppool.example.com: [192.0.2.10, 192.0.2.11]
  * </pre>
  */
 public record ConfigFile(String poolFqdn, List<String> instanceFqdns, String gatewayAddress,
                          Integer expiryWarningDays, Map<String, String> rules, List<String> peers,
-                         Integer peerTimeoutSeconds, String serviceName, String serviceAccount, Limits limits) {
+                         Integer peerTimeoutSeconds, String serviceName, String serviceAccount, Limits limits,
+                         Boolean checkDns, Map<String, List<String>> expectedAddresses) {
 
     /** How much a source reads at most; {@code null} keeps the default. */
     public record Limits(String maxFileBytes, Integer maxEntries) {
@@ -58,10 +62,11 @@ public record ConfigFile(String poolFqdn, List<String> instanceFqdns, String gat
         rules = rules == null ? Map.of() : new LinkedHashMap<>(rules);
         peers = peers == null ? List.of() : List.copyOf(peers);
         limits = limits == null ? new Limits(null, null) : limits;
+        expectedAddresses = expectedAddresses == null ? Map.of() : new LinkedHashMap<>(expectedAddresses);
     }
 
     public static ConfigFile empty() {
-        return new ConfigFile(null, List.of(), null, null, Map.of(), List.of(), null, null, null, null);
+        return new ConfigFile(null, List.of(), null, null, Map.of(), List.of(), null, null, null, null, null, null);
     }
 
     /** Reads {@code file}: YAML unless it ends in {@code .json}. */
@@ -87,7 +92,7 @@ public record ConfigFile(String poolFqdn, List<String> instanceFqdns, String gat
             throw new UsageException("config file " + file + ": unknown setting '" + String.join(".", key) + "'"
                     + (line.isEmpty() ? where(e.getLocation()) : line) + "; known settings: poolFqdn, instanceFqdns, gatewayAddress, "
                     + "expiryWarningDays, rules, peers, peerTimeoutSeconds, serviceName, serviceAccount, limits "
-                    + "(maxFileBytes, maxEntries)");
+                    + "(maxFileBytes, maxEntries), checkDns, expectedAddresses");
         } catch (MismatchedInputException e) {
             String setting = e.getPath().stream()
                     .map(step -> step.getFieldName() != null ? step.getFieldName() : "[" + step.getIndex() + "]")

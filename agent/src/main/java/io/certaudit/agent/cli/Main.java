@@ -82,6 +82,9 @@ public final class Main {
             if (type == StatusCommand.class) {
                 return type.cast(new StatusCommand(platform));
             }
+            if (type == RemediateCommand.class) {
+                return type.cast(new RemediateCommand(platform));
+            }
             if (type == ProbeCommand.class) {
                 return type.cast(new ProbeCommand(platform));
             }

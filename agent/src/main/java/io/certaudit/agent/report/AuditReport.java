@@ -14,19 +14,19 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"schemaVersion", "tool", "host", "generatedAt", "evaluatedAt", "source", "status", "exitCode",
         "settings", "summary", "serviceCertificates", "stores", "problems", "findings", "rules", "serviceAccount",
-        "hostFacts", "peers", "signatureEngines"})
+        "hostFacts", "peers", "signatureEngines", "dns"})
 public record AuditReport(String schemaVersion, Tool tool, String host, String generatedAt, String evaluatedAt,
                           String source, String status, int exitCode, Settings settings, Summary summary,
                           List<String> serviceCertificates, List<Store> stores, List<Problem> problems,
                           List<FindingEntry> findings, List<RuleResult> rules, Account serviceAccount,
                           Map<String, String> hostFacts, List<Peer> peers,
-                          List<SignatureEngineEntry> signatureEngines) {
+                          List<SignatureEngineEntry> signatureEngines, Dns dns) {
 
     /** The {@link #source()} of a probe given no {@code --source}: no store was read. */
     public static final String NO_SOURCE = "no source";
 
     /** The schema version this code writes. Minor versions add fields; a major version would be a new file. */
-    public static final String SCHEMA_VERSION = "1.3";
+    public static final String SCHEMA_VERSION = "1.4";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Tool(String name, String version) {
@@ -38,6 +38,21 @@ public record AuditReport(String schemaVersion, Tool tool, String host, String g
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record SignatureEngineEntry(String engine, long verifications, String unavailableReason) {
+    }
+
+    /**
+     * Whether the configured names were resolved (since 1.4; {@code null} in older reports) and what the system
+     * resolver answered for each.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Dns(boolean checked, List<NameResolutionEntry> names) {
+    }
+
+    /** What the resolver answered for one configured name (since 1.4). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonPropertyOrder({"name", "role", "outcome", "addresses", "expectedAddresses", "message"})
+    public record NameResolutionEntry(String name, String role, String outcome, List<String> addresses,
+                                      List<String> expectedAddresses, String message) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

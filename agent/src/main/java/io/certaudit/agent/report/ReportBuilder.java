@@ -61,7 +61,15 @@ public final class ReportBuilder {
                 account == null ? null : new AuditReport.Account(account.name(), account.sid(), account.foundBy()),
                 new TreeMap<>(snapshot.hostFacts()), snapshot.peers().stream().map(ReportBuilder::peer).toList(),
                 context.chains().signatureEngines().stream().map(use -> new AuditReport.SignatureEngineEntry(
-                        use.engine(), use.verifications(), use.unavailableReason())).toList());
+                        use.engine(), use.verifications(), use.unavailableReason())).toList(),
+                dns(snapshot));
+    }
+
+    private static AuditReport.Dns dns(HostSnapshot snapshot) {
+        return new AuditReport.Dns(snapshot.dnsChecked(), snapshot.nameResolutions().stream()
+                .map(r -> new AuditReport.NameResolutionEntry(r.name(), r.role().label(), r.outcome().label(),
+                        r.addresses(), r.expectedAddresses(), r.failureMessage()))
+                .toList());
     }
 
     private static AuditReport.Settings settings(AuditSettings settings) {

@@ -188,7 +188,8 @@ public final class ReportReader {
         return new SavedAudit(new AuditReport(report.schemaVersion(), report.tool(), report.host(),
                 report.generatedAt(), report.evaluatedAt(), report.source(), status, exitCode, report.settings(),
                 counted, report.serviceCertificates(), report.stores(), report.problems(), report.findings(),
-                report.rules(), report.serviceAccount(), report.hostFacts(), report.peers(), report.signatureEngines()),
+                report.rules(), report.serviceAccount(), report.hostFacts(), report.peers(), report.signatureEngines(),
+                report.dns()),
                 List.copyOf(corrections));
     }
 

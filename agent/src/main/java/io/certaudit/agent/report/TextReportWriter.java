@@ -44,6 +44,7 @@ public final class TextReportWriter implements ReportWriter {
         writeFindings(report, text);
         writeServiceCertificates(index, text);
         writePeers(report, text);
+        writeDns(report, text);
         writeStores(index, text);
         writeProblems(report, text);
         text.flush();
@@ -178,6 +179,26 @@ public final class TextReportWriter implements ReportWriter {
                     + " (in no store)"));
         }
         return path.toString();
+    }
+
+    /** What the resolver answered for each configured name, when DNS was checked. */
+    private void writeDns(AuditReport report, PrintWriter text) {
+        if (report.dns() == null || !report.dns().checked()) {
+            return;
+        }
+        heading(text, "DNS (" + report.dns().names().size() + " names, this machine's resolver)");
+        for (AuditReport.NameResolutionEntry name : report.dns().names()) {
+            String answer = "resolved".equals(name.outcome())
+                    ? TextStyle.clean(String.join(", ", name.addresses()))
+                    : style.paint("not-found".equals(name.outcome()) ? Health.ERROR : Health.WARNING,
+                            TextStyle.clean(name.outcome()) + (name.message() == null ? ""
+                                    : ": " + TextStyle.clean(name.message())));
+            String expected = name.expectedAddresses().isEmpty() ? ""
+                    : "  (expected " + TextStyle.clean(String.join(", ", name.expectedAddresses())) + ")";
+            wrap(text, TextStyle.clean(name.name()) + "  " + TextStyle.clean(name.role()) + "  " + answer + expected,
+                    "  ", "      ");
+        }
+        text.println();
     }
 
     /** Each probed peer: what it sent, and which client certificate issuers it accepts. */

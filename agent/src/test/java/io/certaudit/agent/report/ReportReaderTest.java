@@ -61,7 +61,7 @@ class ReportReaderTest {
     void theReportCarriesTheTrustedIssuerListSize() {
         int expected = TrustedIssuerList.of(ReportScenarios.brokenMtlsSnapshot().store(StoreName.ROOT)).bytes();
         assertEquals(expected, BROKEN.summary().rootStoreIssuerListBytes());
-        assertEquals("1.3", BROKEN.schemaVersion());
+        assertEquals("1.4", BROKEN.schemaVersion());
     }
 
     @Test
@@ -199,6 +199,34 @@ class ReportReaderTest {
 
     private static ObjectNode finding(ObjectNode tree) {
         return (ObjectNode) tree.get("findings").get(0);
+    }
+
+    @Test
+    void theDnsAnswersReadBackAndAForgedOneIsRefusedAndAVersionOneThreeReportWithoutThemStillReads()
+            throws Exception {
+        ObjectNode tree = tree();
+        ObjectNode name = Json.MAPPER.createObjectNode().put("name", "pool.example.invalid").put("role", "pool")
+                .put("outcome", "not-found").put("message", "no such host");
+        name.putArray("addresses");
+        name.putArray("expectedAddresses").add("192.0.2.10");
+        ObjectNode dns = Json.MAPPER.createObjectNode().put("checked", true);
+        dns.putArray("names").add(name);
+        tree.set("dns", dns);
+        ReportSchema.assertValid(tree.toString());
+        AuditReport read = ReportReader.read(tree.toString(), "audit.json");
+        assertEquals(new AuditReport.Dns(true, List.of(new AuditReport.NameResolutionEntry("pool.example.invalid",
+                "pool", "not-found", List.of(), List.of("192.0.2.10"), "no such host"))), read.dns());
+
+        name.put("outcome", "probably");
+        assertFalse(ReportSchema.errors(tree.toString()).isEmpty());
+        String message = refusal(tree.toString());
+        assertTrue(message.contains("dns.names[0].outcome is 'probably', not one of resolved, not-found, "
+                + "timed-out, failed"), message);
+
+        ObjectNode older = tree();
+        older.remove("dns");
+        older.put("schemaVersion", "1.3");
+        assertNull(ReportReader.read(older.toString(), "audit.json").dns());
     }
 
     @Test

@@ -115,6 +115,8 @@ class FileKindsTest {
 
         assertEquals(List.of(), snapshot.problems());
         List<String> expected = List.of(thumbprint(LEAF), thumbprint(CA), thumbprint(ROOT));
+        // The bundle was written to MY, CA and ROOT; Untrusted Certificates (DISALLOWED) got nothing.
+        assertEquals(List.of(), snapshot.store(StoreName.DISALLOWED));
         for (StoreName store : List.of(StoreName.MY, StoreName.CA, StoreName.ROOT)) {
             List<StoredCertificate> read = snapshot.store(store);
             assertEquals(expected, read.stream().map(StoredCertificate::thumbprint).sorted(
