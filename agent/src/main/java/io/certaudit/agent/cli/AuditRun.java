@@ -227,9 +227,10 @@ abstract class AuditRun implements Callable<Integer> {
                     + "json=FILE");
         }
 
-        HostSnapshot host = sourceOptions.read(environment, readsLocalStoresByDefault(), file, config, evaluatedAt);
+        HostSnapshot host = sourceOptions.read(environment, readsLocalStoresByDefault(), file, settingsOptions.config(),
+                evaluatedAt);
         HostSnapshot.Builder withPeers = HostSnapshot.builder(host.hostName(), host.source()).addAll(host);
-        peerOptions.probe(file).forEach(withPeers::peer);
+        peerOptions.probe(file, settingsOptions.config()).forEach(withPeers::peer);
         if (checkDns || Boolean.TRUE.equals(file.checkDns())) {
             withPeers.nameResolutions(new DnsCheck(HostResolver.SYSTEM, DnsCheck.DEFAULT_LOOKUP_LIMIT)
                     .resolveAll(namesToResolve(settings, file)));

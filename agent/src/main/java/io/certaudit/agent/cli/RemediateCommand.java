@@ -98,7 +98,7 @@ public final class RemediateCommand implements Callable<Integer> {
         ConfigFile file = settingsOptions.configFile();
         AuditSettings settings = settingsOptions.settings(catalog, file);
         Instant at = settingsOptions.evaluatedAt(clock);
-        HostSnapshot host = sourceOptions.read(environment, true, file, at);
+        HostSnapshot host = sourceOptions.read(environment, true, file, settingsOptions.config(), at);
         AuditResult result = new RuleEngine(catalog).run(host, settings, at);
         List<CertificateRequest> requests;
         try {
