@@ -76,7 +76,7 @@ class DnsCheckOptionTest {
 
     @Test
     void aPoolFqdnThatDoesNotResolveIsAnErrorAndTheAnswersAreInTheReport() {
-        CliRun run = audit("--format", "json", "--check-dns", "--instance-fqdn", "localhost");
+        CliRun run = audit("--format", "json", "--check-dns", "--gateway-address", "localhost");
         assertEquals(2, run.exitCode(), run::toString);
         JsonNode report = ReportSchema.assertValid(run.out());
         JsonNode dns = report.get("dns");
@@ -96,7 +96,7 @@ class DnsCheckOptionTest {
 
     @Test
     void theSettingsFileTurnsTheCheckOnAndAnUnexpectedAddressIsAnError() throws Exception {
-        Path file = config("instanceFqdns: [localhost]\ncheckDns: true\nexpectedAddresses:\n"
+        Path file = config("gatewayAddress: localhost\ncheckDns: true\nexpectedAddresses:\n"
                 + "  LOCALHOST: [192.0.2.1]\n");
         CliRun run = audit("--config", file.toString(), "--format", "text");
         assertEquals(2, run.exitCode(), run::toString);

@@ -35,10 +35,12 @@ class RemediateCommandTest {
     private Path out;
 
     @BeforeEach
-    void host() {
+    void host() throws Exception {
         host = new HostFolder(dir.resolve("bems01"));
         host.pem("ROOT", "root.crt", ROOT);
         host.pem("CA", "issuing.crt", CA);
+        // The Personal store is given, if empty: a host whose MY was not exported is not known to lack a certificate.
+        Files.createDirectories(host.root().resolve("MY"));
         out = dir.resolve("requests");
     }
 
