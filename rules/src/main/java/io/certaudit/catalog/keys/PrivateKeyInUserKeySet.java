@@ -1,6 +1,5 @@
 package io.certaudit.catalog.keys;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.certaudit.engine.Area;
@@ -51,16 +50,7 @@ public final class PrivateKeyInUserKeySet extends CertificateRule {
         if (key == null || key.defect() != KeyDefect.USER_KEY_SET) {
             return;
         }
-        Map<String, String> evidence = new LinkedHashMap<>();
-        if (key.evidence() != null) {
-            evidence.put("evidence", key.evidence());
-        }
-        if (key.provider() != null) {
-            evidence.put("provider", key.provider());
-        }
-        if (key.container() != null) {
-            evidence.put("container", key.container());
-        }
+        Map<String, String> evidence = KeyEvidence.of(key);
         findings.add(certificate, "The private key of service certificate " + certificate.label() + " is in a "
                 + "user's key set, not the machine key set, so a service running as another account cannot open "
                 + "it" + (key.evidence() == null ? "." : ": " + key.evidence() + "."), evidence);

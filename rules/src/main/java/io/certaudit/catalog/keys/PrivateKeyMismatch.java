@@ -1,6 +1,5 @@
 package io.certaudit.catalog.keys;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.certaudit.engine.Area;
@@ -49,16 +48,7 @@ public final class PrivateKeyMismatch extends CertificateRule {
         if (key == null || key.defect() != KeyDefect.KEY_MISMATCH) {
             return;
         }
-        Map<String, String> evidence = new LinkedHashMap<>();
-        if (key.evidence() != null) {
-            evidence.put("evidence", key.evidence());
-        }
-        if (key.provider() != null) {
-            evidence.put("provider", key.provider());
-        }
-        if (key.container() != null) {
-            evidence.put("container", key.container());
-        }
+        Map<String, String> evidence = KeyEvidence.of(key);
         findings.add(certificate, "Service certificate " + certificate.label() + " points at a private key that "
                 + "does not match its public key" + (key.evidence() == null ? "." : ": " + key.evidence() + "."),
                 evidence);
