@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import io.certaudit.model.HostSnapshot;
@@ -45,6 +47,8 @@ public final class FolderSource implements HostSource {
      * is cut off at the room left when it started) stays small.
      */
     private static final int FILES_IN_FLIGHT = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+    /** Threads that read files: one per core. */
+    private static final int READER_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final Path root;
     private final StoreName onlyStore;
@@ -172,6 +176,22 @@ public final class FolderSource implements HostSource {
      * are those of a sequential read, and no file is parsed once the limit is reached.
      */
     private void readInOrder(StoreName store, List<Path> files, SourceRoot boundary, BoundedSnapshot snapshot) {
+        // Its own threads, one per core: the common pool has a single thread on a 2-core machine, and then
+        // CompletableFuture starts a new thread for every task, i.e. for every file.
+        ExecutorService readers = Executors.newFixedThreadPool(READER_THREADS, task -> {
+            Thread thread = new Thread(task, "certaudit-folder-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            readInOrder(store, files, boundary, snapshot, readers);
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    private void readInOrder(StoreName store, List<Path> files, SourceRoot boundary, BoundedSnapshot snapshot,
+                             ExecutorService readers) {
         Deque<CompletableFuture<BoundedSnapshot>> inFlight = new ArrayDeque<>();
         Iterator<Path> next = files.iterator();
         while (true) {
@@ -182,7 +202,7 @@ public final class FolderSource implements HostSource {
                     BoundedSnapshot recording = BoundedSnapshot.recording(capacity);
                     readContained(store, file, boundary, files, recording);
                     return recording;
-                }));
+                }, readers));
             }
             if (inFlight.isEmpty()) {
                 return;
