@@ -1,6 +1,5 @@
 package io.certaudit.agent.report;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +23,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.certaudit.agent.io.BoundedInputStream;
 
 /**
  * Reads a saved JSON audit back into the model, so any writer renders it as the live audit would. Accepts every
@@ -74,7 +75,9 @@ public final class ReportReader {
             throw new UnreadableReportException(Files.exists(file) ? file + " is not a regular file"
                     : file + " does not exist", null);
         }
-        try (InputStream in = new BoundedInputStream(Files.newInputStream(file), MAX_BYTES, file)) {
+        try (InputStream in = new BoundedInputStream(Files.newInputStream(file), MAX_BYTES,
+                () -> new TooLargeException(file + " is larger than " + MAX_BYTES + " bytes; it is not a certaudit "
+                        + "audit"))) {
             return check(parse(in, file.toString()), file.toString());
         } catch (NoSuchFileException e) {
             throw new UnreadableReportException(file + " does not exist", e);
@@ -439,44 +442,6 @@ public final class ReportReader {
             return Json.MAPPER.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A stream that refuses to give more than {@code limit} bytes: the bound holds whatever the file claims. */
-    private static final class BoundedInputStream extends FilterInputStream {
-        private final long limit;
-        private final Path file;
-        private long count;
-
-        BoundedInputStream(InputStream in, long limit, Path file) {
-            super(in);
-            this.limit = limit;
-            this.file = file;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                counted(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                counted(n);
-            }
-            return n;
-        }
-
-        private void counted(int n) throws TooLargeException {
-            count += n;
-            if (count > limit) {
-                throw new TooLargeException(file + " is larger than " + limit + " bytes; it is not a certaudit audit");
-            }
         }
     }
 

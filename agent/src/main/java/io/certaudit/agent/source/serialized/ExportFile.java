@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import io.certaudit.agent.io.BoundedInputStream;
 import io.certaudit.agent.source.SourceException;
 
 /** Reads an exported store file whole, refusing one over its size limit. */
@@ -50,38 +51,8 @@ final class ExportFile {
         if (size > limit) {
             throw tooLarge(file, "is " + size + " bytes,", limit);
         }
-        return new BoundedInput(Files.newInputStream(file), file, limit);
-    }
-
-    /** A file's bytes up to the limit; past it, the read fails: the file grew while it was read. */
-    private static final class BoundedInput extends java.io.FilterInputStream {
-        private final Path file;
-        private final long limit;
-        private long read;
-
-        BoundedInput(InputStream in, Path file, long limit) {
-            super(in);
-            this.file = file;
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int count = super.read(buffer, offset, (int) Math.min(length, limit + 1 - read));
-            if (count > 0) {
-                read += count;
-                if (read > limit) {
-                    throw new IOException(file + " grew past the " + limit + "-byte limit while it was read");
-                }
-            }
-            return count;
-        }
+        return new BoundedInputStream(Files.newInputStream(file), limit,
+                () -> new IOException(file + " grew past the " + limit + "-byte limit while it was read"));
     }
 
     static SourceException tooLarge(Path file, String how, long limit) {
