@@ -25,6 +25,7 @@ public final class HostSnapshot {
     private final Map<StoreName, AccessFacts> storeAccess;
     private final ServiceAccount serviceAccount;
     private final List<StoredCertificate> userStoreCertificates;
+    private final List<UserStoreRead> userStoreReads;
     private final Map<String, String> hostFacts;
     private final List<PeerObservation> peers;
     private final Tristate auditElevated;
@@ -49,6 +50,7 @@ public final class HostSnapshot {
         this.storeAccess = Collections.unmodifiableMap(new EnumMap<>(builder.storeAccess));
         this.serviceAccount = builder.serviceAccount;
         this.userStoreCertificates = List.copyOf(builder.userStoreCertificates);
+        this.userStoreReads = List.copyOf(builder.userStoreReads);
         this.hostFacts = Collections.unmodifiableMap(new LinkedHashMap<>(builder.hostFacts));
         this.peers = List.copyOf(builder.peers);
         this.auditElevated = builder.auditElevated;
@@ -110,7 +112,12 @@ public final class HostSnapshot {
         return userStoreCertificates;
     }
 
-    /** Source-specific host facts shown as evidence, e.g. SCHANNEL registry values. */
+    /** What reading each user Personal store gave, in the order read; empty when the source read none. */
+    public List<UserStoreRead> userStoreReads() {
+        return userStoreReads;
+    }
+
+    /** Source-specific host facts shown as evidence, e.g. the account the audit ran as. */
     public Map<String, String> hostFacts() {
         return hostFacts;
     }
@@ -150,6 +157,7 @@ public final class HostSnapshot {
         private final Map<StoreName, AccessFacts> storeAccess = new EnumMap<>(StoreName.class);
         private ServiceAccount serviceAccount;
         private final List<StoredCertificate> userStoreCertificates = new ArrayList<>();
+        private final List<UserStoreRead> userStoreReads = new ArrayList<>();
         private final Map<String, String> hostFacts = new LinkedHashMap<>();
         private final List<PeerObservation> peers = new ArrayList<>();
         private Tristate auditElevated = Tristate.UNKNOWN;
@@ -189,6 +197,12 @@ public final class HostSnapshot {
 
         public Builder userStoreCertificate(StoredCertificate certificate) {
             userStoreCertificates.add(certificate);
+            return this;
+        }
+
+        /** Records what reading one user Personal store gave. */
+        public Builder userStoreRead(UserStoreRead read) {
+            userStoreReads.add(Objects.requireNonNull(read, "read"));
             return this;
         }
 
@@ -235,6 +249,7 @@ public final class HostSnapshot {
                 serviceAccount = other.serviceAccount;
             }
             userStoreCertificates.addAll(other.userStoreCertificates);
+            userStoreReads.addAll(other.userStoreReads);
             hostFacts.putAll(other.hostFacts);
             peers.addAll(other.peers);
             dnsChecked |= other.dnsChecked;

@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -49,6 +50,9 @@ public final class StoredCertificate {
     private final String friendlyName;
     private final PrivateKeyFacts privateKey;
     private final Map<String, String> properties;
+    private final StoreEntryFacts storeEntry;
+    private final OsChainVerdict osChainVerdict;
+    private final String userStore;
 
     /**
      * What the chain analysis needs of the decoded certificate, kept beside the encoding: the subject and issuer
@@ -87,7 +91,8 @@ public final class StoredCertificate {
 
     private StoredCertificate(StoreName store, String physicalStore, String origin, byte[] encoded,
                               Decoded decoded, CertificateFacts facts, String thumbprint, String sha256,
-                              String friendlyName, PrivateKeyFacts privateKey, Map<String, String> properties) {
+                              String friendlyName, PrivateKeyFacts privateKey, Map<String, String> properties,
+                              StoreEntryFacts storeEntry, OsChainVerdict osChainVerdict, String userStore) {
         this.store = Objects.requireNonNull(store, "store");
         this.physicalStore = physicalStore;
         this.origin = Objects.requireNonNull(origin, "origin");
@@ -99,6 +104,9 @@ public final class StoredCertificate {
         this.friendlyName = friendlyName;
         this.privateKey = privateKey;
         this.properties = properties;
+        this.storeEntry = Objects.requireNonNull(storeEntry, "storeEntry");
+        this.osChainVerdict = osChainVerdict;
+        this.userStore = userStore;
     }
 
     /**
@@ -122,7 +130,7 @@ public final class StoredCertificate {
         }
         PrivateKeyFacts key = store == StoreName.MY ? PrivateKeyFacts.unknown("the source does not tell") : null;
         return new StoredCertificate(store, null, origin, copy, decoded, facts,
-                digest("SHA-1", copy), digest("SHA-256", copy), null, key, Map.of());
+                digest("SHA-1", copy), digest("SHA-256", copy), null, key, Map.of(), StoreEntryFacts.NONE, null, null);
     }
 
     private static String reason(Exception e) {
@@ -145,25 +153,61 @@ public final class StoredCertificate {
 
     public StoredCertificate withPhysicalStore(String physical) {
         return new StoredCertificate(store, physical, origin, encoded, decoded, facts, thumbprint, sha256,
-                friendlyName, privateKey, properties);
+                friendlyName, privateKey, properties, storeEntry, osChainVerdict, userStore);
     }
 
     public StoredCertificate withFriendlyName(String name) {
         return new StoredCertificate(store, physicalStore, origin, encoded, decoded, facts, thumbprint, sha256,
-                name, privateKey, properties);
+                name, privateKey, properties, storeEntry, osChainVerdict, userStore);
     }
 
     public StoredCertificate withPrivateKey(PrivateKeyFacts key) {
         return new StoredCertificate(store, physicalStore, origin, encoded, decoded, facts, thumbprint, sha256,
-                friendlyName, key, properties);
+                friendlyName, key, properties, storeEntry, osChainVerdict, userStore);
     }
 
-    /** Adds a source-specific property (e.g. {@code archived}), shown in the report as evidence. */
+    /**
+     * Adds a source-specific property shown in the report as evidence. Facts a rule reads are typed instead
+     * ({@link #withStoreEntry}, {@link #withOsChainVerdict}, {@link #withUserStore}).
+     */
     public StoredCertificate withProperty(String name, String value) {
         Map<String, String> copy = new TreeMap<>(properties);
         copy.put(name, value);
         return new StoredCertificate(store, physicalStore, origin, encoded, decoded, facts, thumbprint, sha256,
-                friendlyName, privateKey, Map.copyOf(copy));
+                friendlyName, privateKey, Map.copyOf(copy), storeEntry, osChainVerdict, userStore);
+    }
+
+    /** The entry with what its store recorded about it. */
+    public StoredCertificate withStoreEntry(StoreEntryFacts entry) {
+        return new StoredCertificate(store, physicalStore, origin, encoded, decoded, facts, thumbprint, sha256,
+                friendlyName, privateKey, properties, entry, osChainVerdict, userStore);
+    }
+
+    /** The entry with the Windows chain engine's verdict on it. */
+    public StoredCertificate withOsChainVerdict(OsChainVerdict verdict) {
+        return new StoredCertificate(store, physicalStore, origin, encoded, decoded, facts, thumbprint, sha256,
+                friendlyName, privateKey, properties, storeEntry, verdict, userStore);
+    }
+
+    /** The entry as found in a user's Personal store, named e.g. {@code CurrentUser\MY}. */
+    public StoredCertificate withUserStore(String name) {
+        return new StoredCertificate(store, physicalStore, origin, encoded, decoded, facts, thumbprint, sha256,
+                friendlyName, privateKey, properties, storeEntry, osChainVerdict, name);
+    }
+
+    /** What the store recorded about the entry; {@link StoreEntryFacts#NONE} when the source saw nothing. */
+    public StoreEntryFacts storeEntry() {
+        return storeEntry;
+    }
+
+    /** The Windows chain engine's verdict, or {@code null} when the source did not ask it. */
+    public OsChainVerdict osChainVerdict() {
+        return osChainVerdict;
+    }
+
+    /** The user's Personal store the entry was found in, or {@code null} when the source does not name one. */
+    public String userStore() {
+        return userStore;
     }
 
     public StoreName store() {
@@ -251,17 +295,8 @@ public final class StoredCertificate {
      * certificate's own EKU extension.
      */
     public Set<String> storeEnhancedKeyUsage() {
-        String value = properties.get(StoreEntryProperties.ENHANCED_KEY_USAGE);
-        if (value == null) {
-            return null;
-        }
-        Set<String> usages = new TreeSet<>();
-        for (String oid : value.split(",")) {
-            if (!oid.isBlank()) {
-                usages.add(oid.trim());
-            }
-        }
-        return Collections.unmodifiableSet(usages);
+        List<String> allowed = storeEntry.allowedPurposes();
+        return allowed == null ? null : Collections.unmodifiableSet(new TreeSet<>(allowed));
     }
 
     /** How messages name the certificate: its CN (or subject) and thumbprint. */

@@ -104,6 +104,12 @@ public final class HostFixture {
         return this;
     }
 
+    /** Records what reading one user Personal store gave, as the live Windows source does. */
+    public HostFixture userStoreRead(io.certaudit.model.UserStoreRead read) {
+        builder.userStoreRead(read);
+        return this;
+    }
+
     public HostFixture hostFact(String name, String value) {
         builder.hostFact(name, value);
         return this;

@@ -59,7 +59,7 @@ public final class ReportBuilder {
                 context.serviceCertificates().stream().map(StoredCertificate::thumbprint).toList(), stores, problems,
                 findings, rules,
                 account == null ? null : new AuditReport.Account(account.name(), account.sid(), account.foundBy()),
-                new TreeMap<>(snapshot.hostFacts()), snapshot.peers().stream().map(ReportBuilder::peer).toList(),
+                FactEvidence.hostFacts(snapshot), snapshot.peers().stream().map(ReportBuilder::peer).toList(),
                 context.chains().signatureEngines().stream().map(use -> new AuditReport.SignatureEngineEntry(
                         use.engine(), use.verifications(), use.unavailableReason())).toList(),
                 dns(snapshot));
@@ -93,7 +93,7 @@ public final class ReportBuilder {
                 facts.certificateAuthority(), context.chains().isSelfSigned(certificate),
                 certificate.physicalStore(), certificate.origin(), certificate.friendlyName(),
                 context.isServiceCertificate(certificate), certificate.hasPrivateKey().toBoolean(),
-                key == null ? null : privateKey(key), chain, new TreeMap<>(certificate.properties()));
+                key == null ? null : privateKey(key), chain, FactEvidence.properties(certificate));
     }
 
     private static AuditReport.Chain chain(CertificatePath path) {

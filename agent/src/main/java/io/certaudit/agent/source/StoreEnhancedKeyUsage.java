@@ -10,7 +10,6 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 
-import io.certaudit.model.StoreEntryProperties;
 import io.certaudit.model.StoredCertificate;
 
 /**
@@ -64,6 +63,6 @@ public final class StoreEnhancedKeyUsage {
      * ({@link StoredCertificate#storeEnhancedKeyUsage()}).
      */
     public static StoredCertificate record(StoredCertificate certificate, List<String> usages) {
-        return certificate.withProperty(StoreEntryProperties.ENHANCED_KEY_USAGE, String.join(",", usages));
+        return certificate.withStoreEntry(certificate.storeEntry().withAllowedPurposes(usages));
     }
 }

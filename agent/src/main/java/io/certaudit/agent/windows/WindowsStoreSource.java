@@ -4,6 +4,7 @@ import static io.certaudit.agent.windows.WindowsConstants.ERROR_ACCESS_DENIED;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +21,6 @@ import io.certaudit.agent.windows.WindowsCertificateApi.StoreEntry;
 import io.certaudit.agent.windows.WindowsCertificateApi.StoreLocation;
 import io.certaudit.agent.windows.WindowsCertificateApi.StoreRead;
 import io.certaudit.agent.windows.WindowsCertificateApi.StoreRef;
-import io.certaudit.catalog.inventory.CertificateInUserStore;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.KeyKind;
 import io.certaudit.model.PrivateKeyFacts;
@@ -29,6 +29,7 @@ import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
 import io.certaudit.model.Tristate;
 import io.certaudit.model.UnreadableCertificateException;
+import io.certaudit.model.UserStoreRead;
 
 /**
  * The live source: this machine's LocalMachine MY, CA and ROOT stores, read-only, with the physical store of each
@@ -47,10 +48,6 @@ public final class WindowsStoreSource implements HostSource {
     public static final String FACT_SERVICE_ACCOUNT_GROUPS = "serviceAccount.groups";
     /** Host fact: why the service account could not be resolved. */
     public static final String FACT_SERVICE_ACCOUNT_PROBLEM = "serviceAccount.problem";
-    /** Host fact prefix: what reading each user Personal store gave, e.g. {@code userStore.CurrentUser\MY}. */
-    public static final String FACT_USER_STORE_PREFIX = CertificateInUserStore.USER_STORE_FACT_PREFIX;
-    /** Certificate property of user-store certificates: the store they were found in. */
-    public static final String PROPERTY_USER_STORE = CertificateInUserStore.USER_STORE_PROPERTY;
 
     /** What the access checks cannot see without the service's running token (the README explains each). */
     static final String NOT_KNOWN_WITHOUT_THE_RUNNING_TOKEN = "not known without the running service's token: its"
@@ -246,38 +243,37 @@ public final class WindowsStoreSource implements HostSource {
         }
         for (StoreRef ref : stores) {
             StoreRead read = api.readStore(ref);
-            String fact = FACT_USER_STORE_PREFIX + ref.describe();
+            String name = ref.describe();
             if (read.error() != null) {
-                snapshot.hostFact(fact, read.absent()
-                        ? "absent (" + read.error().describe() + "); a user's store exists only while its profile is loaded"
-                        : CertificateInUserStore.UNREADABLE + ": " + read.error().describe());
+                snapshot.userStoreRead(new UserStoreRead(name, read.absent() ? UserStoreRead.Outcome.ABSENT
+                        : UserStoreRead.Outcome.NOT_READABLE, 0, read.error().describe(), Map.of()));
                 continue;
             }
-            snapshot.hostFact(fact, read.enumerationError() == null
-                    ? "read, " + read.entries().size() + " certificate(s)"
-                    : CertificateInUserStore.UNREADABLE + " to its end: enumerating it failed after "
-                    + read.entries().size() + " certificate(s) with " + read.enumerationError().describe());
+            Map<String, String> entryProblems = new LinkedHashMap<>();
             for (StoreEntry entry : read.entries()) {
                 String thumbprint = StoredCertificate.digest("SHA-1", entry.encoded());
                 StoredCertificate certificate;
                 try {
-                    certificate = StoredCertificate.parse(StoreName.MY, entry.encoded(),
-                                    ref.describe() + "\\" + thumbprint)
+                    certificate = StoredCertificate.parse(StoreName.MY, entry.encoded(), name + "\\" + thumbprint)
                             .withFriendlyName(entry.friendlyName())
                             .withPrivateKey(userStoreKey(entry.keyProvider()))
-                            .withProperty(PROPERTY_USER_STORE, ref.describe());
+                            .withUserStore(name);
                 } catch (UnreadableCertificateException e) {
-                    snapshot.hostFact(fact + "\\" + thumbprint, "unreadable: " + e.getMessage());
+                    entryProblems.put(thumbprint, "unreadable: " + e.getMessage());
                     continue;
                 }
                 StoreEnhancedKeyUsage.Decoded usage = storeUsage(entry);
                 if (usage != null && usage.problem() != null) {
-                    snapshot.hostFact(fact + "\\" + thumbprint, malformedUsage(entry, usage));
+                    entryProblems.put(thumbprint, malformedUsage(entry, usage));
                 } else if (usage != null) {
                     certificate = StoreEnhancedKeyUsage.record(certificate, usage.usages());
                 }
                 snapshot.userStoreCertificate(certificate);
             }
+            snapshot.userStoreRead(read.enumerationError() == null
+                    ? new UserStoreRead(name, UserStoreRead.Outcome.READ, read.entries().size(), null, entryProblems)
+                    : new UserStoreRead(name, UserStoreRead.Outcome.READ_PARTIALLY, read.entries().size(),
+                            read.enumerationError().describe(), entryProblems));
         }
     }
 

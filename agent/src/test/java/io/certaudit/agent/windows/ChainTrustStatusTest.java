@@ -1,14 +1,19 @@
 package io.certaudit.agent.windows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import io.certaudit.agent.windows.WindowsCertificateApi.ChainElement;
 import io.certaudit.agent.windows.WindowsCertificateApi.ChainVerdict;
 import io.certaudit.agent.windows.WindowsCertificateApi.NativeError;
+import io.certaudit.model.ChainTrustError;
+import io.certaudit.model.ChainTrustInfo;
+import io.certaudit.model.OsChainVerdict;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
 
@@ -24,7 +29,7 @@ class ChainTrustStatusTest {
     }
 
     @Test
-    void attachesTheVerdictAndThePathAsProperties() throws Exception {
+    void attachesTheVerdictAndThePathAsATypedFact() throws Exception {
         StoredCertificate leaf = StoredCertificate.parse(StoreName.MY, CERTIFICATES.leaf, "test");
         ChainVerdict verdict = ChainVerdict.built(WindowsConstants.CERT_TRUST_IS_UNTRUSTED_ROOT, 0x100, List.of(
                 new ChainElement(CERTIFICATES.leaf, 0, 0),
@@ -33,13 +38,13 @@ class ChainTrustStatusTest {
 
         StoredCertificate judged = ChainTrustStatus.attach(leaf, verdict);
 
-        assertEquals("0x00000020", judged.properties().get(ChainTrustStatus.ERROR_STATUS));
-        assertEquals("IS_UNTRUSTED_ROOT", judged.properties().get(ChainTrustStatus.ERRORS));
-        assertEquals("0x00000100", judged.properties().get(ChainTrustStatus.INFO_STATUS));
-        assertEquals(String.join(" > ", leaf.thumbprint(),
-                        StoredCertificate.digest("SHA-1", CERTIFICATES.intermediate),
-                        StoredCertificate.digest("SHA-1", CERTIFICATES.root)),
-                judged.properties().get(ChainTrustStatus.PATH));
+        OsChainVerdict attached = judged.osChainVerdict();
+        assertEquals(0x20, attached.errorStatus());
+        assertEquals(Set.of(ChainTrustError.IS_UNTRUSTED_ROOT), attached.errors());
+        assertEquals(Set.of(ChainTrustInfo.HAS_PREFERRED_ISSUER), attached.info());
+        assertFalse(attached.trusted());
+        assertEquals(List.of(leaf.thumbprint(), StoredCertificate.digest("SHA-1", CERTIFICATES.intermediate),
+                StoredCertificate.digest("SHA-1", CERTIFICATES.root)), attached.path());
     }
 
     @Test
@@ -47,8 +52,8 @@ class ChainTrustStatusTest {
         StoredCertificate leaf = StoredCertificate.parse(StoreName.MY, CERTIFICATES.leaf, "test");
         StoredCertificate judged = ChainTrustStatus.attach(leaf,
                 ChainVerdict.failed(new NativeError(0x80092004, "Cannot find object or property.")));
-        assertEquals("0x80092004 (Cannot find object or property.)",
-                judged.properties().get(ChainTrustStatus.FAILURE));
-        assertEquals(null, judged.properties().get(ChainTrustStatus.ERROR_STATUS));
+        assertEquals("0x80092004 (Cannot find object or property.)", judged.osChainVerdict().failure());
+        assertFalse(judged.osChainVerdict().built());
+        assertFalse(judged.osChainVerdict().trusted());
     }
 }

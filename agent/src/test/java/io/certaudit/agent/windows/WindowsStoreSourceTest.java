@@ -41,6 +41,8 @@ import io.certaudit.engine.Finding;
 import io.certaudit.engine.RuleEngine;
 import io.certaudit.model.AccessFacts;
 import io.certaudit.model.HostSnapshot;
+import io.certaudit.model.OsChainVerdict;
+import io.certaudit.model.UserStoreRead;
 import io.certaudit.model.KeyDefect;
 import io.certaudit.model.KeyKind;
 import io.certaudit.model.PrivateKeyFacts;
@@ -309,7 +311,7 @@ class WindowsStoreSourceTest {
         HostSnapshot snapshot = readForService();
         assertTrue(snapshot.problems().get(0).message().contains("does not exist"), snapshot.problems().toString());
         assertEquals(SourceProblem.Kind.STORE_ABSENT, snapshot.problems().get(0).kind());
-        assertTrue(snapshot.hostFacts().get("userStore.Services\\GoodTechnology\\MY").startsWith("absent"));
+        assertEquals(UserStoreRead.Outcome.ABSENT, userStore(snapshot, "Services\\GoodTechnology\\MY").outcome());
     }
 
     @Test
@@ -392,10 +394,11 @@ class WindowsStoreSourceTest {
     void theChainEnginesVerdictIsAttachedToPersonalCertificates() throws SourceException {
         HostSnapshot snapshot = readForService();
         StoredCertificate certificate = personal(snapshot);
-        assertEquals("0x00000000", certificate.properties().get(ChainTrustStatus.ERROR_STATUS));
-        assertEquals("none", certificate.properties().get(ChainTrustStatus.ERRORS));
-        assertTrue(certificate.properties().get(ChainTrustStatus.PATH).startsWith(leaf + " > "));
-        assertTrue(snapshot.store(StoreName.ROOT).get(0).properties().isEmpty());
+        OsChainVerdict verdict = certificate.osChainVerdict();
+        assertEquals(0, verdict.errorStatus());
+        assertTrue(verdict.trusted());
+        assertEquals(leaf, verdict.path().get(0));
+        assertNull(snapshot.store(StoreName.ROOT).get(0).osChainVerdict());
     }
 
     @Test
@@ -459,12 +462,14 @@ class WindowsStoreSourceTest {
 
         assertEquals(1, snapshot.userStoreCertificates().size());
         StoredCertificate misplaced = snapshot.userStoreCertificates().get(0);
-        assertEquals("CurrentUser\\MY", misplaced.properties().get(WindowsStoreSource.PROPERTY_USER_STORE));
+        assertEquals("CurrentUser\\MY", misplaced.userStore());
         assertEquals(Tristate.NO, misplaced.privateKey().machineKeyset());
         assertEquals(KeyKind.CNG, misplaced.privateKey().kind());
-        assertEquals("read, 1 certificate(s)", snapshot.hostFacts().get("userStore.CurrentUser\\MY"));
-        assertTrue(snapshot.hostFacts().get("userStore.Users\\" + BEMS + "\\MY").startsWith("absent"));
-        assertTrue(snapshot.hostFacts().get("userStore.Services\\GoodTechnology\\MY").startsWith("not readable"));
+        assertEquals("read, 1 certificate(s)", userStore(snapshot, "CurrentUser\\MY").describe());
+        assertEquals(UserStoreRead.Outcome.ABSENT, userStore(snapshot, "Users\\" + BEMS + "\\MY").outcome());
+        UserStoreRead denied = userStore(snapshot, "Services\\GoodTechnology\\MY");
+        assertEquals(UserStoreRead.Outcome.NOT_READABLE, denied.outcome());
+        assertTrue(denied.unreadable());
         assertEquals(List.of("LocalMachine\\MY\\" + leaf), api.keyOpenRequests, "user-store keys are not opened");
     }
 
@@ -562,7 +567,7 @@ class WindowsStoreSourceTest {
 
         assertEquals(1, snapshot.userStoreCertificates().size());
         assertNull(snapshot.userStoreCertificates().get(0).storeEnhancedKeyUsage());
-        String fact = snapshot.hostFacts().get("userStore.CurrentUser\\MY\\" + leaf);
+        String fact = userStore(snapshot, "CurrentUser\\MY").entryProblems().get(leaf);
         assertTrue(fact != null && fact.contains("CERT_ENHKEY_USAGE_PROP_ID"), String.valueOf(fact));
     }
 
@@ -580,5 +585,10 @@ class WindowsStoreSourceTest {
                 () -> WindowsStoreSource.forThisMachine(ServiceAccountSelection.none(), null).read());
         assertTrue(e.getMessage().contains("this is not Windows"), e.getMessage());
         assertTrue(e.getMessage().contains("certaudit audit --source"), e.getMessage());
+    }
+
+    private static UserStoreRead userStore(HostSnapshot snapshot, String store) {
+        return snapshot.userStoreReads().stream().filter(read -> read.store().equals(store)).findFirst()
+                .orElseThrow(() -> new AssertionError("no read of " + store + " in " + snapshot.userStoreReads()));
     }
 }

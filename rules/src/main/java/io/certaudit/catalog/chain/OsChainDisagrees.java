@@ -1,9 +1,11 @@
 package io.certaudit.catalog.chain;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.certaudit.chain.CertificatePath;
 import io.certaudit.chain.ChainDefect;
@@ -15,6 +17,8 @@ import io.certaudit.engine.Findings;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Scope;
 import io.certaudit.engine.Severity;
+import io.certaudit.model.ChainTrustError;
+import io.certaudit.model.OsChainVerdict;
 import io.certaudit.model.StoredCertificate;
 
 /*
@@ -49,42 +53,37 @@ import io.certaudit.model.StoredCertificate;
                 + "certutil -verify -urlfetch on the exported certificate to see Windows' reasoning.")
 public final class OsChainDisagrees extends CertificateRule {
 
-    /** Certificate property: the chain context's CERT_TRUST_STATUS.dwErrorStatus as {@code 0x%08X}. */
-    public static final String ERROR_STATUS_PROPERTY = "osChainErrorStatus";
-    /** Certificate property: the error bits by name. */
-    public static final String ERRORS_PROPERTY = "osChainErrors";
-    /** Certificate property: the thumbprints of the chain Windows built, end certificate first. */
-    public static final String PATH_PROPERTY = "osChainPath";
-
-    /**
-     * The error bits that mean "no trusted chain", from wincrypt.h: CERT_TRUST_IS_NOT_SIGNATURE_VALID 0x8,
-     * CERT_TRUST_IS_UNTRUSTED_ROOT 0x20, CERT_TRUST_IS_CYCLIC 0x80, CERT_TRUST_IS_PARTIAL_CHAIN 0x10000 and
-     * CERT_TRUST_IS_EXPLICIT_DISTRUST 0x4000000.
-     */
-    static final int NO_TRUSTED_CHAIN = 0x00000008 | 0x00000020 | 0x00000080 | 0x00010000 | 0x04000000;
+    /** Evidence key: the chain context's CERT_TRUST_STATUS.dwErrorStatus as {@code 0x%08X}. */
+    public static final String ERROR_STATUS_EVIDENCE = "osChainErrorStatus";
+    /** Evidence key: the error bits by name. */
+    public static final String ERRORS_EVIDENCE = "osChainErrors";
+    /** Evidence key: the thumbprints of the chain Windows built, end certificate first. */
+    public static final String PATH_EVIDENCE = "osChainPath";
 
     /**
      * The constraint checks compared bit by bit: the chain engine's trust-status bits (wincrypt.h) and the audit's
      * defects that mean the same. {@code bothWays} is false where Windows' silence proves nothing: the live source
      * asks the engine for no particular usage, so it need not flag a chain restricted away from MTLS.
      */
-    private record Comparison(String name, int bits, List<ChainDefect> defects, List<ChainDefect> expectingBits) {
+    private record Comparison(String name, Set<ChainTrustError> bits, List<ChainDefect> defects,
+                              List<ChainDefect> expectingBits) {
     }
 
     private static final List<Comparison> COMPARISONS = List.of(
-            new Comparison("basic constraints", 0x00000400,
+            new Comparison("basic constraints", EnumSet.of(ChainTrustError.INVALID_BASIC_CONSTRAINTS),
                     List.of(ChainDefect.ISSUER_NOT_CA, ChainDefect.PATH_LENGTH_EXCEEDED),
                     List.of(ChainDefect.ISSUER_NOT_CA, ChainDefect.PATH_LENGTH_EXCEEDED)),
-            new Comparison("name constraints", 0x00001000 | 0x00004000 | 0x00008000,
+            new Comparison("name constraints", EnumSet.of(ChainTrustError.HAS_NOT_SUPPORTED_NAME_CONSTRAINT,
+                    ChainTrustError.HAS_NOT_PERMITTED_NAME_CONSTRAINT, ChainTrustError.HAS_EXCLUDED_NAME_CONSTRAINT),
                     List.of(ChainDefect.NAME_NOT_PERMITTED, ChainDefect.NAME_EXCLUDED,
                             ChainDefect.NAME_CONSTRAINT_UNSUPPORTED),
                     List.of(ChainDefect.NAME_NOT_PERMITTED, ChainDefect.NAME_EXCLUDED,
                             ChainDefect.NAME_CONSTRAINT_UNSUPPORTED)),
-            new Comparison("critical extensions", 0x08000000, List.of(ChainDefect.CRITICAL_EXTENSION_UNKNOWN),
+            new Comparison("critical extensions", EnumSet.of(ChainTrustError.HAS_NOT_SUPPORTED_CRITICAL_EXT), List.of(ChainDefect.CRITICAL_EXTENSION_UNKNOWN),
                     List.of(ChainDefect.CRITICAL_EXTENSION_UNKNOWN)),
-            new Comparison("explicit distrust", 0x04000000, List.of(ChainDefect.DISTRUSTED),
+            new Comparison("explicit distrust", EnumSet.of(ChainTrustError.IS_EXPLICIT_DISTRUST), List.of(ChainDefect.DISTRUSTED),
                     List.of(ChainDefect.DISTRUSTED)),
-            new Comparison("usage", 0x00000010, List.of(ChainDefect.ISSUER_KEY_USAGE, ChainDefect.NOT_VALID_FOR_USAGE),
+            new Comparison("usage", EnumSet.of(ChainTrustError.IS_NOT_VALID_FOR_USAGE), List.of(ChainDefect.ISSUER_KEY_USAGE, ChainDefect.NOT_VALID_FOR_USAGE),
                     List.of(ChainDefect.ISSUER_KEY_USAGE)));
 
     @Override
@@ -94,18 +93,19 @@ public final class OsChainDisagrees extends CertificateRule {
 
     @Override
     protected boolean appliesTo(StoredCertificate certificate, AuditContext context) {
-        return errorStatus(certificate) != null;
+        return certificate.osChainVerdict() != null && certificate.osChainVerdict().built();
     }
 
     @Override
     protected void check(StoredCertificate certificate, AuditContext context, Findings findings) {
-        int status = errorStatus(certificate);
-        boolean windowsTrusts = (status & NO_TRUSTED_CHAIN) == 0;
+        OsChainVerdict verdict = certificate.osChainVerdict();
+        Set<ChainTrustError> errors = verdict.errors();
+        boolean windowsTrusts = verdict.trusted();
         CertificatePath path = context.chains().pathOf(certificate);
         boolean auditTrusts = path.status() == ChainStatus.COMPLETE && !path.has(ChainDefect.DISTRUSTED);
         List<String> constraintDisagreements = new ArrayList<>();
         for (Comparison comparison : COMPARISONS) {
-            boolean windowsFlags = (status & comparison.bits()) != 0;
+            boolean windowsFlags = comparison.bits().stream().anyMatch(errors::contains);
             boolean auditFlags = comparison.defects().stream().anyMatch(path::has);
             boolean auditExpectsBits = comparison.expectingBits().stream().anyMatch(path::has);
             if (windowsFlags && !auditFlags) {
@@ -117,14 +117,11 @@ public final class OsChainDisagrees extends CertificateRule {
         if (windowsTrusts == auditTrusts && constraintDisagreements.isEmpty()) {
             return;
         }
-        String errors = certificate.properties().getOrDefault(ERRORS_PROPERTY,
-                certificate.properties().get(ERROR_STATUS_PROPERTY));
+        String errorNames = verdict.errorNames().isEmpty() ? "none" : String.join(", ", verdict.errorNames());
         Map<String, String> evidence = new LinkedHashMap<>();
-        evidence.put(ERROR_STATUS_PROPERTY, certificate.properties().get(ERROR_STATUS_PROPERTY));
-        evidence.put(ERRORS_PROPERTY, errors);
-        if (certificate.properties().containsKey(PATH_PROPERTY)) {
-            evidence.put(PATH_PROPERTY, certificate.properties().get(PATH_PROPERTY));
-        }
+        evidence.put(ERROR_STATUS_EVIDENCE, String.format("0x%08X", verdict.errorStatus()));
+        evidence.put(ERRORS_EVIDENCE, errorNames);
+        evidence.put(PATH_EVIDENCE, String.join(" > ", verdict.path()));
         evidence.put("auditStatus", path.status().label());
         evidence.put("auditPath", path.describe());
         if (!constraintDisagreements.isEmpty()) {
@@ -142,22 +139,10 @@ public final class OsChainDisagrees extends CertificateRule {
                         + path.describe() + ")"
                         + (constraintDisagreements.isEmpty() ? "" : "; " + String.join("; ", constraintDisagreements))
                         + "."
-                : "Windows' chain engine does not trust the chain of " + certificate.label() + " (" + errors
+                : "Windows' chain engine does not trust the chain of " + certificate.label() + " (" + errorNames
                         + "), but the audit finds a complete chain (" + path.describe() + ")"
                         + (constraintDisagreements.isEmpty() ? "" : "; " + String.join("; ", constraintDisagreements))
                         + ".";
         findings.add(certificate, message, evidence);
-    }
-
-    private static Integer errorStatus(StoredCertificate certificate) {
-        String value = certificate.properties().get(ERROR_STATUS_PROPERTY);
-        if (value == null || !value.startsWith("0x")) {
-            return null;
-        }
-        try {
-            return Integer.parseUnsignedInt(value.substring(2), 16);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -17,6 +17,7 @@ import io.certaudit.model.CertificateFacts;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
 import io.certaudit.model.Tristate;
+import io.certaudit.model.UserStoreRead;
 
 /*
  * Lync Server 2013 Unleashed: a certificate imported into the user's Personal store instead of the computer's
@@ -40,17 +41,10 @@ import io.certaudit.model.Tristate;
                 + "remove the copy from the user's store (certmgr.msc).")
 public final class CertificateInUserStore extends HostRule {
 
-    /** Certificate property naming the user store a certificate was found in, e.g. {@code CurrentUser\MY}. */
-    public static final String USER_STORE_PROPERTY = "userStore";
-    /** Host-fact prefix the source records each user store's read result under. */
-    public static final String USER_STORE_FACT_PREFIX = "userStore.";
-    /** How a host fact says the user store exists but could not be read. */
-    public static final String UNREADABLE = "not readable";
-
     @Override
     protected boolean appliesTo(AuditContext context) {
         return !context.snapshot().userStoreCertificates().isEmpty()
-                || context.snapshot().hostFacts().keySet().stream().anyMatch(k -> k.startsWith(USER_STORE_FACT_PREFIX));
+                || !context.snapshot().userStoreReads().isEmpty();
     }
 
     @Override
@@ -63,7 +57,7 @@ public final class CertificateInUserStore extends HostRule {
             if (inMachineStore.contains(certificate.thumbprint()) || !servesTheService(certificate, expected)) {
                 continue;
             }
-            String store = certificate.properties().getOrDefault(USER_STORE_PROPERTY, certificate.origin());
+            String store = certificate.userStore() != null ? certificate.userStore() : certificate.origin();
             Map<String, String> evidence = new LinkedHashMap<>();
             evidence.put("userStore", store);
             evidence.put("origin", certificate.origin());
@@ -73,15 +67,14 @@ public final class CertificateInUserStore extends HostRule {
             findings.add(certificate, "Certificate " + certificate.label() + " is in " + store
                     + ", a user's Personal store, not in LocalMachine\\MY where the service looks for it.", evidence);
         }
-        context.snapshot().hostFacts().forEach((name, value) -> {
-            if (name.startsWith(USER_STORE_FACT_PREFIX) && value.startsWith(UNREADABLE)) {
-                String store = name.substring(USER_STORE_FACT_PREFIX.length());
+        for (UserStoreRead read : context.snapshot().userStoreReads()) {
+            if (read.unreadable()) {
                 findings.addHost(Severity.WARNING, StoreName.MY, "Could not look for a misplaced service "
-                        + "certificate in " + store + ": " + value
+                        + "certificate in " + read.store() + ": " + read.describe()
                         + (context.snapshot().auditElevated() == Tristate.YES ? "." : "; run the audit as administrator."),
-                        Map.of("userStore", store));
+                        Map.of("userStore", read.store()));
             }
-        });
+        }
     }
 
     private static boolean servesTheService(StoredCertificate certificate, List<String> expected) {

@@ -11,7 +11,6 @@ import io.certaudit.engine.Findings;
 import io.certaudit.engine.HostRule;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Severity;
-import io.certaudit.model.StoreEntryProperties;
 import io.certaudit.model.StoredCertificate;
 
 /*
@@ -38,6 +37,11 @@ import io.certaudit.model.StoredCertificate;
                 + "what else that writer changed.")
 public final class StoreEntryTampered extends HostRule {
 
+    /** Evidence key: the SHA-1 the entry records. */
+    public static final String STORED_SHA1_EVIDENCE = "storedSha1";
+    /** Evidence key: the name of the registry key holding the entry. */
+    public static final String REGISTRY_KEY_NAME_EVIDENCE = "registryKeyName";
+
     @Override
     protected boolean appliesTo(AuditContext context) {
         return entries(context).stream().anyMatch(StoreEntryTampered::recordsASha1);
@@ -48,10 +52,10 @@ public final class StoreEntryTampered extends HostRule {
         for (StoredCertificate certificate : entries(context)) {
             Map<String, String> evidence = new LinkedHashMap<>();
             List<String> mismatches = new ArrayList<>();
-            mismatch(certificate, StoreEntryProperties.STORED_SHA1, "its recorded SHA-1 property",
-                    evidence, mismatches);
-            mismatch(certificate, StoreEntryProperties.REGISTRY_KEY_NAME, "its registry key name",
-                    evidence, mismatches);
+            mismatch(certificate, STORED_SHA1_EVIDENCE, certificate.storeEntry().storedSha1(),
+                    "its recorded SHA-1 property", evidence, mismatches);
+            mismatch(certificate, REGISTRY_KEY_NAME_EVIDENCE, certificate.storeEntry().registryKeyName(),
+                    "its registry key name", evidence, mismatches);
             if (mismatches.isEmpty()) {
                 continue;
             }
@@ -64,9 +68,8 @@ public final class StoreEntryTampered extends HostRule {
         }
     }
 
-    private static void mismatch(StoredCertificate certificate, String property, String what,
+    private static void mismatch(StoredCertificate certificate, String property, String recorded, String what,
                                  Map<String, String> evidence, List<String> mismatches) {
-        String recorded = certificate.properties().get(property);
         // Registry key names are case-insensitive, so a lowercase name still finds the entry it names.
         if (recorded != null && !recorded.equalsIgnoreCase(certificate.thumbprint())) {
             evidence.put(property, recorded);
@@ -75,8 +78,7 @@ public final class StoreEntryTampered extends HostRule {
     }
 
     private static boolean recordsASha1(StoredCertificate certificate) {
-        return certificate.properties().containsKey(StoreEntryProperties.STORED_SHA1)
-                || certificate.properties().containsKey(StoreEntryProperties.REGISTRY_KEY_NAME);
+        return certificate.storeEntry().recordsASha1();
     }
 
     private static List<StoredCertificate> entries(AuditContext context) {

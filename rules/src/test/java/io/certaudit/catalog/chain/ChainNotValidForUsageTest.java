@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.certaudit.engine.Finding;
 import io.certaudit.engine.Severity;
-import io.certaudit.model.StoreEntryProperties;
+import io.certaudit.model.StoreEntryFacts;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
 import io.certaudit.testing.TestPki;
@@ -32,7 +32,8 @@ class ChainNotValidForUsageTest {
 
     private HostFixture withRootProperty(String purposes) {
         return new HostFixture().add(root.in(StoreName.ROOT)
-                        .withProperty(StoreEntryProperties.ENHANCED_KEY_USAGE, purposes))
+                        .withStoreEntry(StoreEntryFacts.NONE.withAllowedPurposes(
+                                purposes.isEmpty() ? List.of() : List.of(purposes.split(",")))))
                 .add(StoreName.CA, ca).addWithKey(leaf);
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.certaudit.engine.Finding;
 import io.certaudit.engine.RuleOutcome;
 import io.certaudit.engine.Severity;
+import io.certaudit.model.OsChainVerdict;
 import io.certaudit.model.PrivateKeyFacts;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
@@ -24,29 +25,27 @@ class OsChainDisagreesTest {
     private final Issued ca = pki.issue(root, pki.spec("Example Issuing CA").ca());
     private final Issued leaf = pki.issue(ca, pki.spec("bems.contoso.com").san("bems.contoso.com"));
 
-    private StoredCertificate judgedByWindows(String errorStatus, String errors) {
+    private StoredCertificate judgedByWindows(int errorStatus) {
         return leaf.in(StoreName.MY).withPrivateKey(PrivateKeyFacts.inFile("bems.key", "test key"))
-                .withProperty(OsChainDisagrees.ERROR_STATUS_PROPERTY, errorStatus)
-                .withProperty(OsChainDisagrees.ERRORS_PROPERTY, errors)
-                .withProperty(OsChainDisagrees.PATH_PROPERTY, "A > B");
+                .withOsChainVerdict(OsChainVerdict.built(errorStatus, 0, List.of("A", "B")));
     }
 
     @Test
     void warnsWhenWindowsDoesNotTrustAChainTheAuditFindsComplete() {
         List<Finding> findings = new HostFixture().add(StoreName.ROOT, root).add(StoreName.CA, ca)
-                .add(judgedByWindows("0x00000020", "IS_UNTRUSTED_ROOT"))
+                .add(judgedByWindows(0x00000020))
                 .findings("os-chain-disagrees");
         assertEquals(1, findings.size());
         assertEquals(Severity.WARNING, findings.get(0).severity());
         assertTrue(findings.get(0).message().contains("does not trust the chain"), findings.get(0).message());
         assertEquals("complete", findings.get(0).evidence().get("auditStatus"));
-        assertEquals("A > B", findings.get(0).evidence().get(OsChainDisagrees.PATH_PROPERTY));
+        assertEquals("A > B", findings.get(0).evidence().get(OsChainDisagrees.PATH_EVIDENCE));
     }
 
     @Test
     void warnsWhenWindowsTrustsAChainTheAuditFindsIncomplete() {
         List<Finding> findings = new HostFixture().add(StoreName.ROOT, root)
-                .add(judgedByWindows("0x00000000", "none"))
+                .add(judgedByWindows(0x00000000))
                 .findings("os-chain-disagrees");
         assertEquals(1, findings.size());
         assertTrue(findings.get(0).message().contains("finds it incomplete"), findings.get(0).message());
@@ -55,10 +54,9 @@ class OsChainDisagreesTest {
     @Test
     void agreementAndBitsJudgedByOtherRulesAreNoFinding() {
         HostFixture host = new HostFixture().add(StoreName.ROOT, root).add(StoreName.CA, ca);
-        assertTrue(host.add(judgedByWindows("0x00000001", "IS_NOT_TIME_VALID"))
+        assertTrue(host.add(judgedByWindows(0x00000001))
                 .findings("os-chain-disagrees").isEmpty());
-        assertTrue(new HostFixture().add(StoreName.CA, ca).add(judgedByWindows("0x00010020",
-                "IS_UNTRUSTED_ROOT, IS_PARTIAL_CHAIN")).findings("os-chain-disagrees").isEmpty());
+        assertTrue(new HostFixture().add(StoreName.CA, ca).add(judgedByWindows(0x00010020)).findings("os-chain-disagrees").isEmpty());
     }
 
     @Test
@@ -69,9 +67,18 @@ class OsChainDisagreesTest {
     }
 
     @Test
+    void doesNotApplyWhenTheChainEngineBuiltNoChain() {
+        StoredCertificate unjudged = leaf.in(StoreName.MY).withPrivateKey(PrivateKeyFacts.inFile("bems.key", "key"))
+                .withOsChainVerdict(OsChainVerdict.failed("0x80092004 (Cannot find object or property.)"));
+        RuleOutcome outcome = new HostFixture().add(StoreName.ROOT, root).add(StoreName.CA, ca).add(unjudged).audit()
+                .outcomes().stream().filter(o -> o.rule().equals("os-chain-disagrees")).findFirst().orElseThrow();
+        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome.result());
+    }
+
+    @Test
     void warnsWhenWindowsFlagsBasicConstraintsTheAuditFindsMet() {
         List<Finding> findings = new HostFixture().add(StoreName.ROOT, root).add(StoreName.CA, ca)
-                .add(judgedByWindows("0x00000400", "INVALID_BASIC_CONSTRAINTS"))
+                .add(judgedByWindows(0x00000400))
                 .findings("os-chain-disagrees");
         assertEquals(1, findings.size());
         assertTrue(findings.get(0).evidence().get("constraintDisagreements")
@@ -84,15 +91,13 @@ class OsChainDisagreesTest {
                 org.bouncycastle.asn1.x509.KeyUsage.keyCertSign));
         Issued below = pki.issue(notCa, pki.spec("below.contoso.com"));
         StoredCertificate judged = below.in(StoreName.MY).withPrivateKey(PrivateKeyFacts.inFile("k", "test key"))
-                .withProperty(OsChainDisagrees.ERROR_STATUS_PROPERTY, "0x00000400")
-                .withProperty(OsChainDisagrees.ERRORS_PROPERTY, "INVALID_BASIC_CONSTRAINTS");
+                .withOsChainVerdict(OsChainVerdict.built(0x00000400, 0, List.of()));
         HostFixture host = new HostFixture().add(StoreName.ROOT, root).add(StoreName.CA, notCa).add(judged);
         assertEquals(1, host.findings("chain-issuer-not-ca").size());
         assertTrue(host.findings("os-chain-disagrees").isEmpty());
 
         StoredCertificate silent = below.in(StoreName.MY).withPrivateKey(PrivateKeyFacts.inFile("k", "test key"))
-                .withProperty(OsChainDisagrees.ERROR_STATUS_PROPERTY, "0x00000000")
-                .withProperty(OsChainDisagrees.ERRORS_PROPERTY, "none");
+                .withOsChainVerdict(OsChainVerdict.built(0, 0, List.of()));
         List<Finding> findings = new HostFixture().add(StoreName.ROOT, root).add(StoreName.CA, notCa).add(silent)
                 .findings("os-chain-disagrees");
         assertEquals(1, findings.size());
@@ -103,7 +108,7 @@ class OsChainDisagreesTest {
     @Test
     void aDistrustedChainTheAuditFindsCompleteAgreesWithWindowsExplicitDistrust() {
         HostFixture host = new HostFixture().add(StoreName.ROOT, root).add(StoreName.CA, ca)
-                .add(StoreName.DISALLOWED, ca).add(judgedByWindows("0x04000000", "IS_EXPLICIT_DISTRUST"));
+                .add(StoreName.DISALLOWED, ca).add(judgedByWindows(0x04000000));
         assertTrue(host.findings("os-chain-disagrees").isEmpty());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.Tristate;
 import io.certaudit.model.StoredCertificate;
+import io.certaudit.model.UserStoreRead;
 import io.certaudit.testing.HostFixture;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
@@ -26,13 +28,16 @@ class CertificateInUserStoreTest {
     private final Issued ca = pki.issue(root, pki.spec("Example Issuing CA").ca());
     private final Issued service = pki.issue(ca, pki.spec("bems.contoso.com").san("bems.contoso.com"));
 
+    private static final UserStoreRead DENIED = new UserStoreRead("Users\\S-1-5-20\\MY",
+            UserStoreRead.Outcome.NOT_READABLE, 0, "5 (Access is denied.)", Map.of());
+
     private static StoredCertificate inUserStore(Issued certificate, String store) {
-        return certificate.in(StoreName.MY).withProperty(CertificateInUserStore.USER_STORE_PROPERTY, store);
+        return certificate.in(StoreName.MY).withUserStore(store);
     }
 
     private HostFixture hostWithoutServiceCertificate() {
         return new HostFixture().add(StoreName.ROOT, root).add(StoreName.CA, ca)
-                .hostFact("userStore.CurrentUser\\MY", "read, 1 certificate(s)");
+                .userStoreRead(new UserStoreRead("CurrentUser\\MY", UserStoreRead.Outcome.READ, 1, null, Map.of()));
     }
 
     @Test
@@ -71,19 +76,33 @@ class CertificateInUserStoreTest {
     @Test
     void warnsWhenAUserStoreExistsButCouldNotBeRead() {
         List<Finding> findings = hostWithoutServiceCertificate()
-                .hostFact("userStore.Users\\S-1-5-20\\MY", "not readable: 5 (Access is denied.)")
+                .userStoreRead(DENIED)
                 .findings("certificate-in-user-store");
         assertEquals(1, findings.size());
         assertEquals(Severity.WARNING, findings.get(0).severity());
-        assertTrue(findings.get(0).message().contains("Users\\S-1-5-20\\MY"));
+        assertTrue(findings.get(0).message().contains("Users\\S-1-5-20\\MY: not readable: 5 (Access is denied.)"),
+                findings.get(0).message());
         assertTrue(findings.get(0).message().contains("run the audit as administrator"));
+    }
+
+    @Test
+    void warnsWhenAUserStoreCouldNotBeReadToItsEndButNotWhenItIsAbsent() {
+        List<Finding> findings = hostWithoutServiceCertificate()
+                .userStoreRead(new UserStoreRead("Services\\BEMS\\MY", UserStoreRead.Outcome.READ_PARTIALLY, 3,
+                        "0x8009200F (An error occurred)", Map.of()))
+                .userStoreRead(new UserStoreRead("Users\\S-1-5-19\\MY", UserStoreRead.Outcome.ABSENT, 0,
+                        "0x80092004 (Cannot find object or property.)", Map.of()))
+                .findings("certificate-in-user-store");
+        assertEquals(1, findings.size(), findings::toString);
+        assertTrue(findings.get(0).message().contains("Services\\BEMS\\MY: not readable to its end: enumerating it "
+                + "failed after 3 certificate(s)"), findings.get(0).message());
     }
 
     @Test
     void anElevatedAuditIsNotToldToRunAsAdministrator() {
         List<Finding> findings = hostWithoutServiceCertificate()
                 .auditElevated(Tristate.YES)
-                .hostFact("userStore.Users\\S-1-5-20\\MY", "not readable: 5 (Access is denied.)")
+                .userStoreRead(DENIED)
                 .findings("certificate-in-user-store");
         assertEquals(1, findings.size());
         assertFalse(findings.get(0).message().contains("run the audit as administrator"),

@@ -13,7 +13,7 @@ import io.certaudit.engine.AuditResult;
 import io.certaudit.engine.Finding;
 import io.certaudit.engine.RuleOutcome;
 import io.certaudit.engine.Severity;
-import io.certaudit.model.StoreEntryProperties;
+import io.certaudit.model.StoreEntryFacts;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
 import io.certaudit.testing.HostFixture;
@@ -33,8 +33,7 @@ class StoreEntryTamperedTest {
     @Test
     void failsForARootWhoseRegistryKeyAndStoredSha1AreNotItsOwn() {
         StoredCertificate planted = root.in(StoreName.ROOT).withPhysicalStore(".Enterprise")
-                .withProperty(StoreEntryProperties.STORED_SHA1, PLANTED)
-                .withProperty(StoreEntryProperties.REGISTRY_KEY_NAME, PLANTED);
+                .withStoreEntry(StoreEntryFacts.NONE.withStoredSha1(PLANTED).withRegistryKeyName(PLANTED));
 
         List<Finding> findings = new HostFixture().add(StoreName.CA, ca).addWithKey(leaf).add(planted)
                 .findings(RULE);
@@ -46,15 +45,15 @@ class StoreEntryTamperedTest {
         assertTrue(finding.message().contains("recorded SHA-1 property is " + PLANTED), finding.message());
         assertTrue(finding.message().contains("registry key name is " + PLANTED), finding.message());
         assertTrue(finding.message().contains(".Enterprise"), finding.message());
-        assertEquals(PLANTED, finding.evidence().get(StoreEntryProperties.REGISTRY_KEY_NAME));
+        assertEquals(PLANTED, finding.evidence().get(StoreEntryTampered.REGISTRY_KEY_NAME_EVIDENCE));
         assertEquals(planted.thumbprint(), finding.evidence().get("actualSha1"));
     }
 
     @Test
     void failsWhenOnlyTheKeyNameDiffers() {
         StoredCertificate entry = leaf.in(StoreName.MY)
-                .withProperty(StoreEntryProperties.STORED_SHA1, leaf.in(StoreName.MY).thumbprint())
-                .withProperty(StoreEntryProperties.REGISTRY_KEY_NAME, PLANTED);
+                .withStoreEntry(StoreEntryFacts.NONE.withStoredSha1(leaf.in(StoreName.MY).thumbprint())
+                        .withRegistryKeyName(PLANTED));
 
         List<Finding> findings = new HostFixture().add(entry).findings(RULE);
 
@@ -64,7 +63,7 @@ class StoreEntryTamperedTest {
 
     @Test
     void checksUserStoreCertificatesToo() {
-        StoredCertificate entry = leaf.in(StoreName.MY).withProperty(StoreEntryProperties.STORED_SHA1, PLANTED);
+        StoredCertificate entry = leaf.in(StoreName.MY).withStoreEntry(StoreEntryFacts.NONE.withStoredSha1(PLANTED));
 
         assertEquals(1, new HostFixture().userStoreCertificate(entry).findings(RULE).size());
     }
@@ -73,8 +72,8 @@ class StoreEntryTamperedTest {
     void passesWhenTheRecordsMatchTheCertificateWhateverTheirCase() {
         StoredCertificate intact = root.in(StoreName.ROOT);
         String thumbprint = intact.thumbprint();
-        intact = intact.withProperty(StoreEntryProperties.STORED_SHA1, thumbprint)
-                .withProperty(StoreEntryProperties.REGISTRY_KEY_NAME, thumbprint.toLowerCase(Locale.ROOT));
+        intact = intact.withStoreEntry(StoreEntryFacts.NONE.withStoredSha1(thumbprint)
+                .withRegistryKeyName(thumbprint.toLowerCase(Locale.ROOT)));
 
         AuditResult result = new HostFixture().add(intact).add(StoreName.CA, ca).addWithKey(leaf).audit();
 

@@ -16,7 +16,6 @@ import io.certaudit.agent.source.HostSource;
 import io.certaudit.agent.source.SourceException;
 import io.certaudit.agent.source.SourceLimits;
 import io.certaudit.model.HostSnapshot;
-import io.certaudit.model.StoreEntryProperties;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
 
@@ -145,8 +144,8 @@ public final class RegistryExportSource implements HostSource {
         Optional<StoredCertificate> certificate = ElementReader.readElement(bytes, problems)
                 .flatMap(element -> StoreEntryFactory.create(element, store,
                         certificateKey.physicalStoreOfEntry(), origin, problems))
-                .map(entry -> entry.withProperty(StoreEntryProperties.REGISTRY_KEY_NAME,
-                        certificateKey.entryName()));
+                .map(entry -> entry.withStoreEntry(entry.storeEntry()
+                        .withRegistryKeyName(certificateKey.entryName())));
         if (certificate.isEmpty()) {
             return;
         }

@@ -6,7 +6,6 @@ import io.certaudit.agent.source.Asn1Guard;
 import io.certaudit.agent.source.StoreEnhancedKeyUsage;
 import io.certaudit.model.KeyKind;
 import io.certaudit.model.PrivateKeyFacts;
-import io.certaudit.model.StoreEntryProperties;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
 import io.certaudit.model.Tristate;
@@ -47,10 +46,10 @@ final class StoreEntryFactory {
             certificate = certificate.withFriendlyName(properties.friendlyName());
         }
         if (properties.storedSha1() != null) {
-            certificate = certificate.withProperty(StoreEntryProperties.STORED_SHA1, properties.storedSha1());
+            certificate = certificate.withStoreEntry(certificate.storeEntry().withStoredSha1(properties.storedSha1()));
         }
         if (properties.archived()) {
-            certificate = certificate.withProperty(StoreEntryProperties.ARCHIVED, "true");
+            certificate = certificate.withStoreEntry(certificate.storeEntry().withArchived(true));
         }
         if (properties.enhancedKeyUsage() != null) {
             certificate = StoreEnhancedKeyUsage.record(certificate, properties.enhancedKeyUsage());

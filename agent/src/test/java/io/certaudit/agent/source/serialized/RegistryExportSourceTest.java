@@ -29,7 +29,6 @@ import io.certaudit.agent.source.SourceLimits;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.KeyKind;
 import io.certaudit.model.SourceProblem;
-import io.certaudit.model.StoreEntryProperties;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
 import io.certaudit.model.Tristate;
@@ -66,8 +65,8 @@ class RegistryExportSourceTest {
         assertEquals(thumbprint, certificate.thumbprint());
         assertEquals(".Default", certificate.physicalStore());
         assertEquals("BEMS service", certificate.friendlyName());
-        assertEquals(thumbprint, certificate.properties().get(StoreEntryProperties.REGISTRY_KEY_NAME));
-        assertEquals(thumbprint, certificate.properties().get(StoreEntryProperties.STORED_SHA1));
+        assertEquals(thumbprint, certificate.storeEntry().registryKeyName());
+        assertEquals(thumbprint, certificate.storeEntry().storedSha1());
         assertEquals(Tristate.UNKNOWN, certificate.hasPrivateKey());
         assertEquals(KeyKind.CNG, certificate.privateKey().kind());
         assertEquals("{6A1C7F3E}", certificate.privateKey().container());
@@ -301,8 +300,8 @@ class RegistryExportSourceTest {
 
         StoredCertificate certificate = read("root.reg", file).store(StoreName.ROOT).get(0);
 
-        assertEquals(planted, certificate.properties().get(StoreEntryProperties.REGISTRY_KEY_NAME));
-        assertNull(certificate.properties().get(StoreEntryProperties.STORED_SHA1));
+        assertEquals(planted, certificate.storeEntry().registryKeyName());
+        assertNull(certificate.storeEntry().storedSha1());
     }
 
     @Test

@@ -30,7 +30,6 @@ import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.KeyKind;
 import io.certaudit.model.PrivateKeyFacts;
 import io.certaudit.model.SourceProblem;
-import io.certaudit.model.StoreEntryProperties;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
 import io.certaudit.model.Tristate;
@@ -70,8 +69,8 @@ class SstSourceTest {
         StoredCertificate first = personal.get(0);
         assertEquals(TestCertificates.thumbprint(service), first.thumbprint());
         assertEquals("BEMS service", first.friendlyName());
-        assertEquals(SERVER_AUTH + "," + CLIENT_AUTH, first.properties().get(StoreEntryProperties.ENHANCED_KEY_USAGE));
-        assertEquals(first.thumbprint(), first.properties().get(StoreEntryProperties.STORED_SHA1));
+        assertEquals(List.of(SERVER_AUTH, CLIENT_AUTH), first.storeEntry().allowedPurposes());
+        assertEquals(first.thumbprint(), first.storeEntry().storedSha1());
         PrivateKeyFacts key = first.privateKey();
         assertEquals(Tristate.UNKNOWN, key.present());
         assertEquals(KeyKind.CAPI, key.kind());
@@ -86,7 +85,7 @@ class SstSourceTest {
         assertEquals(TestCertificates.thumbprint(other), second.thumbprint());
         assertEquals(KeyKind.CNG, second.privateKey().kind());
         assertEquals(Tristate.NO, second.privateKey().machineKeyset());
-        assertEquals("true", second.properties().get(StoreEntryProperties.ARCHIVED));
+        assertTrue(second.storeEntry().archived());
         assertNull(second.friendlyName());
     }
 
@@ -410,7 +409,7 @@ class SstSourceTest {
                 entry(CERTIFICATE, service)), null);
 
         assertProblem(snapshot, "at offset 20", "enhanced key usage (property 9)");
-        assertNull(snapshot.store(StoreName.MY).get(0).properties().get(StoreEntryProperties.ENHANCED_KEY_USAGE));
+        assertNull(snapshot.store(StoreName.MY).get(0).storeEntry().allowedPurposes());
     }
 
     @Test
@@ -418,7 +417,7 @@ class SstSourceTest {
         HostSnapshot snapshot = read("my.sst", store(entry(9, enhancedKeyUsage()), entry(CERTIFICATE, service)),
                 null);
 
-        assertEquals("", snapshot.store(StoreName.MY).get(0).properties().get(StoreEntryProperties.ENHANCED_KEY_USAGE));
+        assertEquals(List.of(), snapshot.store(StoreName.MY).get(0).storeEntry().allowedPurposes());
     }
 
     @Test
@@ -439,7 +438,7 @@ class SstSourceTest {
 
         StoredCertificate certificate = read("root.sst", file, null).store(StoreName.ROOT).get(0);
 
-        assertEquals("AB".repeat(20), certificate.properties().get(StoreEntryProperties.STORED_SHA1));
+        assertEquals("AB".repeat(20), certificate.storeEntry().storedSha1());
         assertEquals(TestCertificates.thumbprint(service), certificate.thumbprint());
     }
 

@@ -27,7 +27,6 @@ import io.certaudit.engine.RuleEngine;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.KeyKind;
 import io.certaudit.model.PrivateKeyFacts;
-import io.certaudit.model.StoreEntryProperties;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
 import io.certaudit.model.Tristate;
@@ -48,7 +47,7 @@ class WineSamplesTest {
         assertServiceCertificate(personal.get(SERVICE));
         assertRenewedCertificate(personal.get(RENEWED));
         // Wine leaves the hash properties out of a saved store (CRYPT_SerializeCertNoHash).
-        assertNull(personal.get(SERVICE).properties().get(StoreEntryProperties.STORED_SHA1));
+        assertNull(personal.get(SERVICE).storeEntry().storedSha1());
     }
 
     @Test
@@ -61,9 +60,9 @@ class WineSamplesTest {
         assertRenewedCertificate(personal.get(RENEWED));
         for (StoredCertificate certificate : personal.values()) {
             assertEquals(".Default", certificate.physicalStore());
-            assertEquals(certificate.thumbprint(), certificate.properties().get(StoreEntryProperties.STORED_SHA1));
+            assertEquals(certificate.thumbprint(), certificate.storeEntry().storedSha1());
             assertEquals(certificate.thumbprint(),
-                    certificate.properties().get(StoreEntryProperties.REGISTRY_KEY_NAME));
+                    certificate.storeEntry().registryKeyName());
         }
     }
 
@@ -80,7 +79,7 @@ class WineSamplesTest {
         StoredCertificate root = policies.store(StoreName.ROOT).get(0);
         assertEquals("certaudit sample root", root.facts().subjectCommonName());
         assertEquals(".GroupPolicy", root.physicalStore());
-        assertEquals(root.thumbprint(), root.properties().get(StoreEntryProperties.REGISTRY_KEY_NAME));
+        assertEquals(root.thumbprint(), root.storeEntry().registryKeyName());
     }
 
     @Test
@@ -92,9 +91,9 @@ class WineSamplesTest {
         assertEquals(List.of(), snapshot.problems());
         assertEquals(".Enterprise", planted.physicalStore());
         assertEquals(genuine.thumbprint(), planted.thumbprint());
-        assertEquals("AB".repeat(20), planted.properties().get(StoreEntryProperties.STORED_SHA1));
-        assertEquals("AB".repeat(20), planted.properties().get(StoreEntryProperties.REGISTRY_KEY_NAME));
-        assertNotEquals(planted.thumbprint(), planted.properties().get(StoreEntryProperties.REGISTRY_KEY_NAME));
+        assertEquals("AB".repeat(20), planted.storeEntry().storedSha1());
+        assertEquals("AB".repeat(20), planted.storeEntry().registryKeyName());
+        assertNotEquals(planted.thumbprint(), planted.storeEntry().registryKeyName());
     }
 
     @Test
@@ -118,7 +117,7 @@ class WineSamplesTest {
 
     private static void assertServiceCertificate(StoredCertificate certificate) {
         assertEquals("certaudit sample service", certificate.friendlyName());
-        assertEquals(EKU_PROPERTY, certificate.properties().get(StoreEntryProperties.ENHANCED_KEY_USAGE));
+        assertEquals(List.of(EKU_PROPERTY.split(",")), certificate.storeEntry().allowedPurposes());
         PrivateKeyFacts key = certificate.privateKey();
         assertEquals(Tristate.UNKNOWN, key.present());
         assertEquals(KeyKind.CAPI, key.kind());
@@ -129,7 +128,7 @@ class WineSamplesTest {
 
     private static void assertRenewedCertificate(StoredCertificate certificate) {
         assertEquals("certaudit sample renewed \u00e9t\u00e9", certificate.friendlyName());
-        assertNull(certificate.properties().get(StoreEntryProperties.ENHANCED_KEY_USAGE));
+        assertNull(certificate.storeEntry().allowedPurposes());
         PrivateKeyFacts key = certificate.privateKey();
         assertEquals(KeyKind.CNG, key.kind());
         assertEquals("Microsoft Software Key Storage Provider", key.provider());
