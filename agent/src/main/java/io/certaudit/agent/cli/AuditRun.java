@@ -32,10 +32,12 @@ import io.certaudit.agent.report.ReportFormat;
 import io.certaudit.agent.source.SourceException;
 import io.certaudit.catalog.BuiltInRules;
 import io.certaudit.catalog.names.HostNames;
+import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditResult;
 import io.certaudit.engine.AuditSettings;
 import io.certaudit.engine.RuleCatalog;
 import io.certaudit.engine.RuleEngine;
+import io.certaudit.engine.RuleInfo;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.NameResolution;
 import picocli.CommandLine.Mixin;
@@ -219,6 +221,9 @@ abstract class AuditRun implements Callable<Integer> {
         AuditSettings settings = settingsOptions.settings(catalog, file);
         Set<String> notRun = new HashSet<>(settings.disabledRules());
         notRun.addAll(rulesNotRun(catalog, sourceOptions.given()));
+        Map<String, String> notRunReasons = sourceOptions.capturesGiven()
+                ? needTheCapturedMachine(catalog, file) : Map.of();
+        notRunReasons.keySet().stream().filter(rule -> !notRun.contains(rule)).forEach(notRun::add);
         settings = settings.withDisabledRules(notRun);
         Instant evaluatedAt = settingsOptions.evaluatedAt(clock);
         output.validate();
@@ -238,7 +243,7 @@ abstract class AuditRun implements Callable<Integer> {
         HostSnapshot snapshot = withPeers.build();
         AuditResult result = new RuleEngine(catalog).run(snapshot, settings, evaluatedAt);
         AuditReport report = new ReportBuilder(VersionProvider.version())
-                .build(result, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+                .build(result, clock.instant().truncatedTo(ChronoUnit.SECONDS), notRunReasons);
 
         if (!phase.compareAndSet(RUNNING, WRITING)) {
             // The time limit passed and the run already said so: write nothing the user was told is not there.
@@ -246,6 +251,27 @@ abstract class AuditRun implements Callable<Integer> {
         }
         output.write(report, spec.commandLine().getOut(), keepPrevious);
         return report;
+    }
+
+    /**
+     * What a capture cannot give, by rule: the handshakes with the TLS peers and the DNS answers, which depend on the
+     * network of the machine the capture was made on. Asked for explicitly (--peer, --check-dns), they run from here
+     * and judge what this machine sees.
+     */
+    private Map<String, String> needTheCapturedMachine(RuleCatalog catalog, ConfigFile file) throws UsageException {
+        Map<String, String> reasons = new HashMap<>();
+        boolean peersGiven = !peerOptions.addresses(file, settingsOptions.config()).isEmpty();
+        boolean dnsAsked = checkDns || Boolean.TRUE.equals(file.checkDns());
+        for (RuleInfo info : catalog.infos()) {
+            if (info.area() == Area.PEER && !peersGiven) {
+                reasons.put(info.id(), "a capture holds no TLS handshake: the peers must be probed from the captured "
+                        + "host's network (certaudit probe --peer HOST:PORT on that host)");
+            } else if (info.id().equals("fqdn-not-resolvable") && !dnsAsked) {
+                reasons.put(info.id(), "a capture holds no DNS answers: the names must be resolved by the captured "
+                        + "host's resolver (certaudit audit --check-dns on that host)");
+            }
+        }
+        return reasons;
     }
 
     /**

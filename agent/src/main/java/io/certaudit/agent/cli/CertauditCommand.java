@@ -13,7 +13,7 @@ import picocli.CommandLine.HelpCommand;
                 + "them, and checks the service certificate, its private key, its chain, names, key size, EKUs "
                 + "and dates, and the hygiene of Trusted Root.",
             ""},
-        subcommands = {AuditCommand.class, ProbeCommand.class, RemediateCommand.class, ReportCommand.class,
+        subcommands = {AuditCommand.class, CaptureCommand.class, ProbeCommand.class, RemediateCommand.class, ReportCommand.class,
             RulesCommand.class,
             InstallCommand.class,
             UninstallCommand.class, StatusCommand.class, HelpCommand.class},

@@ -85,6 +85,9 @@ public final class Main {
             if (type == RemediateCommand.class) {
                 return type.cast(new RemediateCommand(platform));
             }
+            if (type == CaptureCommand.class) {
+                return type.cast(new CaptureCommand(platform));
+            }
             if (type == ProbeCommand.class) {
                 return type.cast(new ProbeCommand(platform));
             }

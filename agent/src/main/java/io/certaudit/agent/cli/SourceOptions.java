@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.certaudit.agent.capture.CaptureFile;
+import io.certaudit.agent.capture.CaptureSource;
 import io.certaudit.agent.report.AuditReport;
 import io.certaudit.agent.source.CertificateFileReader;
 import io.certaudit.agent.source.HostSource;
@@ -27,7 +29,8 @@ public final class SourceOptions {
     @Option(names = "--source", paramLabel = "[STORE=]PATH",
             description = "What to audit: a folder holding the host's stores as MY, CA and ROOT subfolders (also "
                     + "Personal, Intermediate, Root, Trusted Root) of PEM, DER, PKCS#7 (.p7b), PFX files; a "
-                    + "serialized store (.sst); or a registry export of a store (.reg). STORE= names the store the "
+                    + "serialized store (.sst); a registry export of a store (.reg); or a capture made with "
+                    + "'certaudit capture' (.capture). STORE= names the store the "
                     + "source holds: an .sst (ROOT=export-2026.sst), a folder of one store's files or a single "
                     + "certificate, .p7b or PFX file (CA=chain.p7b). Repeat to combine several into one host. "
                     + "Without it, audit reads this machine's stores (Windows only) and probe reads none, judging only "
@@ -81,6 +84,18 @@ public final class SourceOptions {
         return !sources.isEmpty();
     }
 
+    /** Whether any {@code --source} is a capture: what needs the captured machine itself is not in it. */
+    boolean capturesGiven() {
+        for (String given : sources) {
+            int equals = given.indexOf('=');
+            if (CaptureFile.isCapture(Path.of(given))
+                    || equals > 0 && CaptureFile.isCapture(Path.of(given.substring(equals + 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Reads the sources into one host. Without any: the local machine's stores when {@code localByDefault} (which
      * needs Windows; elsewhere the message says how to audit an export); otherwise an empty host named after this
@@ -113,13 +128,25 @@ public final class SourceOptions {
         CertificateFileReader reader = new CertificateFileReader(pfxPassword(environment), limits(config.limits(), configPath));
         List<HostSource> opened = new ArrayList<>();
         Path first = null;
+        boolean firstIsCapture = false;
         for (String given : sources) {
             Optional<StoreName> storeOfSource = storeOf(given);
             Path path = Path.of(storeOfSource.isPresent() ? given.substring(given.indexOf('=') + 1) : given);
-            first = first == null ? path : first;
-            opened.add(Sources.open(path, storeOfSource.orElse(sstStore), storeOfSource.isPresent(), reader));
+            boolean capture = CaptureFile.isCapture(path);
+            if (first == null) {
+                first = path;
+                firstIsCapture = capture;
+            }
+            if (capture && storeOfSource.isPresent()) {
+                throw new UsageException("--source " + given + ": a capture names the store of each certificate "
+                        + "itself; give it without " + given.substring(0, given.indexOf('=') + 1));
+            }
+            opened.add(capture ? new CaptureSource(path, reader.limits().maxEntries())
+                    : Sources.open(path, storeOfSource.orElse(sstStore), storeOfSource.isPresent(), reader));
         }
-        return Sources.combine(hostName != null ? hostName : Sources.hostNameOf(first), opened);
+        // A capture knows the name of the host it was made on; a folder or export only suggests one by its path.
+        return Sources.combine(hostName != null ? hostName : firstIsCapture ? null : Sources.hostNameOf(first),
+                opened);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
@@ -26,7 +27,7 @@ public record AuditReport(String schemaVersion, Tool tool, String host, String g
     public static final String NO_SOURCE = "no source";
 
     /** The schema version this code writes. Minor versions add fields; a major version would be a new file. */
-    public static final String SCHEMA_VERSION = "1.4";
+    public static final String SCHEMA_VERSION = "1.5";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Tool(String name, String version) {
@@ -147,7 +148,13 @@ public record AuditReport(String schemaVersion, Tool tool, String host, String g
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record RuleResult(String id, String result, int checked, int findings) {
+    public record RuleResult(String id, String result, int checked, int findings,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String notRunReason) {
+
+        /** A rule that ran, or was turned off in the settings. */
+        public RuleResult(String id, String result, int checked, int findings) {
+            this(id, result, checked, findings, null);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -34,6 +34,14 @@ public final class ReportBuilder {
     }
 
     public AuditReport build(AuditResult result, Instant generatedAt) {
+        return build(result, generatedAt, Map.of());
+    }
+
+    /**
+     * The report, with {@code notRun} naming the rules that were not run because the source cannot give what they
+     * judge (a capture holds no TLS handshake), and why.
+     */
+    public AuditReport build(AuditResult result, Instant generatedAt, Map<String, String> notRun) {
         AuditContext context = result.context();
         HostSnapshot snapshot = context.snapshot();
         List<AuditReport.Store> stores = new ArrayList<>();
@@ -46,7 +54,8 @@ public final class ReportBuilder {
                     access(snapshot.storeAccess().get(store)), snapshot.storesGiven().contains(store)));
         }
         List<AuditReport.FindingEntry> findings = result.findings().stream().map(ReportBuilder::finding).toList();
-        List<AuditReport.RuleResult> rules = result.outcomes().stream().map(ReportBuilder::outcome).toList();
+        List<AuditReport.RuleResult> rules = result.outcomes().stream()
+                .map(outcome -> outcome(outcome, notRun.get(outcome.rule()))).toList();
         List<AuditReport.Problem> problems = snapshot.problems().stream().map(ReportBuilder::problem).toList();
         AuditReport.Summary summary = new AuditReport.Summary(snapshot.certificates().size(),
                 context.serviceCertificates().size(), findings.size(), (int) result.count(Severity.ERROR),
@@ -139,9 +148,9 @@ public final class ReportBuilder {
                 peer.acceptableIssuerNames(), chain, peer.keyProof().label());
     }
 
-    private static AuditReport.RuleResult outcome(RuleOutcome outcome) {
+    private static AuditReport.RuleResult outcome(RuleOutcome outcome, String notRunReason) {
         return new AuditReport.RuleResult(outcome.rule(), outcome.result().label(), outcome.checked(),
-                outcome.findings());
+                outcome.findings(), outcome.result() == RuleOutcome.Result.DISABLED ? notRunReason : null);
     }
 
     private static AuditReport.Problem problem(SourceProblem problem) {

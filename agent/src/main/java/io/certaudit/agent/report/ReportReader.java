@@ -36,7 +36,7 @@ import io.certaudit.agent.io.BoundedInputStream;
 public final class ReportReader {
 
     /** Larger than any real audit (tens of thousands of certificates); anything bigger is not one. */
-    static final long MAX_BYTES = 256L * 1024 * 1024;
+    public static final long MAX_BYTES = 256L * 1024 * 1024;
 
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
     private static final JsonNode SCHEMA = loadSchema();
@@ -55,6 +55,11 @@ public final class ReportReader {
             .build();
 
     private ReportReader() {
+    }
+
+    /** The bounded JSON parser factory saved audits are read with; a capture is read with the same bounds. */
+    public static JsonFactory boundedJsonFactory() {
+        return BOUNDED;
     }
 
     public static AuditReport read(Path file) throws UnreadableReportException {

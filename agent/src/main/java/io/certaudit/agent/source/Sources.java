@@ -74,16 +74,21 @@ public final class Sources {
     }
 
     /**
-     * Reads every source into one host named {@code hostName}; a source that cannot be read at all stops the
-     * audit, as it would alone.
+     * Reads every source into one host named {@code hostName} ({@code null}: the name the first source read
+     * gives); a source that cannot be read at all stops the audit, as it would alone.
      */
     public static HostSnapshot combine(String hostName, List<HostSource> sources) throws SourceException {
         String description = String.join(" + ", sources.stream().map(HostSource::describe).toList());
-        HostSnapshot.Builder combined = HostSnapshot.builder(hostName, description);
+        HostSnapshot.Builder combined = null;
         for (HostSource source : sources) {
-            combined.addAll(source.read());
+            HostSnapshot read = source.read();
+            if (combined == null) {
+                combined = HostSnapshot.builder(hostName != null ? hostName : read.hostName(), description);
+            }
+            combined.addAll(read);
         }
-        return combined.build();
+        return combined == null ? HostSnapshot.builder(hostName == null ? "host" : hostName, description).build()
+                : combined.build();
     }
 
     /** The host name a path suggests: a folder's own name, or the name of the folder a file is in. */
