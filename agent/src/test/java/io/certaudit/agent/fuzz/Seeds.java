@@ -245,4 +245,38 @@ final class Seeds {
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
+
+    /**
+     * Captures for {@code audit --source FILE.capture}: one of a host with keys, access, a chain-engine verdict, a
+     * store entry's records and user-store reads; copies changed in one way the schema does not allow (the fuzz
+     * test seals each again, so the change reaches the mapping, not only the digest check); and the variants.
+     */
+    static Stream<byte[]> captures() {
+        String capture = new String(captureOf(CaptureSeedHost.snapshot()), StandardCharsets.UTF_8);
+        List<byte[]> files = new ArrayList<>();
+        files.add(ascii(capture));
+        files.add(ascii(capture.replaceAll("\"store\" : \"[A-Z]+\"", "\"store\" : \"ELSEWHERE\"")));
+        files.add(ascii(capture.replaceAll("\"errorStatus\" : \"[^\"]+\"", "\"errorStatus\" : \"0xZZ\"")));
+        files.add(ascii(capture.replaceAll("\"der\" : \"[^\"]+\"", "\"der\" : \"MAMCAQA=\"")));
+        files.add(ascii(capture.replaceAll("\"(present|canRead|outcome|kind)\" : \"[^\"]+\"", "\"$1\" : \"odd\"")));
+        files.add(ascii(capture.replace("\"certificates\" : [", "\"certificates\" : {\"x\": [").replace(
+                "\"userStoreCertificates\"", "\"y\": 1}, \"userStoreCertificates\"")));
+        files.add(ascii(capture.replace("\"schemaVersion\" : \"1.", "\"schemaVersion\" : \"9.")));
+        return variants(files);
+    }
+
+    private static byte[] captureOf(io.certaudit.model.HostSnapshot snapshot) {
+        try {
+            Path file = Files.createTempFile("seed", ".capture");
+            try {
+                io.certaudit.agent.capture.CaptureFile.write(file, snapshot,
+                        new io.certaudit.agent.capture.CaptureFile.Maker("seed", TestPki.NOW, "Windows", "10.0"));
+                return Files.readAllBytes(file);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException | io.certaudit.agent.report.OutputException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

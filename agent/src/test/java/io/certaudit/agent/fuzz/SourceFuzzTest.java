@@ -3,6 +3,7 @@ package io.certaudit.agent.fuzz;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,15 @@ import java.util.Map;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.certaudit.agent.capture.CaptureFile;
+import io.certaudit.agent.capture.CaptureSource;
 import io.certaudit.agent.cli.Main;
+import io.certaudit.agent.report.Json;
+import io.certaudit.agent.report.ReportReader;
 import io.certaudit.agent.report.ReportSchema;
 import io.certaudit.agent.report.html.HtmlDocument;
 import io.certaudit.agent.source.CertificateFileReader;
@@ -74,6 +82,44 @@ class SourceFuzzTest {
     void registryExport(byte[] content) {
         Path file = host.file("store.reg", content);
         AuditInvariants.audit(new RegistryExportSource(file));
+    }
+
+    /**
+     * A capture given as {@code --source}: read as it is (the digest check meets most changes), and sealed again
+     * when it is a JSON object, so that the change reaches the mapping from the capture to the model.
+     */
+    @MethodSource("io.certaudit.agent.fuzz.Seeds#captures")
+    @FuzzTest(maxDuration = "10m")
+    void captureFile(byte[] content) {
+        AuditInvariants.audit(new CaptureSource(host.file("host.capture", content), 100_000));
+        byte[] sealed = sealedAgain(content);
+        if (sealed != null) {
+            AuditInvariants.audit(new CaptureSource(host.file("sealed.capture", sealed), 100_000));
+        }
+    }
+
+    private static byte[] sealedAgain(byte[] content) {
+        JsonNode capture;
+        try (JsonParser parser = ReportReader.boundedJsonFactory().createParser(content)) {
+            parser.setCodec(Json.MAPPER);
+            capture = parser.readValueAsTree();
+        } catch (IOException e) {
+            return null;
+        }
+        if (!(capture instanceof ObjectNode object)) {
+            return null;
+        }
+        object.remove("digest");
+        String value = CaptureFile.digestOf(object);
+        ObjectNode digest = object.putObject("digest");
+        digest.put("algorithm", "SHA-256");
+        digest.put("canonicalization", "sorted-keys-compact-utf8");
+        digest.put("value", value);
+        try {
+            return Json.MAPPER.writeValueAsBytes(object);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The YAML settings file, through the whole command line. */

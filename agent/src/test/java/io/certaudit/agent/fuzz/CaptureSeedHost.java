@@ -1,0 +1,37 @@
+package io.certaudit.agent.fuzz;
+
+import java.util.List;
+import java.util.Map;
+
+import io.certaudit.agent.report.ReportScenarios;
+import io.certaudit.model.HostSnapshot;
+import io.certaudit.model.OsChainVerdict;
+import io.certaudit.model.StoreEntryFacts;
+import io.certaudit.model.StoreName;
+import io.certaudit.model.StoredCertificate;
+import io.certaudit.model.UserStoreRead;
+
+/** The host the capture seeds describe: the broken scenario with every typed fact a capture carries set. */
+final class CaptureSeedHost {
+
+    private CaptureSeedHost() {
+    }
+
+    static HostSnapshot snapshot() {
+        HostSnapshot broken = ReportScenarios.brokenMtlsSnapshot();
+        HostSnapshot.Builder builder = HostSnapshot.builder(broken.hostName(), broken.source());
+        for (StoredCertificate certificate : broken.certificates()) {
+            builder.add(certificate.store() == StoreName.MY
+                    ? certificate.withOsChainVerdict(OsChainVerdict.built(0x20, 0x100, List.of(certificate.thumbprint())))
+                    : certificate.withStoreEntry(new StoreEntryFacts(certificate.thumbprint(), certificate.thumbprint(),
+                            false, List.of("1.3.6.1.5.5.7.3.1"))));
+        }
+        broken.problems().forEach(builder::problem);
+        return builder.serviceAccount(broken.serviceAccount())
+                .userStoreCertificate(Seeds.LEAF.in(StoreName.MY).withUserStore("CurrentUser\\MY"))
+                .userStoreRead(new UserStoreRead("CurrentUser\\MY", UserStoreRead.Outcome.READ, 1, null, Map.of()))
+                .userStoreRead(new UserStoreRead("Services\\GoodTechnology\\MY", UserStoreRead.Outcome.NOT_READABLE, 0,
+                        "5 (Access is denied.)", Map.of()))
+                .build();
+    }
+}
