@@ -47,6 +47,7 @@ public final class TextReportWriter implements ReportWriter {
         writeDns(report, text);
         writeStores(index, text);
         writeProblems(report, text);
+        writeRulesTheSourceCannotFeed(report, text);
         text.flush();
     }
 
@@ -238,6 +239,25 @@ public final class TextReportWriter implements ReportWriter {
         }
         text.println();
         writePeerRulesNotRun(report, text);
+    }
+
+    /**
+     * Names the rules that were not run because the source cannot give what they judge (a capture holds no TLS
+     * handshake and no DNS answers), each reason once, so that their silence is not read as a pass.
+     */
+    private void writeRulesTheSourceCannotFeed(AuditReport report, PrintWriter text) {
+        Map<String, List<String>> byReason = new java.util.LinkedHashMap<>();
+        for (AuditReport.RuleResult rule : report.rules()) {
+            if (rule.notRunReason() != null) {
+                byReason.computeIfAbsent(rule.notRunReason(), reason -> new ArrayList<>())
+                        .add(TextStyle.clean(rule.id()));
+            }
+        }
+        byReason.forEach((reason, rules) -> wrap(text, style.paint(Health.WARNING, "Not run: "
+                + String.join(", ", rules) + ".") + " " + TextStyle.clean(reason) + ".", "  ", "    "));
+        if (!byReason.isEmpty()) {
+            text.println();
+        }
     }
 
     /** Says which peer rules were not run and why, so that "no findings" is not read as "all checked". */

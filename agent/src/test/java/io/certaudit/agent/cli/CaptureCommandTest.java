@@ -60,6 +60,22 @@ class CaptureCommandTest {
     }
 
     @Test
+    void theTextReportAndASavedAuditKeepWhyARuleWasNotRun() throws Exception {
+        Path capture = folder.resolve("host.capture");
+        CliRun.run("capture", "--source", EXAMPLE.toString(), "--output", capture.toString());
+        Path saved = folder.resolve("audit.json");
+        CliRun run = CliRun.run("audit", "--source", capture.toString(), "--config", CONFIG, "--at", "2030-01-01",
+                "--output", saved.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        CliRun text = CliRun.run("report", saved.toString(), "--format", "text", "--no-color");
+        assertTrue(text.out().contains("Not run: fqdn-not-resolvable. a capture holds no DNS answers"), text::toString);
+        CliRun json = CliRun.run("report", saved.toString(), "--format", "json");
+        assertEquals(reason(Json.MAPPER.readTree(Files.readString(saved)), "peer-untrusted"),
+                reason(Json.MAPPER.readTree(json.out()), "peer-untrusted"));
+        assertTrue(reason(Json.MAPPER.readTree(json.out()), "peer-untrusted").startsWith("a capture holds no TLS"));
+    }
+
+    @Test
     void theCaptureHoldsNoKeyMaterial() throws Exception {
         Path capture = folder.resolve("host.capture");
         assertEquals(0, CliRun.run("capture", "--source", EXAMPLE.toString(), "--output", capture.toString())
