@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.certaudit.agent.pipeline.Sources;
 import io.certaudit.agent.report.AuditReport;
 import io.certaudit.agent.source.CertificateFileReader;
 import io.certaudit.agent.source.HostSource;
 import io.certaudit.agent.source.SourceException;
 import io.certaudit.agent.source.SourceLimits;
-import io.certaudit.agent.source.Sources;
 import io.certaudit.agent.windows.ServiceAccountSelection;
 import io.certaudit.agent.windows.WindowsStoreSource;
 import io.certaudit.model.HostSnapshot;

@@ -17,6 +17,7 @@ import io.certaudit.agent.report.AuditReport;
 import io.certaudit.agent.report.ReportBuilder;
 import io.certaudit.agent.report.ReportFormat;
 import io.certaudit.agent.report.ReportSchema;
+import io.certaudit.agent.report.writers.ReportWriters;
 import io.certaudit.agent.source.HostSource;
 import io.certaudit.agent.source.SourceException;
 import io.certaudit.catalog.BuiltInRules;
@@ -102,7 +103,7 @@ public final class AuditInvariants {
     private static String render(ReportFormat format, AuditReport report) {
         StringWriter out = new StringWriter();
         try {
-            format.writer().write(report, out);
+            ReportWriters.of(format).write(report, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
