@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.certaudit.agent.pipeline.AuditPipeline;
 import io.certaudit.agent.pipeline.Sources;
 import io.certaudit.agent.report.AuditReport;
 import io.certaudit.agent.source.CertificateFileReader;
@@ -16,7 +17,6 @@ import io.certaudit.agent.source.HostSource;
 import io.certaudit.agent.source.SourceException;
 import io.certaudit.agent.source.SourceLimits;
 import io.certaudit.agent.windows.ServiceAccountSelection;
-import io.certaudit.agent.windows.WindowsStoreSource;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.StoreName;
 import picocli.CommandLine.Option;
@@ -86,7 +86,7 @@ public final class SourceOptions {
      * needs Windows; elsewhere the message says how to audit an export); otherwise an empty host named after this
      * machine.
      */
-    HostSnapshot read(Function<String, String> environment, boolean localByDefault, ConfigFile config,
+    HostSnapshot read(AuditPipeline pipeline, Platform platform, boolean localByDefault, ConfigFile config,
                       Path configPath, Instant at)
             throws SourceException, UsageException {
         if (hostName != null && hostName.isBlank()) {
@@ -100,7 +100,7 @@ public final class SourceOptions {
             ServiceAccountSelection account = new ServiceAccountSelection(
                     serviceName != null ? serviceName : config.serviceName(),
                     serviceAccount != null ? serviceAccount : config.serviceAccount());
-            HostSnapshot local = WindowsStoreSource.forThisMachine(account, at).read();
+            HostSnapshot local = pipeline.read(platform.liveStores().open(account, at));
             return hostName == null ? local
                     : HostSnapshot.builder(hostName, local.source()).addAll(local).build();
         }
@@ -110,7 +110,8 @@ public final class SourceOptions {
         }
         StoreName sstStore = store == null ? null : StoreName.fromAlias(store).orElseThrow(() -> new UsageException(
                 "--store " + store + " is not a store; use MY, CA, ROOT or Disallowed"));
-        CertificateFileReader reader = new CertificateFileReader(pfxPassword(environment), limits(config.limits(), configPath));
+        CertificateFileReader reader = new CertificateFileReader(pfxPassword(platform.environment()),
+                limits(config.limits(), configPath));
         List<HostSource> opened = new ArrayList<>();
         Path first = null;
         for (String given : sources) {
@@ -119,7 +120,7 @@ public final class SourceOptions {
             first = first == null ? path : first;
             opened.add(Sources.open(path, storeOfSource.orElse(sstStore), storeOfSource.isPresent(), reader));
         }
-        return Sources.combine(hostName != null ? hostName : Sources.hostNameOf(first), opened);
+        return pipeline.read(hostName != null ? hostName : Sources.hostNameOf(first), opened);
     }
 
     /**

@@ -5,7 +5,6 @@ import static io.certaudit.agent.windows.WindowsConstants.ERROR_ACCESS_DENIED;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -80,29 +79,6 @@ public final class WindowsStoreSource implements HostSource {
         this.api = Objects.requireNonNull(api, "api");
         this.selection = Objects.requireNonNull(selection, "selection");
         this.at = at;
-    }
-
-    /**
-     * The source for {@code certaudit audit} without {@code --source}: this machine through CryptoAPI. On any
-     * other OS than Windows the returned source's {@link HostSource#read()} fails with a message that says how to
-     * audit an exported copy instead; no native library is loaded then.
-     */
-    public static HostSource forThisMachine(ServiceAccountSelection selection, Instant at) {
-        String os = System.getProperty("os.name", "unknown");
-        if (!os.toLowerCase(Locale.ROOT).startsWith("windows")) {
-            return new HostSource() {
-                @Override
-                public HostSnapshot read() throws SourceException {
-                    throw new SourceException(String.format(NOT_WINDOWS, os));
-                }
-
-                @Override
-                public String describe() {
-                    return "this machine's Windows certificate stores";
-                }
-            };
-        }
-        return new WindowsStoreSource(new JnaWindowsCertificateApi(), selection, at);
     }
 
     @Override

@@ -577,7 +577,8 @@ class WindowsStoreSourceTest {
     @DisabledOnOs(OS.WINDOWS)
     void elsewhereThanWindowsTheLiveSourceSaysHowToAuditAnExportedCopy() {
         SourceException e = assertThrows(SourceException.class,
-                () -> WindowsStoreSource.forThisMachine(ServiceAccountSelection.none(), null).read());
+                () -> LiveStores.thisMachine(System.getProperty("os.name")).open(ServiceAccountSelection.none(), null)
+                        .read());
         assertTrue(e.getMessage().contains("this is not Windows"), e.getMessage());
         assertTrue(e.getMessage().contains("certaudit audit --source"), e.getMessage());
     }
