@@ -14,8 +14,9 @@ import io.certaudit.agent.install.FileSecurity;
 import io.certaudit.agent.install.ProcessCommandRunner;
 import io.certaudit.agent.install.ScheduledTasks;
 import io.certaudit.agent.install.SchtasksScheduledTasks;
-import io.certaudit.agent.windows.JnaFileSecurity;
 import io.certaudit.agent.windows.LiveStores;
+import io.certaudit.agent.windows.jna.JnaFileSecurity;
+import io.certaudit.agent.windows.jna.JnaWindows;
 
 /**
  * What the commands reach outside the process: the operating system, environment variables, the clock, the Windows
@@ -34,7 +35,8 @@ public record Platform(String osName, Function<String, String> environment, Cloc
         boolean windows = os.toLowerCase(Locale.ROOT).startsWith("windows");
         String notHere = "this needs Windows (this is " + os + ")";
         String systemRoot = environment.apply("SystemRoot") == null ? "C:\\Windows" : environment.apply("SystemRoot");
-        return new Platform(os, environment, Clock.systemUTC(), LiveStores.thisMachine(os),
+        return new Platform(os, environment, Clock.systemUTC(),
+                windows ? JnaWindows.liveStores() : LiveStores.unavailable(os),
                 windows ? new JnaWindowsEventLog() : WindowsEventLog.unavailable("the Windows event log: " + notHere),
                 windows ? new SchtasksScheduledTasks(new ProcessCommandRunner(), systemRoot)
                         : ScheduledTasks.unavailable("Task Scheduler: " + notHere),

@@ -1,7 +1,6 @@
 package io.certaudit.agent.windows;
 
 import java.time.Instant;
-import java.util.Locale;
 
 import io.certaudit.agent.source.HostSource;
 import io.certaudit.agent.source.SourceException;
@@ -28,17 +27,9 @@ public interface LiveStores {
     }
 
     /**
-     * This machine: through CryptoAPI on Windows; on any other OS a source whose {@link HostSource#read()} fails with
-     * a message that says how to audit an exported copy instead. No native library is loaded until Windows is read.
+     * A live source that cannot be read here, because this is not Windows: its {@link HostSource#read()} fails with a
+     * message that says how to audit an exported copy instead. (On Windows the bindings give the live source.)
      */
-    static LiveStores thisMachine(String osName) {
-        if (osName != null && osName.toLowerCase(Locale.ROOT).startsWith("windows")) {
-            return (account, at) -> new WindowsStoreSource(new JnaWindowsCertificateApi(), account, at);
-        }
-        return unavailable(osName);
-    }
-
-    /** A live source that cannot be read here, because this is not Windows. */
     static LiveStores unavailable(String osName) {
         return (account, at) -> new HostSource() {
             @Override

@@ -11,14 +11,14 @@ import java.util.Objects;
 import io.certaudit.agent.source.HostSource;
 import io.certaudit.agent.source.SourceException;
 import io.certaudit.agent.source.StoreEnhancedKeyUsage;
-import io.certaudit.agent.windows.WindowsCertificateApi.AgentIdentity;
-import io.certaudit.agent.windows.WindowsCertificateApi.KeyProviderInfo;
-import io.certaudit.agent.windows.WindowsCertificateApi.PropertyProblem;
-import io.certaudit.agent.windows.WindowsCertificateApi.SecuredObject;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreEntry;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreLocation;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreRead;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreRef;
+import io.certaudit.agent.windows.AccessChecks.SecuredObject;
+import io.certaudit.agent.windows.HostEnvironment.AgentIdentity;
+import io.certaudit.agent.windows.StoresAndKeys.KeyProviderInfo;
+import io.certaudit.agent.windows.StoresAndKeys.PropertyProblem;
+import io.certaudit.agent.windows.StoresAndKeys.StoreEntry;
+import io.certaudit.agent.windows.StoresAndKeys.StoreLocation;
+import io.certaudit.agent.windows.StoresAndKeys.StoreRead;
+import io.certaudit.agent.windows.StoresAndKeys.StoreRef;
 import io.certaudit.catalog.inventory.CertificateInUserStore;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.KeyKind;
@@ -88,13 +88,13 @@ public final class WindowsStoreSource implements HostSource {
 
     @Override
     public HostSnapshot read() throws SourceException {
-        HostSnapshot.Builder snapshot = HostSnapshot.builder(api.computerName(), describe());
-        AgentIdentity agent = api.agent();
+        HostSnapshot.Builder snapshot = HostSnapshot.builder(api.host().computerName(), describe());
+        AgentIdentity agent = api.host().agent();
         snapshot.hostFact(FACT_AGENT_ACCOUNT, agent.name() == null ? "unknown" : agent.name());
         snapshot.hostFact(FACT_AGENT_ELEVATED, agent.elevated() ? "yes" : "no");
         snapshot.auditElevated(Tristate.of(agent.elevated()));
 
-        ResolvedServiceAccount account = new ServiceAccountResolver(api, agent.elevated()).resolve(selection);
+        ResolvedServiceAccount account = new ServiceAccountResolver(api.accounts(), api.host(), agent.elevated()).resolve(selection);
         if (account != null) {
             snapshot.serviceAccount(account.account());
             if (account.resolved()) {
@@ -105,13 +105,13 @@ public final class WindowsStoreSource implements HostSource {
                 snapshot.hostFact(FACT_SERVICE_ACCOUNT_PROBLEM, account.unresolvedReason());
             }
         }
-        AccessEvaluator access = new AccessEvaluator(api, agent.elevated());
-        PrivateKeyInspector keys = new PrivateKeyInspector(api, access);
+        AccessEvaluator access = new AccessEvaluator(api.accessChecks(), api.accounts(), agent.elevated());
+        PrivateKeyInspector keys = new PrivateKeyInspector(api.stores(), api.host(), access);
 
         List<String> failures = new ArrayList<>();
         for (StoreName store : StoreName.values()) {
             StoreRef ref = StoreRef.logical(StoreLocation.LOCAL_MACHINE, store.name());
-            StoreRead read = api.readStore(ref);
+            StoreRead read = api.stores().readStore(ref);
             if (read.error() != null) {
                 String message = storeProblem(ref, read, agent.elevated());
                 if (store.isMtlsStore()) {
@@ -142,7 +142,7 @@ public final class WindowsStoreSource implements HostSource {
 
     private void addCertificates(HostSnapshot.Builder snapshot, StoreName store, StoreRead read, AgentIdentity agent,
                                  ResolvedServiceAccount account, PrivateKeyInspector keys) {
-        PhysicalStores physical = PhysicalStores.read(api, store);
+        PhysicalStores physical = PhysicalStores.read(api.stores(), store);
         for (StoreEntry entry : read.entries()) {
             for (PropertyProblem problem : entry.propertyProblems()) {
                 snapshot.problem(store, read.store().describe() + "\\"
@@ -173,7 +173,7 @@ public final class WindowsStoreSource implements HostSource {
             }
             if (store == StoreName.MY) {
                 certificate = certificate.withPrivateKey(keys.inspect(read.store(), thumbprint, entry, agent, account));
-                certificate = ChainTrustStatus.attach(certificate, api.chainVerdict(read.store(), thumbprint, at));
+                certificate = ChainTrustStatus.attach(certificate, api.stores().chainVerdict(read.store(), thumbprint, at));
             }
             snapshot.add(certificate);
         }
@@ -221,7 +221,7 @@ public final class WindowsStoreSource implements HostSource {
             stores.add(StoreRef.logical(StoreLocation.SERVICES, selection.serviceName() + "\\MY"));
         }
         for (StoreRef ref : stores) {
-            StoreRead read = api.readStore(ref);
+            StoreRead read = api.stores().readStore(ref);
             String fact = FACT_USER_STORE_PREFIX + ref.describe();
             if (read.error() != null) {
                 snapshot.hostFact(fact, read.absent()

@@ -32,7 +32,7 @@ class LayersTest {
             .because("a package that needs a package that needs it back can be neither understood nor tested alone");
 
     static final ArchRule JNA_ONLY_IN_BINDINGS = noClasses().that()
-            .resideOutsideOfPackages("io.certaudit.agent.windows..")
+            .resideOutsideOfPackages("io.certaudit.agent.windows.jna..")
             .and().doNotHaveFullyQualifiedName("io.certaudit.agent.eventlog.JnaWindowsEventLog")
             .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
             .because("Windows is reached through interfaces with fakes, so everything else runs on any OS");

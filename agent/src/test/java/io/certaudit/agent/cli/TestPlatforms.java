@@ -12,6 +12,7 @@ import io.certaudit.agent.install.FakeScheduledTasks;
 import io.certaudit.agent.install.FileSecurity;
 import io.certaudit.agent.install.ScheduledTasks;
 import io.certaudit.agent.windows.LiveStores;
+import io.certaudit.agent.windows.jna.JnaWindows;
 
 /**
  * Platforms for command tests: a Windows whose event log, Task Scheduler, file security and (when given) certificate
@@ -30,7 +31,9 @@ final class TestPlatforms {
 
     static Platform windows(FakeScheduledTasks tasks, FakeEventLog events, FakeFileSecurity files,
                             Map<String, String> environment) {
-        return windows(tasks, events, files, environment, LiveStores.thisMachine(System.getProperty("os.name")));
+        String os = System.getProperty("os.name");
+        return windows(tasks, events, files, environment,
+                os.startsWith("Windows") ? JnaWindows.liveStores() : LiveStores.unavailable(os));
     }
 
     /** A Windows whose certificate stores are {@code stores}. */

@@ -19,7 +19,8 @@ import java.util.Set;
  * ACEs in order, inherit-only ones skipped, a right denied before it is allowed stays denied. The descriptor is
  * used as received, so a generic right the caller failed to map grants nothing specific, as with Authz.
  */
-public final class FakeWindowsCertificateApi implements WindowsCertificateApi {
+public final class FakeWindowsCertificateApi
+        implements StoresAndKeys, AccessChecks, AccountsAndServices, HostEnvironment {
 
     static final NativeError FILE_NOT_FOUND = new NativeError(WindowsConstants.ERROR_FILE_NOT_FOUND,
             "The system cannot find the file specified.");
@@ -75,7 +76,12 @@ public final class FakeWindowsCertificateApi implements WindowsCertificateApi {
             api.store(StoreRef.registry(StoreLocation.LOCAL_MACHINE, stores[i][0]), certificates[i]);
         }
         api.store(StoreRef.logical(StoreLocation.LOCAL_MACHINE, "DISALLOWED"));
-        return api;
+        return api.windows();
+    }
+
+    /** This fake as the whole Windows API: every subsystem answers from the same maps. */
+    public WindowsCertificateApi windows() {
+        return new WindowsCertificateApi(this, this, this, this);
     }
 
     FakeWindowsCertificateApi account(String name, String sid) {
