@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 import io.certaudit.agent.dns.DnsCheck;
 import io.certaudit.agent.dns.HostResolver;
@@ -25,18 +24,15 @@ import io.certaudit.agent.eventlog.AuditEvents;
 import io.certaudit.agent.eventlog.EventEntry;
 import io.certaudit.agent.eventlog.EventLogException;
 import io.certaudit.agent.eventlog.WindowsEventLog;
+import io.certaudit.agent.pipeline.AuditPipeline;
 import io.certaudit.agent.report.AuditReport;
 import io.certaudit.agent.report.OutputException;
-import io.certaudit.agent.report.ReportBuilder;
 import io.certaudit.agent.report.ReportFormat;
 import io.certaudit.agent.source.SourceException;
-import io.certaudit.catalog.BuiltInRules;
 import io.certaudit.catalog.names.HostNames;
 import io.certaudit.engine.Area;
-import io.certaudit.engine.AuditResult;
 import io.certaudit.engine.AuditSettings;
 import io.certaudit.engine.RuleCatalog;
-import io.certaudit.engine.RuleEngine;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.NameResolution;
@@ -103,13 +99,13 @@ abstract class AuditRun implements Callable<Integer> {
     private static final int WRITING = 1;
     private static final int ABANDONED = 2;
 
-    private final Function<String, String> environment;
+    private final Platform platform;
     private final Clock clock;
     private final WindowsEventLog events;
     private final String machineName;
 
     AuditRun(Platform platform) {
-        this.environment = platform.environment();
+        this.platform = platform;
         this.clock = platform.clock();
         this.events = platform.eventLog();
         this.machineName = platform.hostName();
@@ -215,7 +211,8 @@ abstract class AuditRun implements Callable<Integer> {
     }
 
     private AuditReport audit() throws Exception {
-        RuleCatalog catalog = BuiltInRules.catalog();
+        AuditPipeline pipeline = AuditPipeline.builtIn(VersionProvider.version());
+        RuleCatalog catalog = pipeline.catalog();
         ConfigFile file = settingsOptions.configFile();
         validate(file, settingsOptions.config());
         AuditSettings settings = settingsOptions.settings(catalog, file);
@@ -232,8 +229,8 @@ abstract class AuditRun implements Callable<Integer> {
                     + "json=FILE");
         }
 
-        HostSnapshot host = sourceOptions.read(environment, readsLocalStoresByDefault(), file, settingsOptions.config(),
-                evaluatedAt);
+        HostSnapshot host = sourceOptions.read(pipeline, platform, readsLocalStoresByDefault(), file,
+                settingsOptions.config(), evaluatedAt);
         HostSnapshot.Builder withPeers = HostSnapshot.builder(host.hostName(), host.source()).addAll(host);
         peerOptions.probe(file, settingsOptions.config()).forEach(withPeers::peer);
         if (checkDns || Boolean.TRUE.equals(file.checkDns())) {
@@ -241,9 +238,8 @@ abstract class AuditRun implements Callable<Integer> {
                     .resolveAll(namesToResolve(settings, file)));
         }
         HostSnapshot snapshot = withPeers.build();
-        AuditResult result = new RuleEngine(catalog).run(snapshot, settings, evaluatedAt);
-        AuditReport report = new ReportBuilder(VersionProvider.version())
-                .build(result, clock.instant().truncatedTo(ChronoUnit.SECONDS), notRunReasons);
+        AuditReport report = pipeline.audit(snapshot, settings, evaluatedAt,
+                clock.instant().truncatedTo(ChronoUnit.SECONDS), notRunReasons);
 
         if (!phase.compareAndSet(RUNNING, WRITING)) {
             // The time limit passed and the run already said so: write nothing the user was told is not there.

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 import io.certaudit.agent.capture.CaptureFile;
+import io.certaudit.agent.pipeline.AuditPipeline;
 import io.certaudit.model.HostSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,18 +50,19 @@ public final class CaptureCommand implements Callable<Integer> {
     @Mixin
     private SourceOptions sourceOptions = new SourceOptions();
 
-    private final Function<String, String> environment;
+    private final Platform platform;
     private final Clock clock;
 
     CaptureCommand(Platform platform) {
-        this.environment = platform.environment();
+        this.platform = platform;
         this.clock = platform.clock();
     }
 
     @Override
     public Integer call() throws Exception {
         ConfigFile file = config == null ? ConfigFile.empty() : ConfigFile.load(config);
-        HostSnapshot host = sourceOptions.read(environment, true, file, config, null);
+        HostSnapshot host = sourceOptions.read(AuditPipeline.builtIn(VersionProvider.version()), platform, true,
+                file, config, null);
         CaptureFile.write(output, host, new CaptureFile.Maker(VersionProvider.version(),
                 clock.instant().truncatedTo(ChronoUnit.SECONDS), System.getProperty("os.name"),
                 System.getProperty("os.version")));

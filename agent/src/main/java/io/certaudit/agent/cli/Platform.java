@@ -14,18 +14,20 @@ import io.certaudit.agent.install.FileSecurity;
 import io.certaudit.agent.install.ProcessCommandRunner;
 import io.certaudit.agent.install.ScheduledTasks;
 import io.certaudit.agent.install.SchtasksScheduledTasks;
-import io.certaudit.agent.windows.JnaFileSecurity;
+import io.certaudit.agent.windows.LiveStores;
+import io.certaudit.agent.windows.jna.JnaFileSecurity;
+import io.certaudit.agent.windows.jna.JnaWindows;
 
 /**
  * What the commands reach outside the process: the operating system, environment variables, the clock, the Windows
- * event log and Task Scheduler, file access control, and the Java and jar this command runs on. {@link #current} is the real machine;
+ * certificate stores, event log and Task Scheduler, file access control, and the Java and jar this command runs on. {@link #current} is the real machine;
  * tests build one with fakes.
  *
  * @param runningJar the certaudit jar this process was started from, or null when it runs from classes
  */
-public record Platform(String osName, Function<String, String> environment, Clock clock, WindowsEventLog eventLog,
-                       ScheduledTasks scheduledTasks, FileSecurity fileSecurity, String javaExecutable,
-                       String runningJar) {
+public record Platform(String osName, Function<String, String> environment, Clock clock, LiveStores liveStores,
+                       WindowsEventLog eventLog, ScheduledTasks scheduledTasks, FileSecurity fileSecurity,
+                       String javaExecutable, String runningJar) {
 
     /** This machine: the native services on Windows, stand-ins that explain their absence elsewhere. */
     public static Platform current(Function<String, String> environment) {
@@ -34,6 +36,7 @@ public record Platform(String osName, Function<String, String> environment, Cloc
         String notHere = "this needs Windows (this is " + os + ")";
         String systemRoot = environment.apply("SystemRoot") == null ? "C:\\Windows" : environment.apply("SystemRoot");
         return new Platform(os, environment, Clock.systemUTC(),
+                windows ? JnaWindows.liveStores() : LiveStores.unavailable(os),
                 windows ? new JnaWindowsEventLog() : WindowsEventLog.unavailable("the Windows event log: " + notHere),
                 windows ? new SchtasksScheduledTasks(new ProcessCommandRunner(), systemRoot)
                         : ScheduledTasks.unavailable("Task Scheduler: " + notHere),

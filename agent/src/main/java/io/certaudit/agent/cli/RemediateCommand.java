@@ -6,17 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
+import io.certaudit.agent.pipeline.AuditPipeline;
 import io.certaudit.agent.remediate.CertificateRequest;
 import io.certaudit.agent.remediate.KeyProvider;
 import io.certaudit.agent.remediate.RemediationFiles;
 import io.certaudit.agent.remediate.RemediationPlan;
-import io.certaudit.catalog.BuiltInRules;
 import io.certaudit.engine.AuditResult;
 import io.certaudit.engine.AuditSettings;
-import io.certaudit.engine.RuleCatalog;
-import io.certaudit.engine.RuleEngine;
 import io.certaudit.model.HostSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,11 +75,11 @@ public final class RemediateCommand implements Callable<Integer> {
                     + "Provider, CryptoAPI, ProviderType 12) or ksp (Microsoft Software Key Storage Provider, CNG).")
     private String keyProvider;
 
-    private final Function<String, String> environment;
+    private final Platform platform;
     private final Clock clock;
 
     RemediateCommand(Platform platform) {
-        this.environment = platform.environment();
+        this.platform = platform;
         this.clock = platform.clock();
     }
 
@@ -94,12 +91,12 @@ public final class RemediateCommand implements Callable<Integer> {
             default -> throw new UsageException("--key-provider " + keyProvider + " is not a provider; use "
                     + "schannel or ksp");
         };
-        RuleCatalog catalog = BuiltInRules.catalog();
+        AuditPipeline pipeline = AuditPipeline.builtIn(VersionProvider.version());
         ConfigFile file = settingsOptions.configFile();
-        AuditSettings settings = settingsOptions.settings(catalog, file);
+        AuditSettings settings = settingsOptions.settings(pipeline.catalog(), file);
         Instant at = settingsOptions.evaluatedAt(clock);
-        HostSnapshot host = sourceOptions.read(environment, true, file, settingsOptions.config(), at);
-        AuditResult result = new RuleEngine(catalog).run(host, settings, at);
+        HostSnapshot host = sourceOptions.read(pipeline, platform, true, file, settingsOptions.config(), at);
+        AuditResult result = pipeline.judge(host, settings, at);
         List<CertificateRequest> requests;
         try {
             requests = RemediationPlan.of(result, keyLength, provider);

@@ -20,6 +20,7 @@ import io.certaudit.agent.report.ReportFormat;
 import io.certaudit.agent.report.ReportWriter;
 import io.certaudit.agent.report.TextReportWriter;
 import io.certaudit.agent.report.TextStyle;
+import io.certaudit.agent.report.writers.ReportWriters;
 import picocli.CommandLine.Option;
 
 /**
@@ -85,7 +86,7 @@ public final class ReportOutputOptions {
             throws UsageException, OutputException, IOException {
         Map<Path, ReportFormat> files = files();
         for (Map.Entry<Path, ReportFormat> file : files.entrySet()) {
-            AtomicFile.Content content = writer -> file.getValue().writer().write(report, writer);
+            AtomicFile.Content content = writer -> ReportWriters.of(file.getValue()).write(report, writer);
             if (keepPreviousJson && file.getValue() == ReportFormat.JSON) {
                 AtomicFile.writeKeepingPrevious(file.getKey(), AtomicFile.previousOf(file.getKey()), content);
             } else {
@@ -95,7 +96,7 @@ public final class ReportOutputOptions {
         if (files.isEmpty()) {
             ReportFormat chosen = format == null ? ReportFormat.TEXT : parse(format);
             ReportWriter writer = chosen == ReportFormat.TEXT && colour() ? new TextReportWriter(TextStyle.COLOUR)
-                    : chosen.writer();
+                    : ReportWriters.of(chosen);
             writer.write(report, out);
             out.flush();
         }

@@ -11,14 +11,14 @@ import java.util.function.Function;
 
 import io.certaudit.agent.capture.CaptureFile;
 import io.certaudit.agent.capture.CaptureSource;
+import io.certaudit.agent.pipeline.AuditPipeline;
+import io.certaudit.agent.pipeline.Sources;
 import io.certaudit.agent.report.AuditReport;
 import io.certaudit.agent.source.CertificateFileReader;
 import io.certaudit.agent.source.HostSource;
 import io.certaudit.agent.source.SourceException;
 import io.certaudit.agent.source.SourceLimits;
-import io.certaudit.agent.source.Sources;
 import io.certaudit.agent.windows.ServiceAccountSelection;
-import io.certaudit.agent.windows.WindowsStoreSource;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.StoreName;
 import picocli.CommandLine.Option;
@@ -101,7 +101,7 @@ public final class SourceOptions {
      * needs Windows; elsewhere the message says how to audit an export); otherwise an empty host named after this
      * machine.
      */
-    HostSnapshot read(Function<String, String> environment, boolean localByDefault, ConfigFile config,
+    HostSnapshot read(AuditPipeline pipeline, Platform platform, boolean localByDefault, ConfigFile config,
                       Path configPath, Instant at)
             throws SourceException, UsageException {
         if (hostName != null && hostName.isBlank()) {
@@ -115,7 +115,7 @@ public final class SourceOptions {
             ServiceAccountSelection account = new ServiceAccountSelection(
                     serviceName != null ? serviceName : config.serviceName(),
                     serviceAccount != null ? serviceAccount : config.serviceAccount());
-            HostSnapshot local = WindowsStoreSource.forThisMachine(account, at).read();
+            HostSnapshot local = pipeline.read(platform.liveStores().open(account, at));
             return hostName == null ? local
                     : HostSnapshot.builder(hostName, local.source()).addAll(local).build();
         }
@@ -125,7 +125,8 @@ public final class SourceOptions {
         }
         StoreName sstStore = store == null ? null : StoreName.fromAlias(store).orElseThrow(() -> new UsageException(
                 "--store " + store + " is not a store; use MY, CA, ROOT or Disallowed"));
-        CertificateFileReader reader = new CertificateFileReader(pfxPassword(environment), limits(config.limits(), configPath));
+        CertificateFileReader reader = new CertificateFileReader(pfxPassword(platform.environment()),
+                limits(config.limits(), configPath));
         List<HostSource> opened = new ArrayList<>();
         Path first = null;
         boolean firstIsCapture = false;
@@ -145,7 +146,7 @@ public final class SourceOptions {
                     : Sources.open(path, storeOfSource.orElse(sstStore), storeOfSource.isPresent(), reader));
         }
         // A capture knows the name of the host it was made on; a folder or export only suggests one by its path.
-        return Sources.combine(hostName != null ? hostName : firstIsCapture ? null : Sources.hostNameOf(first),
+        return pipeline.read(hostName != null ? hostName : firstIsCapture ? null : Sources.hostNameOf(first),
                 opened);
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.certaudit.catalog.rootstore.TrustedIssuerList;
 import io.certaudit.chain.CertificatePath;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.AuditResult;
@@ -23,6 +22,7 @@ import io.certaudit.model.PrivateKeyFacts;
 import io.certaudit.model.SourceProblem;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
+import io.certaudit.model.TrustedIssuerList;
 
 /** Turns an engine result into the report model: facts of every certificate, findings, rule outcomes. */
 public final class ReportBuilder {

@@ -3,30 +3,19 @@ package io.certaudit.agent.report;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 
-/** The formats an audit can be written in. */
+/** The formats an audit can be written in; {@code ReportWriters} gives the writer of each. */
 public enum ReportFormat {
     /** The audit itself, schema v1: what monitoring and {@code certaudit report} read. */
-    JSON(JsonReportWriter::new),
+    JSON,
     /** For people at a terminal: status line, findings by certificate worst first, service certificate table. */
-    TEXT(TextReportWriter::new),
+    TEXT,
     /** A textfile for windows_exporter's or node_exporter's textfile collector (Prometheus text format). */
-    PROMETHEUS(PrometheusTextfileWriter::new),
+    PROMETHEUS,
     /** One JSON object per finding and one per run, a line each, for log shippers. */
-    NDJSON(NdjsonReportWriter::new),
+    NDJSON,
     /** One self-contained file for people: verdict, certificate cards with chain pictures, findings, charts. */
-    HTML(io.certaudit.agent.report.html.HtmlReportWriter::new);
-
-    private final Supplier<ReportWriter> writer;
-
-    ReportFormat(Supplier<ReportWriter> writer) {
-        this.writer = writer;
-    }
-
-    public ReportWriter writer() {
-        return writer.get();
-    }
+    HTML;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.certaudit.catalog.rootstore.TrustedIssuerList;
 import io.certaudit.model.StoreName;
+import io.certaudit.model.TrustedIssuerList;
 
 /**
  * Writes the report for a person at a terminal: the status line, the findings grouped by certificate (worst group

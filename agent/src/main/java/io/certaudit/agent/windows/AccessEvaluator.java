@@ -7,9 +7,9 @@ import static io.certaudit.agent.windows.WindowsConstants.ERROR_PATH_NOT_FOUND;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.certaudit.agent.windows.WindowsCertificateApi.AccessCheckResult;
-import io.certaudit.agent.windows.WindowsCertificateApi.SecuredObject;
-import io.certaudit.agent.windows.WindowsCertificateApi.SecurityDescriptorRead;
+import io.certaudit.agent.windows.AccessChecks.AccessCheckResult;
+import io.certaudit.agent.windows.AccessChecks.SecuredObject;
+import io.certaudit.agent.windows.AccessChecks.SecurityDescriptorRead;
 import io.certaudit.model.AccessFacts;
 import io.certaudit.model.Tristate;
 
@@ -23,12 +23,14 @@ final class AccessEvaluator {
     static final String NO_ACCOUNT =
             "no service account configured: name the service with --service-name or the account with --service-account";
 
-    private final WindowsCertificateApi api;
+    private final AccessChecks api;
+    private final AccountsAndServices accounts;
     private final boolean auditElevated;
 
     /** @param auditElevated whether the audit runs elevated: advice to run as administrator is given only if not */
-    AccessEvaluator(WindowsCertificateApi api, boolean auditElevated) {
+    AccessEvaluator(AccessChecks api, AccountsAndServices accounts, boolean auditElevated) {
         this.api = api;
+        this.accounts = accounts;
         this.auditElevated = auditElevated;
     }
 
@@ -155,7 +157,7 @@ final class AccessEvaluator {
 
     /** {@code DOMAIN\name (SID)}, or {@code SID (unresolved)} for a SID that names no account (any more). */
     private String name(String sid) {
-        String name = api.accountName(sid);
+        String name = accounts.accountName(sid);
         return name == null || name.isBlank() ? sid + " (unresolved)" : name + " (" + sid + ")";
     }
 }

@@ -3,8 +3,8 @@ package io.certaudit.agent.windows;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.certaudit.agent.windows.WindowsCertificateApi.ChainElement;
-import io.certaudit.agent.windows.WindowsCertificateApi.ChainVerdict;
+import io.certaudit.agent.windows.StoresAndKeys.ChainElement;
+import io.certaudit.agent.windows.StoresAndKeys.ChainVerdict;
 import io.certaudit.model.ChainTrustError;
 import io.certaudit.model.OsChainVerdict;
 import io.certaudit.model.StoredCertificate;

@@ -9,9 +9,9 @@ import static io.certaudit.agent.windows.WindowsConstants.PROV_DSS_DH;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.certaudit.agent.windows.WindowsCertificateApi.HostFolders;
-import io.certaudit.agent.windows.WindowsCertificateApi.KeyProviderInfo;
-import io.certaudit.agent.windows.WindowsCertificateApi.UniqueKeyName;
+import io.certaudit.agent.windows.HostEnvironment.HostFolders;
+import io.certaudit.agent.windows.StoresAndKeys.KeyProviderInfo;
+import io.certaudit.agent.windows.StoresAndKeys.UniqueKeyName;
 
 /**
  * Finds the file that holds a key. Its name is the container's unique name; its folder is the one Microsoft's
@@ -43,10 +43,12 @@ final class KeyFileLocator {
     record Location(String path, String reason) {
     }
 
-    private final WindowsCertificateApi api;
+    private final StoresAndKeys api;
+    private final HostEnvironment host;
 
-    KeyFileLocator(WindowsCertificateApi api) {
+    KeyFileLocator(StoresAndKeys api, HostEnvironment host) {
         this.api = api;
+        this.host = host;
     }
 
     /**
@@ -61,7 +63,7 @@ final class KeyFileLocator {
         if (MS_SMART_CARD_KEY_STORAGE_PROVIDER.equalsIgnoreCase(key.provider())) {
             return new Location(null, "the key is on a smart card (" + key.provider() + "): there is no key file");
         }
-        HostFolders folders = api.folders();
+        HostFolders folders = host.folders();
         if (folders.programData() == null) {
             return new Location(null, "%ProgramData% is not set: the key folders are unknown");
         }
@@ -78,7 +80,7 @@ final class KeyFileLocator {
         }
         for (String folder : folderCandidates) {
             String path = folder + "\\" + unique.name();
-            if (api.fileExists(path)) {
+            if (host.fileExists(path)) {
                 return new Location(path, null);
             }
         }

@@ -18,8 +18,8 @@ import static io.certaudit.agent.windows.WindowsConstants.NTE_PERM;
 import static io.certaudit.agent.windows.WindowsConstants.NTE_SILENT_CONTEXT;
 import static io.certaudit.agent.windows.WindowsConstants.SCARD_E_NO_SMARTCARD;
 
-import io.certaudit.agent.windows.WindowsCertificateApi.KeyOpenResult;
-import io.certaudit.agent.windows.WindowsCertificateApi.KeyProviderInfo;
+import io.certaudit.agent.windows.StoresAndKeys.KeyOpenResult;
+import io.certaudit.agent.windows.StoresAndKeys.KeyProviderInfo;
 import io.certaudit.model.KeyDefect;
 import io.certaudit.model.Tristate;
 

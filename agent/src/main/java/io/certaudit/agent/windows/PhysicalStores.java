@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreEntry;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreLocation;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreRead;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreRef;
+import io.certaudit.agent.windows.StoresAndKeys.StoreEntry;
+import io.certaudit.agent.windows.StoresAndKeys.StoreLocation;
+import io.certaudit.agent.windows.StoresAndKeys.StoreRead;
+import io.certaudit.agent.windows.StoresAndKeys.StoreRef;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
 
@@ -38,7 +38,7 @@ final class PhysicalStores {
     }
 
     /** Reads the physical members of one LocalMachine logical store. */
-    static PhysicalStores read(WindowsCertificateApi api, StoreName store) {
+    static PhysicalStores read(StoresAndKeys api, StoreName store) {
         PhysicalStores stores = new PhysicalStores();
         for (Map.Entry<String, StoreRef> member : members(store).entrySet()) {
             StoreRead read = api.readStore(member.getValue());

@@ -1,12 +1,12 @@
 package io.certaudit.agent.windows;
 
-import io.certaudit.agent.windows.WindowsCertificateApi.AgentIdentity;
-import io.certaudit.agent.windows.WindowsCertificateApi.KeyOpenResult;
-import io.certaudit.agent.windows.WindowsCertificateApi.KeyProviderInfo;
-import io.certaudit.agent.windows.WindowsCertificateApi.PropertyProblem;
-import io.certaudit.agent.windows.WindowsCertificateApi.SecuredObject;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreEntry;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreRef;
+import io.certaudit.agent.windows.AccessChecks.SecuredObject;
+import io.certaudit.agent.windows.HostEnvironment.AgentIdentity;
+import io.certaudit.agent.windows.StoresAndKeys.KeyOpenResult;
+import io.certaudit.agent.windows.StoresAndKeys.KeyProviderInfo;
+import io.certaudit.agent.windows.StoresAndKeys.PropertyProblem;
+import io.certaudit.agent.windows.StoresAndKeys.StoreEntry;
+import io.certaudit.agent.windows.StoresAndKeys.StoreRef;
 import io.certaudit.model.AccessFacts;
 import io.certaudit.model.KeyDefect;
 import io.certaudit.model.KeyKind;
@@ -34,13 +34,13 @@ final class PrivateKeyInspector {
      */
     static final int KEY_FILE_RIGHTS = WindowsConstants.FILE_GENERIC_READ;
 
-    private final WindowsCertificateApi api;
+    private final StoresAndKeys api;
     private final KeyFileLocator locator;
     private final AccessEvaluator access;
 
-    PrivateKeyInspector(WindowsCertificateApi api, AccessEvaluator access) {
+    PrivateKeyInspector(StoresAndKeys api, HostEnvironment host, AccessEvaluator access) {
         this.api = api;
-        this.locator = new KeyFileLocator(api);
+        this.locator = new KeyFileLocator(api, host);
         this.access = access;
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * check are tested on any OS. Layouts: learn.microsoft.com/windows/win32/api/winnt/ns-winnt-security_descriptor_relative,
  * .../ns-winnt-acl, .../ns-winnt-ace_header, .../ns-winnt-access_allowed_ace, .../ns-winnt-access_allowed_object_ace.
  */
-final class SecurityDescriptor {
+public final class SecurityDescriptor {
 
     /** ACE types whose SID follows an object-ACE header (flags and up to two GUIDs). */
     private static final int[] OBJECT_ACE_TYPES = {0x5, 0x6, 0x7, 0x8, 0xB, 0xC, 0xF, 0x10};
@@ -31,26 +31,26 @@ final class SecurityDescriptor {
      *
      * @param offset where the ACE starts in the descriptor, so its mask can be rewritten
      */
-    record Ace(int type, int flags, int mask, String sid, int offset) {
+    public record Ace(int type, int flags, int mask, String sid, int offset) {
 
-        boolean allows() {
+        public boolean allows() {
             return type == WindowsConstants.ACCESS_ALLOWED_ACE_TYPE
                     || type == WindowsConstants.ACCESS_ALLOWED_OBJECT_ACE_TYPE
                     || type == WindowsConstants.ACCESS_ALLOWED_CALLBACK_ACE_TYPE;
         }
 
-        boolean denies() {
+        public boolean denies() {
             return type == WindowsConstants.ACCESS_DENIED_ACE_TYPE
                     || type == WindowsConstants.ACCESS_DENIED_OBJECT_ACE_TYPE
                     || type == WindowsConstants.ACCESS_DENIED_CALLBACK_ACE_TYPE;
         }
 
-        boolean inherited() {
+        public boolean inherited() {
             return (flags & WindowsConstants.INHERITED_ACE) != 0;
         }
 
         /** An inherit-only ACE applies to children only, not to the object itself. */
-        boolean inheritOnly() {
+        public boolean inheritOnly() {
             return (flags & WindowsConstants.INHERIT_ONLY_ACE) != 0;
         }
     }
@@ -60,7 +60,7 @@ final class SecurityDescriptor {
      *
      * @throws IllegalArgumentException when the bytes are not a well-formed self-relative descriptor
      */
-    static SecurityDescriptor parse(byte[] selfRelative) {
+    public static SecurityDescriptor parse(byte[] selfRelative) {
         byte[] bytes = selfRelative.clone();
         try {
             if (bytes.length < 20 || bytes[0] != 1) {
@@ -82,22 +82,22 @@ final class SecurityDescriptor {
     }
 
     /** The owner SID, or {@code null}. */
-    String owner() {
+    public String owner() {
         return owner;
     }
 
     /** The primary group SID, or {@code null}. */
-    String group() {
+    public String group() {
         return group;
     }
 
     /** Whether there is no DACL at all, which grants every access to everyone. */
-    boolean nullDacl() {
+    public boolean nullDacl() {
         return dacl == null;
     }
 
     /** The DACL's entries in order; empty for an empty DACL (which grants nothing) and for a NULL DACL. */
-    List<Ace> dacl() {
+    public List<Ace> dacl() {
         return dacl == null ? List.of() : dacl;
     }
 

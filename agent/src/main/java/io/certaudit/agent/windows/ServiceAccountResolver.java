@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.certaudit.agent.windows.WindowsCertificateApi.AccountLookup;
-import io.certaudit.agent.windows.WindowsCertificateApi.ServiceConfigRead;
+import io.certaudit.agent.windows.AccountsAndServices.AccountLookup;
+import io.certaudit.agent.windows.AccountsAndServices.ServiceConfigRead;
 import io.certaudit.model.ServiceAccount;
 
 /**
@@ -46,11 +46,13 @@ final class ServiceAccountResolver {
             "nt authority\\networkservice", Sid.NETWORK_SERVICE,
             "nt authority\\network service", Sid.NETWORK_SERVICE);
 
-    private final WindowsCertificateApi api;
+    private final AccountsAndServices api;
+    private final HostEnvironment host;
     private final boolean auditElevated;
 
-    ServiceAccountResolver(WindowsCertificateApi api, boolean auditElevated) {
+    ServiceAccountResolver(AccountsAndServices api, HostEnvironment host, boolean auditElevated) {
         this.api = api;
+        this.host = host;
         this.auditElevated = auditElevated;
     }
 
@@ -86,7 +88,7 @@ final class ServiceAccountResolver {
         if (builtIn != null) {
             sid = builtIn;
         } else {
-            String lookupName = name.startsWith(".\\") ? api.computerName() + name.substring(1) : name;
+            String lookupName = name.startsWith(".\\") ? host.computerName() + name.substring(1) : name;
             AccountLookup lookup = api.lookupAccount(lookupName);
             if (lookup.error() != null) {
                 return ResolvedServiceAccount.unresolved(new ServiceAccount(name, null, foundBy),
@@ -127,7 +129,7 @@ final class ServiceAccountResolver {
             return false;
         }
         String domain = accountName.substring(0, separator);
-        return !domain.equals(".") && !domain.equalsIgnoreCase(api.computerName());
+        return !domain.equals(".") && !domain.equalsIgnoreCase(host.computerName());
     }
 
     private static String serviceProblem(String service, ServiceConfigRead config, boolean auditElevated) {

@@ -8,7 +8,7 @@ import java.util.Locale;
  * security descriptors (revision, sub-authority count, 48-bit big-endian identifier authority, little-endian
  * 32-bit sub-authorities; learn.microsoft.com/windows/win32/api/winnt/ns-winnt-sid).
  */
-final class Sid {
+public final class Sid {
 
     /** Everyone. */
     static final String EVERYONE = "S-1-1-0";
@@ -39,7 +39,7 @@ final class Sid {
     }
 
     /** The string form of the SID at {@code offset}. */
-    static String toText(byte[] data, int offset) {
+    public static String toText(byte[] data, int offset) {
         int count = data[offset + 1] & 0xFF;
         long authority = 0;
         for (int i = 0; i < 6; i++) {
@@ -61,7 +61,7 @@ final class Sid {
     }
 
     /** The binary form of a string SID. */
-    static byte[] toBinary(String sid) {
+    public static byte[] toBinary(String sid) {
         String[] parts = sid.toUpperCase(Locale.ROOT).split("-");
         if (parts.length < 3 || !parts[0].equals("S")) {
             throw new IllegalArgumentException("not a SID: " + sid);

@@ -388,6 +388,17 @@ public final class WindowsConstants {
     public static final int ERROR_PRIVILEGE_NOT_HELD = 1314;
     /** {@code ERROR_NONE_MAPPED 1332}: an account name or SID that does not resolve. */
     public static final int ERROR_NONE_MAPPED = 1332;
+    /** {@code TOKEN_QUERY 0x0008}: the access right to read a token's information. */
+    public static final int TOKEN_QUERY = 0x0008;
+    /**
+     * {@code TokenUser 1} and {@code TokenElevation 20} (TOKEN_INFORMATION_CLASS, winnt.h): the token's account and
+     * whether it is elevated (learn.microsoft.com/windows/win32/api/winnt/ne-winnt-token_information_class). Named
+     * as the header's enumerators so the header lane checks them.
+     */
+    public static final int TokenUser = 1;
+    public static final int TokenElevation = 20;
+    /** {@code MAX_COMPUTERNAME_LENGTH 15}: the longest NetBIOS name GetComputerName returns, without its NUL. */
+    public static final int MAX_COMPUTERNAME_LENGTH = 15;
     /**
      * {@code SidTypeDeletedAccount 6} and {@code SidTypeUnknown 8} (SID_NAME_USE, winnt.h): LookupAccountSid
      * answers these for a SID that names no current account

@@ -6,21 +6,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 import io.certaudit.agent.source.HostSource;
 import io.certaudit.agent.source.SourceException;
 import io.certaudit.agent.source.StoreEnhancedKeyUsage;
-import io.certaudit.agent.windows.WindowsCertificateApi.AgentIdentity;
-import io.certaudit.agent.windows.WindowsCertificateApi.KeyProviderInfo;
-import io.certaudit.agent.windows.WindowsCertificateApi.PropertyProblem;
-import io.certaudit.agent.windows.WindowsCertificateApi.SecuredObject;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreEntry;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreLocation;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreRead;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreRef;
+import io.certaudit.agent.windows.AccessChecks.SecuredObject;
+import io.certaudit.agent.windows.HostEnvironment.AgentIdentity;
+import io.certaudit.agent.windows.StoresAndKeys.KeyProviderInfo;
+import io.certaudit.agent.windows.StoresAndKeys.PropertyProblem;
+import io.certaudit.agent.windows.StoresAndKeys.StoreEntry;
+import io.certaudit.agent.windows.StoresAndKeys.StoreLocation;
+import io.certaudit.agent.windows.StoresAndKeys.StoreRead;
+import io.certaudit.agent.windows.StoresAndKeys.StoreRef;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.KeyKind;
 import io.certaudit.model.PrivateKeyFacts;
@@ -79,29 +78,6 @@ public final class WindowsStoreSource implements HostSource {
         this.at = at;
     }
 
-    /**
-     * The source for {@code certaudit audit} without {@code --source}: this machine through CryptoAPI. On any
-     * other OS than Windows the returned source's {@link HostSource#read()} fails with a message that says how to
-     * audit an exported copy instead; no native library is loaded then.
-     */
-    public static HostSource forThisMachine(ServiceAccountSelection selection, Instant at) {
-        String os = System.getProperty("os.name", "unknown");
-        if (!os.toLowerCase(Locale.ROOT).startsWith("windows")) {
-            return new HostSource() {
-                @Override
-                public HostSnapshot read() throws SourceException {
-                    throw new SourceException(String.format(NOT_WINDOWS, os));
-                }
-
-                @Override
-                public String describe() {
-                    return "this machine's Windows certificate stores";
-                }
-            };
-        }
-        return new WindowsStoreSource(new JnaWindowsCertificateApi(), selection, at);
-    }
-
     @Override
     public String describe() {
         return "LocalMachine certificate stores (MY, CA, ROOT)";
@@ -109,13 +85,13 @@ public final class WindowsStoreSource implements HostSource {
 
     @Override
     public HostSnapshot read() throws SourceException {
-        HostSnapshot.Builder snapshot = HostSnapshot.builder(api.computerName(), describe());
-        AgentIdentity agent = api.agent();
+        HostSnapshot.Builder snapshot = HostSnapshot.builder(api.host().computerName(), describe());
+        AgentIdentity agent = api.host().agent();
         snapshot.hostFact(FACT_AGENT_ACCOUNT, agent.name() == null ? "unknown" : agent.name());
         snapshot.hostFact(FACT_AGENT_ELEVATED, agent.elevated() ? "yes" : "no");
         snapshot.auditElevated(Tristate.of(agent.elevated()));
 
-        ResolvedServiceAccount account = new ServiceAccountResolver(api, agent.elevated()).resolve(selection);
+        ResolvedServiceAccount account = new ServiceAccountResolver(api.accounts(), api.host(), agent.elevated()).resolve(selection);
         if (account != null) {
             snapshot.serviceAccount(account.account());
             if (account.resolved()) {
@@ -126,13 +102,13 @@ public final class WindowsStoreSource implements HostSource {
                 snapshot.hostFact(FACT_SERVICE_ACCOUNT_PROBLEM, account.unresolvedReason());
             }
         }
-        AccessEvaluator access = new AccessEvaluator(api, agent.elevated());
-        PrivateKeyInspector keys = new PrivateKeyInspector(api, access);
+        AccessEvaluator access = new AccessEvaluator(api.accessChecks(), api.accounts(), agent.elevated());
+        PrivateKeyInspector keys = new PrivateKeyInspector(api.stores(), api.host(), access);
 
         List<String> failures = new ArrayList<>();
         for (StoreName store : StoreName.values()) {
             StoreRef ref = StoreRef.logical(StoreLocation.LOCAL_MACHINE, store.name());
-            StoreRead read = api.readStore(ref);
+            StoreRead read = api.stores().readStore(ref);
             if (read.error() != null) {
                 String message = storeProblem(ref, read, agent.elevated());
                 if (store.isMtlsStore()) {
@@ -163,7 +139,7 @@ public final class WindowsStoreSource implements HostSource {
 
     private void addCertificates(HostSnapshot.Builder snapshot, StoreName store, StoreRead read, AgentIdentity agent,
                                  ResolvedServiceAccount account, PrivateKeyInspector keys) {
-        PhysicalStores physical = PhysicalStores.read(api, store);
+        PhysicalStores physical = PhysicalStores.read(api.stores(), store);
         for (StoreEntry entry : read.entries()) {
             for (PropertyProblem problem : entry.propertyProblems()) {
                 snapshot.problem(store, read.store().describe() + "\\"
@@ -194,7 +170,7 @@ public final class WindowsStoreSource implements HostSource {
             }
             if (store == StoreName.MY) {
                 certificate = certificate.withPrivateKey(keys.inspect(read.store(), thumbprint, entry, agent, account));
-                certificate = ChainTrustStatus.attach(certificate, api.chainVerdict(read.store(), thumbprint, at));
+                certificate = ChainTrustStatus.attach(certificate, api.stores().chainVerdict(read.store(), thumbprint, at));
             }
             snapshot.add(certificate);
         }
@@ -242,7 +218,7 @@ public final class WindowsStoreSource implements HostSource {
             stores.add(StoreRef.logical(StoreLocation.SERVICES, selection.serviceName() + "\\MY"));
         }
         for (StoreRef ref : stores) {
-            StoreRead read = api.readStore(ref);
+            StoreRead read = api.stores().readStore(ref);
             String name = ref.describe();
             if (read.error() != null) {
                 snapshot.userStoreRead(new UserStoreRead(name, read.absent() ? UserStoreRead.Outcome.ABSENT

@@ -13,18 +13,17 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.certaudit.agent.pipeline.AuditPipeline;
 import io.certaudit.agent.report.AuditReport;
-import io.certaudit.agent.report.ReportBuilder;
 import io.certaudit.agent.report.ReportFormat;
 import io.certaudit.agent.report.ReportSchema;
+import io.certaudit.agent.report.writers.ReportWriters;
 import io.certaudit.agent.source.HostSource;
 import io.certaudit.agent.source.SourceException;
-import io.certaudit.catalog.BuiltInRules;
 import io.certaudit.engine.AuditResult;
 import io.certaudit.engine.AuditSettings;
 import io.certaudit.engine.Finding;
 import io.certaudit.engine.RuleCatalog;
-import io.certaudit.engine.RuleEngine;
 import io.certaudit.engine.RuleOutcome;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.testing.TestPki;
@@ -44,7 +43,8 @@ public final class AuditInvariants {
      */
     static final long ALLOCATION_BUDGET = 256L * 1024 * 1024;
 
-    private static final RuleCatalog CATALOG = BuiltInRules.catalog();
+    private static final AuditPipeline PIPELINE = AuditPipeline.builtIn("fuzz");
+    private static final RuleCatalog CATALOG = PIPELINE.catalog();
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -70,7 +70,7 @@ public final class AuditInvariants {
     /** The snapshot, or empty when the source says nothing at all can be read; anything else it throws escapes. */
     static Optional<HostSnapshot> read(HostSource source) {
         try {
-            return Optional.of(source.read());
+            return Optional.of(PIPELINE.read(source));
         } catch (SourceException e) {
             assertFalse(e.getMessage() == null || e.getMessage().isBlank(), "a source failure says why");
             return Optional.empty();
@@ -79,7 +79,7 @@ public final class AuditInvariants {
 
     /** Runs every rule over {@code snapshot} and renders every format; returns the JSON report. */
     static JsonNode audit(HostSnapshot snapshot) {
-        AuditResult result = new RuleEngine(CATALOG).run(snapshot, AuditSettings.defaults(), TestPki.NOW);
+        AuditResult result = PIPELINE.judge(snapshot, AuditSettings.defaults(), TestPki.NOW);
         for (RuleOutcome outcome : result.outcomes()) {
             assertNotEquals(RuleOutcome.Result.ERROR, outcome.result(), () -> "rule " + outcome.rule() + " threw: "
                     + result.findings().stream().filter(f -> f.rule().equals(outcome.rule())).toList());
@@ -88,7 +88,7 @@ public final class AuditInvariants {
             assertTrue(CATALOG.find(finding.rule()).isPresent(), () -> "finding without a known rule: " + finding);
             assertFalse(finding.message().isBlank(), () -> "finding without a message: " + finding);
         }
-        AuditReport report = new ReportBuilder("fuzz").build(result, Instant.EPOCH);
+        AuditReport report = PIPELINE.report(result, Instant.EPOCH);
         JsonNode json = null;
         for (ReportFormat format : ReportFormat.values()) {
             String text = render(format, report);
@@ -102,7 +102,7 @@ public final class AuditInvariants {
     private static String render(ReportFormat format, AuditReport report) {
         StringWriter out = new StringWriter();
         try {
-            format.writer().write(report, out);
+            ReportWriters.of(format).write(report, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.certaudit.catalog.rootstore.TrustedIssuerList;
+import io.certaudit.model.TrustedIssuerList;
 import io.certaudit.model.StoreName;
 
 class ReportReaderTest {

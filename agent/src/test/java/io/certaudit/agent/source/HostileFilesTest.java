@@ -123,10 +123,10 @@ class HostileFilesTest {
     void aFileIsReadOnlyUpToTheLimitWhateverItsSize() throws Exception {
         Path file = Files.write(dir.resolve("big.cer"), new byte[3 * 1024 * 1024]);
         long before = THREADS.getCurrentThreadAllocatedBytes();
-        assertNull(CertificateFileReader.readAtMost(file, 1024));
+        assertNull(BoundedFile.readAtMost(file, 1024));
         long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
         assertTrue(allocated < 1024 * 1024, "read " + allocated + " bytes of a 3 MiB file to refuse it");
-        assertEquals(1024, CertificateFileReader.readAtMost(Files.write(dir.resolve("exact.cer"), new byte[1024]),
+        assertEquals(1024, BoundedFile.readAtMost(Files.write(dir.resolve("exact.cer"), new byte[1024]),
                 1024).length);
     }
 

@@ -9,8 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.agent.windows.WindowsCertificateApi.NativeError;
-import io.certaudit.agent.windows.WindowsCertificateApi.SecuredObject;
+import io.certaudit.agent.windows.AccessChecks.SecuredObject;
+import io.certaudit.agent.windows.NativeError;
 import io.certaudit.model.AccessFacts;
 import io.certaudit.model.ServiceAccount;
 import io.certaudit.model.Tristate;
@@ -37,7 +37,7 @@ class AccessEvaluatorTest {
     }
 
     private AccessFacts evaluate(ResolvedServiceAccount account, int required) {
-        return new AccessEvaluator(api, elevated).evaluate(SecuredObject.file(KEY_FILE), GenericMapping.FILE,
+        return new AccessEvaluator(api, api, elevated).evaluate(SecuredObject.file(KEY_FILE), GenericMapping.FILE,
                 required, account);
     }
 
@@ -98,7 +98,7 @@ class AccessEvaluatorTest {
 
     @Test
     void anAclTheAuditMayNotReadIsUnknownAndSaysWhichRightIsNeeded() {
-        api.descriptors.put(KEY_FILE, WindowsCertificateApi.SecurityDescriptorRead.failed(
+        api.descriptors.put(KEY_FILE, AccessChecks.SecurityDescriptorRead.failed(
                 FakeWindowsCertificateApi.ACCESS_DENIED));
         AccessFacts facts = evaluate(VIRTUAL_ACCOUNT);
         assertEquals(Tristate.UNKNOWN, facts.canRead());

@@ -8,9 +8,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.agent.windows.WindowsCertificateApi.ChainElement;
-import io.certaudit.agent.windows.WindowsCertificateApi.ChainVerdict;
-import io.certaudit.agent.windows.WindowsCertificateApi.NativeError;
+import io.certaudit.agent.windows.NativeError;
+import io.certaudit.agent.windows.StoresAndKeys.ChainElement;
+import io.certaudit.agent.windows.StoresAndKeys.ChainVerdict;
 import io.certaudit.model.ChainTrustError;
 import io.certaudit.model.ChainTrustInfo;
 import io.certaudit.model.OsChainVerdict;

@@ -19,7 +19,8 @@ import java.util.Set;
  * ACEs in order, inherit-only ones skipped, a right denied before it is allowed stays denied. The descriptor is
  * used as received, so a generic right the caller failed to map grants nothing specific, as with Authz.
  */
-final class FakeWindowsCertificateApi implements WindowsCertificateApi {
+public final class FakeWindowsCertificateApi
+        implements StoresAndKeys, AccessChecks, AccountsAndServices, HostEnvironment {
 
     static final NativeError FILE_NOT_FOUND = new NativeError(WindowsConstants.ERROR_FILE_NOT_FOUND,
             "The system cannot find the file specified.");
@@ -41,6 +42,7 @@ final class FakeWindowsCertificateApi implements WindowsCertificateApi {
     NativeError accessCheckFailure;
     /** Fails only the checks that ask Authz to compute the account's groups (an S4U logon). */
     NativeError groupComputationFailure;
+    String computerName = "BEMS01";
     AgentIdentity agent = new AgentIdentity("BEMS01\\auditor", "S-1-5-21-1-2-3-500", true);
 
     /** What the last access check was asked. */
@@ -56,6 +58,30 @@ final class FakeWindowsCertificateApi implements WindowsCertificateApi {
         account("BUILTIN\\Users", Sid.USERS);
         account("NT AUTHORITY\\SERVICE", Sid.SERVICE);
         account("NT AUTHORITY\\Authenticated Users", Sid.AUTHENTICATED_USERS);
+    }
+
+    /**
+     * A machine whose LocalMachine stores hold {@code personal} in MY (without a private key), {@code intermediate}
+     * in CA and {@code root} in ROOT, each in its .Default physical store, named {@code computerName}: enough for the
+     * live source to read, for tests of what runs above it.
+     */
+    public static WindowsCertificateApi machine(String computerName, byte[] personal, byte[] intermediate,
+                                                byte[] root) {
+        FakeWindowsCertificateApi api = new FakeWindowsCertificateApi();
+        api.computerName = computerName;
+        String[][] stores = {{"MY"}, {"CA"}, {"ROOT"}};
+        byte[][] certificates = {personal, intermediate, root};
+        for (int i = 0; i < stores.length; i++) {
+            api.store(StoreRef.logical(StoreLocation.LOCAL_MACHINE, stores[i][0]), certificates[i]);
+            api.store(StoreRef.registry(StoreLocation.LOCAL_MACHINE, stores[i][0]), certificates[i]);
+        }
+        api.store(StoreRef.logical(StoreLocation.LOCAL_MACHINE, "DISALLOWED"));
+        return api.windows();
+    }
+
+    /** This fake as the whole Windows API: every subsystem answers from the same maps. */
+    public WindowsCertificateApi windows() {
+        return new WindowsCertificateApi(this, this, this, this);
     }
 
     FakeWindowsCertificateApi account(String name, String sid) {
@@ -194,6 +220,6 @@ final class FakeWindowsCertificateApi implements WindowsCertificateApi {
 
     @Override
     public String computerName() {
-        return "BEMS01";
+        return computerName;
     }
 }

@@ -29,6 +29,8 @@ import com.sun.jna.ptr.NativeLongByReference;
 import com.sun.jna.ptr.PointerByReference;
 import com.sun.jna.ptr.ShortByReference;
 
+import io.certaudit.agent.windows.jna.Crypt32Ext;
+
 /**
  * Turns the Java declarations of the native layer into source that the Windows headers (mingw-w64's) must accept:
  * a C file of {@code _Static_assert}s for every constant and for every structure's size, member offsets and member
@@ -82,18 +84,18 @@ final class HeaderCheckSource {
     private HeaderCheckSource() {
     }
 
-    /** Every class of the native layer's package, found from the compiled classes, so new declarations are included. */
+    /** Every class of the bindings' package, found from the compiled classes, so new declarations are included. */
     static List<Class<?>> packageClasses() {
         try {
-            Path folder = Path.of(WindowsConstants.class.getResource("WindowsConstants.class").toURI()).getParent();
+            Path folder = Path.of(Crypt32Ext.class.getResource("Crypt32Ext.class").toURI()).getParent();
             List<Class<?>> classes = new ArrayList<>();
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path file : (Iterable<Path>) files.sorted()::iterator) {
                     String name = file.getFileName().toString();
                     if (name.endsWith(".class") && !name.equals("package-info.class")) {
-                        String binary = WindowsConstants.class.getPackageName() + "."
+                        String binary = Crypt32Ext.class.getPackageName() + "."
                                 + name.substring(0, name.length() - ".class".length());
-                        classes.add(Class.forName(binary, false, WindowsConstants.class.getClassLoader()));
+                        classes.add(Class.forName(binary, false, Crypt32Ext.class.getClassLoader()));
                     }
                 }
             }

@@ -27,21 +27,28 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.win32.W32APIOptions;
 
-import io.certaudit.agent.windows.WindowsCertificateApi.AccessCheckResult;
-import io.certaudit.agent.windows.WindowsCertificateApi.ChainVerdict;
-import io.certaudit.agent.windows.WindowsCertificateApi.KeyOpenResult;
-import io.certaudit.agent.windows.WindowsCertificateApi.KeyProviderInfo;
-import io.certaudit.agent.windows.WindowsCertificateApi.SecuredObject;
-import io.certaudit.agent.windows.WindowsCertificateApi.SecurityDescriptorRead;
-import io.certaudit.agent.windows.WindowsCertificateApi.ServiceConfigRead;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreEntry;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreLocation;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreRead;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreRef;
-import io.certaudit.agent.windows.WindowsCertificateApi.UniqueKeyName;
+import io.certaudit.agent.windows.AccessChecks.AccessCheckResult;
+import io.certaudit.agent.windows.AccessChecks.SecuredObject;
+import io.certaudit.agent.windows.AccessChecks.SecurityDescriptorRead;
+import io.certaudit.agent.windows.AccountsAndServices.ServiceConfigRead;
+import io.certaudit.agent.windows.StoresAndKeys.ChainVerdict;
+import io.certaudit.agent.windows.StoresAndKeys.KeyOpenResult;
+import io.certaudit.agent.windows.StoresAndKeys.KeyProviderInfo;
+import io.certaudit.agent.windows.StoresAndKeys.StoreEntry;
+import io.certaudit.agent.windows.StoresAndKeys.StoreLocation;
+import io.certaudit.agent.windows.StoresAndKeys.StoreRead;
+import io.certaudit.agent.windows.StoresAndKeys.StoreRef;
+import io.certaudit.agent.windows.StoresAndKeys.UniqueKeyName;
+import io.certaudit.agent.windows.jna.Advapi32Ext;
+import io.certaudit.agent.windows.jna.Authz;
+import io.certaudit.agent.windows.jna.Crypt32Ext;
+import io.certaudit.agent.windows.jna.JnaStoresAndKeys;
+import io.certaudit.agent.windows.jna.JnaWindows;
+import io.certaudit.agent.windows.jna.Kernel32Ext;
+import io.certaudit.agent.windows.jna.NCrypt;
 
 /**
- * The JNA marshalling lane: the project's binding interfaces, loaded exactly as {@link JnaWindowsCertificateApi}
+ * The JNA marshalling lane: the project's binding interfaces, loaded exactly as {@link JnaWindows}
  * loads them (W32APIOptions.UNICODE_OPTIONS), against a native library built here with gcc
  * ({@code native/fake_windows_api.c}) that exports the same functions with the Windows parameter lists. JNA then
  * really converts every argument and result: the native side logs what it received, so argument order, flags,
@@ -75,7 +82,7 @@ class JnaMarshallingTest {
     @TempDir
     static Path build;
     private static FakeControl control;
-    private static JnaWindowsCertificateApi api;
+    private static WindowsCertificateApi api;
 
     @BeforeAll
     static void buildAndLoad() throws Exception {
@@ -91,13 +98,13 @@ class JnaMarshallingTest {
         assertEquals(true, compiled.accepted(), compiled.output());
         String path = library.toString();
         control = Native.load(path, FakeControl.class);
-        api = new JnaWindowsCertificateApi(load(path, Crypt32Ext.class), load(path, Advapi32Ext.class),
+        api = JnaWindows.over(load(path, Crypt32Ext.class), load(path, Advapi32Ext.class),
                 load(path, NCrypt.class), load(path, Authz.class), load(path, Kernel32Ext.class),
                 code -> "message " + code);
     }
 
     /**
-     * Loads as {@link JnaWindowsCertificateApi#load} does, with the UNICODE options (type and function mappers),
+     * Loads as {@link JnaWindows#load} does, with the UNICODE options (type and function mappers),
      * except for the calling convention: the interfaces are StdCallLibrary, whose stdcall libffi knows only on
      * 32-bit Windows. 64-bit Windows has one calling convention, and JNA uses it for stdcall there; the C
      * convention of x86-64 Linux is what this library is compiled with.
@@ -127,7 +134,7 @@ class JnaMarshallingTest {
 
     @Test
     void readingAStore() {
-        StoreRead read = api.readStore(LM_MY);
+        StoreRead read = api.stores().readStore(LM_MY);
         assertNull(read.error());
         assertEquals(1, read.entries().size());
         StoreEntry entry = read.entries().get(0);
@@ -155,14 +162,14 @@ class JnaMarshallingTest {
 
     @Test
     void aStoreThatDoesNotExistReportsTheNativeError() {
-        StoreRead read = api.readStore(StoreRef.logical(StoreLocation.LOCAL_MACHINE, "absent"));
+        StoreRead read = api.stores().readStore(StoreRef.logical(StoreLocation.LOCAL_MACHINE, "absent"));
         assertEquals(WindowsConstants.ERROR_FILE_NOT_FOUND, read.error().code());
     }
 
     @Test
     void buildingAChain() {
         Instant at = Instant.parse("2026-03-01T12:00:00Z");
-        ChainVerdict verdict = api.chainVerdict(LM_MY, WineAnswers.sha1(CERTIFICATES.leaf), at);
+        ChainVerdict verdict = api.stores().chainVerdict(LM_MY, WineAnswers.sha1(CERTIFICATES.leaf), at);
         assertNull(verdict.error());
         assertEquals(0x20, verdict.errorStatus());
         assertEquals(0x100, verdict.infoStatus());
@@ -178,7 +185,7 @@ class JnaMarshallingTest {
                 "CertFindCertificateInStore(0x5701, 0x10001, 0, 0x10000, {20 bytes}, null)",
                 // HCCE_LOCAL_MACHINE, the FILETIME of the instant, a CERT_CHAIN_PARA announcing its own size and
                 // no usage, DISABLE_AIA | DISABLE_AUTH_ROOT_AUTO_UPDATE | CACHE_ONLY_URL_RETRIEVAL.
-                "CertGetCertificateChain(1, leaf, filetime " + JnaWindowsCertificateApi.fileTime(at)
+                "CertGetCertificateChain(1, leaf, filetime " + JnaStoresAndKeys.fileTime(at)
                         + ", (nil), {cbSize 32, usage type 0, 0 usages}, 0x2104, (nil))",
                 "CertFreeCertificateChain(chain)",
                 "CertFreeCertificateContext(context)",
@@ -187,7 +194,7 @@ class JnaMarshallingTest {
 
     @Test
     void openingAPrivateKey() {
-        KeyOpenResult result = api.openPrivateKey(LM_MY, WineAnswers.sha1(CERTIFICATES.leaf));
+        KeyOpenResult result = api.stores().openPrivateKey(LM_MY, WineAnswers.sha1(CERTIFICATES.leaf));
         assertNull(result.error());
         assertEquals(WindowsConstants.CERT_NCRYPT_KEY_SPEC, result.keySpec());
         assertEquals(List.of(
@@ -202,7 +209,7 @@ class JnaMarshallingTest {
 
     @Test
     void aCngKeysFileName() {
-        UniqueKeyName name = api.uniqueKeyName(new KeyProviderInfo("{c0ffee}-cl\u00e9",
+        UniqueKeyName name = api.stores().uniqueKeyName(new KeyProviderInfo("{c0ffee}-cl\u00e9",
                 WindowsConstants.MS_KEY_STORAGE_PROVIDER, 0, WindowsConstants.CRYPT_MACHINE_KEYSET,
                 WindowsConstants.CERT_NCRYPT_KEY_SPEC));
         assertEquals("8f1e2d_0b5c-4d2a", name.name());
@@ -218,7 +225,7 @@ class JnaMarshallingTest {
 
     @Test
     void aCapiKeysFileName() {
-        UniqueKeyName name = api.uniqueKeyName(new KeyProviderInfo("le-conteneur",
+        UniqueKeyName name = api.stores().uniqueKeyName(new KeyProviderInfo("le-conteneur",
                 "Microsoft Enhanced RSA and AES Cryptographic Provider", 24, WindowsConstants.CRYPT_MACHINE_KEYSET,
                 WindowsConstants.AT_KEYEXCHANGE));
         assertEquals("c0ffee1234_8f1e2d", name.name());
@@ -232,7 +239,7 @@ class JnaMarshallingTest {
 
     @Test
     void aServicesConfiguration() {
-        ServiceConfigRead config = api.serviceConfig("BEMS");
+        ServiceConfigRead config = api.accounts().serviceConfig("BEMS");
         assertNull(config.error());
         assertEquals("CONTOSO\\svc-bems", config.startName());
         assertEquals("BlackBerry Enterprise Mobility Server \u2013 Presence", config.displayName());
@@ -248,13 +255,13 @@ class JnaMarshallingTest {
 
     @Test
     void aServiceThatDoesNotExistReportsTheNativeError() {
-        ServiceConfigRead config = api.serviceConfig("absent");
+        ServiceConfigRead config = api.accounts().serviceConfig("absent");
         assertEquals(WindowsConstants.ERROR_SERVICE_DOES_NOT_EXIST, config.error().code());
     }
 
     @Test
     void aFilesSecurityDescriptor() {
-        SecurityDescriptorRead read = api.securityDescriptor(SecuredObject.file("C:\\ProgramData\\Microsoft\\x"));
+        SecurityDescriptorRead read = api.accessChecks().securityDescriptor(SecuredObject.file("C:\\ProgramData\\Microsoft\\x"));
         assertNull(read.error());
         assertEquals(32, read.selfRelative().length);
         assertEquals("O:SY", read.sddl());
@@ -269,7 +276,7 @@ class JnaMarshallingTest {
 
     @Test
     void anAccessCheckWithExtraGroups() {
-        AccessCheckResult result = api.effectiveAccess(Sid.NETWORK_SERVICE, true, List.of(Sid.EVERYONE, Sid.SERVICE),
+        AccessCheckResult result = api.accessChecks().effectiveAccess(Sid.NETWORK_SERVICE, true, List.of(Sid.EVERYONE, Sid.SERVICE),
                 new byte[] {1, 0, 0, (byte) 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
         assertNull(result.error());
         assertEquals(0x120089, result.grantedAccess());

@@ -27,28 +27,32 @@ import com.sun.jna.WString;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 
-import io.certaudit.agent.windows.WindowsCertificateApi.AccessCheckResult;
-import io.certaudit.agent.windows.WindowsCertificateApi.ChainVerdict;
-import io.certaudit.agent.windows.WindowsCertificateApi.KeyOpenResult;
-import io.certaudit.agent.windows.WindowsCertificateApi.KeyProviderInfo;
-import io.certaudit.agent.windows.WindowsCertificateApi.SecuredObject;
-import io.certaudit.agent.windows.WindowsCertificateApi.SecurityDescriptorRead;
-import io.certaudit.agent.windows.WindowsCertificateApi.ServiceConfigRead;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreLocation;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreRead;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreRef;
-import io.certaudit.agent.windows.WindowsCertificateApi.UniqueKeyName;
-import io.certaudit.agent.windows.WindowsStructures.AuthzAccessReply;
-import io.certaudit.agent.windows.WindowsStructures.AuthzAccessRequest;
-import io.certaudit.agent.windows.WindowsStructures.CertChainContext;
-import io.certaudit.agent.windows.WindowsStructures.CertChainElement;
-import io.certaudit.agent.windows.WindowsStructures.CertChainPara;
-import io.certaudit.agent.windows.WindowsStructures.CertContext;
-import io.certaudit.agent.windows.WindowsStructures.CertSimpleChain;
-import io.certaudit.agent.windows.WindowsStructures.CryptDataBlob;
-import io.certaudit.agent.windows.WindowsStructures.CryptKeyProvInfo;
-import io.certaudit.agent.windows.WindowsStructures.QueryServiceConfig;
-import io.certaudit.agent.windows.WindowsStructures.SidAndAttributes;
+import io.certaudit.agent.windows.AccessChecks.AccessCheckResult;
+import io.certaudit.agent.windows.AccessChecks.SecuredObject;
+import io.certaudit.agent.windows.AccessChecks.SecurityDescriptorRead;
+import io.certaudit.agent.windows.AccountsAndServices.AccountLookup;
+import io.certaudit.agent.windows.AccountsAndServices.ServiceConfigRead;
+import io.certaudit.agent.windows.HostEnvironment.AgentIdentity;
+import io.certaudit.agent.windows.StoresAndKeys.ChainVerdict;
+import io.certaudit.agent.windows.StoresAndKeys.KeyOpenResult;
+import io.certaudit.agent.windows.StoresAndKeys.KeyProviderInfo;
+import io.certaudit.agent.windows.StoresAndKeys.StoreLocation;
+import io.certaudit.agent.windows.StoresAndKeys.StoreRead;
+import io.certaudit.agent.windows.StoresAndKeys.StoreRef;
+import io.certaudit.agent.windows.StoresAndKeys.UniqueKeyName;
+import io.certaudit.agent.windows.jna.Authz;
+import io.certaudit.agent.windows.jna.JnaStoresAndKeys;
+import io.certaudit.agent.windows.jna.WindowsStructures.AuthzAccessReply;
+import io.certaudit.agent.windows.jna.WindowsStructures.AuthzAccessRequest;
+import io.certaudit.agent.windows.jna.WindowsStructures.CertChainContext;
+import io.certaudit.agent.windows.jna.WindowsStructures.CertChainElement;
+import io.certaudit.agent.windows.jna.WindowsStructures.CertChainPara;
+import io.certaudit.agent.windows.jna.WindowsStructures.CertContext;
+import io.certaudit.agent.windows.jna.WindowsStructures.CertSimpleChain;
+import io.certaudit.agent.windows.jna.WindowsStructures.CryptDataBlob;
+import io.certaudit.agent.windows.jna.WindowsStructures.CryptKeyProvInfo;
+import io.certaudit.agent.windows.jna.WindowsStructures.QueryServiceConfig;
+import io.certaudit.agent.windows.jna.WindowsStructures.SidAndAttributes;
 import io.certaudit.model.StoredCertificate;
 
 /**
@@ -142,7 +146,7 @@ class JnaWindowsCertificateApiTest {
             return true;
         });
 
-        StoreRead read = bindings.api().readStore(LM_MY);
+        StoreRead read = bindings.api().stores().readStore(LM_MY);
 
         assertNull(read.error());
         assertEquals(2, read.entries().size());
@@ -185,7 +189,7 @@ class JnaWindowsCertificateApiTest {
             return true;
         });
 
-        StoreRead read = bindings.api().readStore(LM_MY);
+        StoreRead read = bindings.api().stores().readStore(LM_MY);
 
         assertNull(read.error());
         assertNull(read.enumerationError(), "ERROR_NO_MORE_FILES is the normal end of a store");
@@ -207,7 +211,7 @@ class JnaWindowsCertificateApiTest {
             return fail(WindowsConstants.CRYPT_E_NOT_FOUND, false);
         });
 
-        StoreRead read = bindings.api().readStore(LM_MY);
+        StoreRead read = bindings.api().stores().readStore(LM_MY);
 
         assertEquals(1, read.entries().size());
         assertArrayEquals(CERTIFICATES.leaf, read.entries().get(0).encoded());
@@ -243,7 +247,7 @@ class JnaWindowsCertificateApiTest {
             return true;
         });
 
-        StoreRead read = bindings.api().readStore(LM_MY);
+        StoreRead read = bindings.api().stores().readStore(LM_MY);
 
         assertEquals(List.of(secureEmail.length + 20), offered, "the buffer has the size Windows announced");
         assertArrayEquals(secureEmail, read.entries().get(0).enhancedKeyUsage());
@@ -254,7 +258,7 @@ class JnaWindowsCertificateApiTest {
     void anAbsentStoreUsagePropertyIsNullAndNoProblem() {
         storeOfOneWithUsage(args -> fail(WindowsConstants.CRYPT_E_NOT_FOUND, false));
 
-        StoreRead read = bindings.api().readStore(LM_MY);
+        StoreRead read = bindings.api().stores().readStore(LM_MY);
 
         assertNull(read.entries().get(0).enhancedKeyUsage());
         assertEquals(List.of(), read.entries().get(0).propertyProblems());
@@ -267,7 +271,7 @@ class JnaWindowsCertificateApiTest {
             return true;
         });
 
-        StoreRead read = bindings.api().readStore(LM_MY);
+        StoreRead read = bindings.api().stores().readStore(LM_MY);
 
         assertArrayEquals(new byte[0], read.entries().get(0).enhancedKeyUsage());
     }
@@ -276,7 +280,7 @@ class JnaWindowsCertificateApiTest {
     void aStoreUsagePropertyThatCannotBeReadIsAProblemOnItsEntry() {
         storeOfOneWithUsage(args -> fail(WindowsConstants.ERROR_ACCESS_DENIED, false));
 
-        StoreRead read = bindings.api().readStore(LM_MY);
+        StoreRead read = bindings.api().stores().readStore(LM_MY);
 
         assertNull(read.entries().get(0).enhancedKeyUsage());
         assertEquals(1, read.entries().get(0).propertyProblems().size());
@@ -290,11 +294,11 @@ class JnaWindowsCertificateApiTest {
         List<Object> buffers = new ArrayList<>();
         storeOfOneWithUsage(args -> {
             buffers.add(args[2]);
-            ((IntByReference) args[3]).setValue(JnaWindowsCertificateApi.MAX_PROPERTY_BYTES + 1);
+            ((IntByReference) args[3]).setValue(JnaStoresAndKeys.MAX_PROPERTY_BYTES + 1);
             return true;
         });
 
-        StoreRead read = bindings.api().readStore(LM_MY);
+        StoreRead read = bindings.api().stores().readStore(LM_MY);
 
         assertEquals(1, buffers.size(), "only the size is asked");
         assertNull(buffers.get(0));
@@ -318,7 +322,7 @@ class JnaWindowsCertificateApiTest {
             return true;
         });
 
-        StoreRead read = bindings.api().readStore(LM_MY);
+        StoreRead read = bindings.api().stores().readStore(LM_MY);
 
         assertNull(read.entries().get(0).keyProvider());
         assertTrue(read.entries().get(0).keyProviderProblem().problem().contains("pwszContainerName points outside"),
@@ -340,7 +344,7 @@ class JnaWindowsCertificateApiTest {
         });
         bindings.on("CertGetCertificateContextProperty", args -> fail(WindowsConstants.CRYPT_E_NOT_FOUND, false));
 
-        StoreRead read = bindings.api().readStore(LM_MY);
+        StoreRead read = bindings.api().stores().readStore(LM_MY);
 
         assertNull(read.error());
         assertEquals(1, read.entries().size());
@@ -354,7 +358,7 @@ class JnaWindowsCertificateApiTest {
             assertEquals(orphan, sidAt((Pointer) args[1]));
             return fail(WindowsConstants.ERROR_NONE_MAPPED, false);
         });
-        assertNull(bindings.api().accountName(orphan));
+        assertNull(bindings.api().accounts().accountName(orphan));
     }
 
     @Test
@@ -377,15 +381,15 @@ class JnaWindowsCertificateApiTest {
             ((IntByReference) args[6]).setValue(use[0]);
             return true;
         });
-        assertEquals("BUILTIN\\Administrators", bindings.api().accountName(Sid.ADMINISTRATORS));
+        assertEquals("BUILTIN\\Administrators", bindings.api().accounts().accountName(Sid.ADMINISTRATORS));
         use[0] = WindowsConstants.SidTypeDeletedAccount;
-        assertNull(bindings.api().accountName(Sid.ADMINISTRATORS));
+        assertNull(bindings.api().accounts().accountName(Sid.ADMINISTRATORS));
     }
 
     @Test
     void aStoreThatDoesNotOpenIsItsErrorAndNothingElse() {
         bindings.on("CertOpenStore", args -> fail(WindowsConstants.ERROR_FILE_NOT_FOUND, null));
-        StoreRead read = bindings.api().readStore(StoreRef.registry(StoreLocation.LOCAL_MACHINE_GROUP_POLICY, "ROOT"));
+        StoreRead read = bindings.api().stores().readStore(StoreRef.registry(StoreLocation.LOCAL_MACHINE_GROUP_POLICY, "ROOT"));
         assertEquals(WindowsConstants.ERROR_FILE_NOT_FOUND, read.error().code());
         assertEquals("message 2", read.error().message());
         assertEquals(List.of("CertOpenStore"), bindings.calls);
@@ -400,7 +404,7 @@ class JnaWindowsCertificateApiTest {
                     args[3]);
             return fail(WindowsConstants.ERROR_FILE_NOT_FOUND, null);
         });
-        bindings.api().readStore(StoreRef.registry(StoreLocation.LOCAL_MACHINE_ENTERPRISE, "CA"));
+        bindings.api().stores().readStore(StoreRef.registry(StoreLocation.LOCAL_MACHINE_ENTERPRISE, "CA"));
     }
 
     @Test
@@ -420,7 +424,7 @@ class JnaWindowsCertificateApiTest {
             return true;
         });
 
-        KeyOpenResult result = bindings.api().openPrivateKey(LM_MY, StoredCertificate.digest("SHA-1",
+        KeyOpenResult result = bindings.api().stores().openPrivateKey(LM_MY, StoredCertificate.digest("SHA-1",
                 CERTIFICATES.leaf));
 
         assertTrue(result.opened());
@@ -441,7 +445,7 @@ class JnaWindowsCertificateApiTest {
             return 0;
         });
 
-        assertTrue(bindings.api().openPrivateKey(LM_MY, StoredCertificate.digest("SHA-1", CERTIFICATES.leaf))
+        assertTrue(bindings.api().stores().openPrivateKey(LM_MY, StoredCertificate.digest("SHA-1", CERTIFICATES.leaf))
                 .openedAsCng());
     }
 
@@ -450,7 +454,7 @@ class JnaWindowsCertificateApiTest {
         storeWithCertificate(CERTIFICATES.leaf);
         bindings.on("CryptAcquireCertificatePrivateKey", args -> fail(WindowsConstants.NTE_BAD_KEYSET, false));
 
-        KeyOpenResult result = bindings.api().openPrivateKey(LM_MY, StoredCertificate.digest("SHA-1",
+        KeyOpenResult result = bindings.api().stores().openPrivateKey(LM_MY, StoredCertificate.digest("SHA-1",
                 CERTIFICATES.leaf));
 
         assertEquals(WindowsConstants.NTE_BAD_KEYSET, result.error().code());
@@ -460,7 +464,7 @@ class JnaWindowsCertificateApiTest {
     void aCertificateNoLongerInTheStoreClosesTheStore() {
         storeWithCertificate(CERTIFICATES.leaf);
         bindings.on("CertFindCertificateInStore", args -> fail(WindowsConstants.CRYPT_E_NOT_FOUND, null));
-        assertEquals(WindowsConstants.CRYPT_E_NOT_FOUND, bindings.api().openPrivateKey(LM_MY,
+        assertEquals(WindowsConstants.CRYPT_E_NOT_FOUND, bindings.api().stores().openPrivateKey(LM_MY,
                 StoredCertificate.digest("SHA-1", CERTIFICATES.leaf)).error().code());
     }
 
@@ -471,7 +475,7 @@ class JnaWindowsCertificateApiTest {
         Pointer chain = chain(0x20, 0x100, CERTIFICATES.leaf, CERTIFICATES.intermediate, CERTIFICATES.root);
         bindings.on("CertGetCertificateChain", args -> {
             assertEquals(WindowsConstants.HCCE_LOCAL_MACHINE, Pointer.nativeValue((Pointer) args[0]));
-            assertEquals(JnaWindowsCertificateApi.fileTime(at), ((Pointer) args[2]).getLong(0));
+            assertEquals(JnaStoresAndKeys.fileTime(at), ((Pointer) args[2]).getLong(0));
             assertNull(args[3], "no additional store: only the machine's stores");
             assertEquals(32, ((CertChainPara) args[4]).cbSize);
             assertEquals(WindowsConstants.CERT_CHAIN_DISABLE_AIA
@@ -485,7 +489,7 @@ class JnaWindowsCertificateApiTest {
             return null;
         });
 
-        ChainVerdict verdict = bindings.api().chainVerdict(LM_MY, StoredCertificate.digest("SHA-1",
+        ChainVerdict verdict = bindings.api().stores().chainVerdict(LM_MY, StoredCertificate.digest("SHA-1",
                 CERTIFICATES.leaf), at);
 
         assertNull(verdict.error());
@@ -518,7 +522,7 @@ class JnaWindowsCertificateApiTest {
             return true;
         });
 
-        assertEquals("c0ffee_9a1b", bindings.api().uniqueKeyName(key).name());
+        assertEquals("c0ffee_9a1b", bindings.api().stores().uniqueKeyName(key).name());
     }
 
     @Test
@@ -540,14 +544,14 @@ class JnaWindowsCertificateApiTest {
             return 0;
         });
 
-        assertEquals("7a9e_guid", bindings.api().uniqueKeyName(key).name());
+        assertEquals("7a9e_guid", bindings.api().stores().uniqueKeyName(key).name());
     }
 
     @Test
     void aCngKeyThatDoesNotOpenFreesTheProvider() {
         ncryptProvider();
         bindings.on("NCryptOpenKey", args -> WindowsConstants.NTE_BAD_KEYSET);
-        UniqueKeyName name = bindings.api().uniqueKeyName(new KeyProviderInfo("{GONE}",
+        UniqueKeyName name = bindings.api().stores().uniqueKeyName(new KeyProviderInfo("{GONE}",
                 WindowsConstants.MS_KEY_STORAGE_PROVIDER, 0, 0, 0));
         assertEquals(WindowsConstants.NTE_BAD_KEYSET, name.error().code());
     }
@@ -576,7 +580,7 @@ class JnaWindowsCertificateApiTest {
             return null;
         });
 
-        SecurityDescriptorRead read = bindings.api().securityDescriptor(SecuredObject.file("C:\\key"));
+        SecurityDescriptorRead read = bindings.api().accessChecks().securityDescriptor(SecuredObject.file("C:\\key"));
 
         assertArrayEquals(descriptor, read.selfRelative());
         assertEquals("O:BAG:SYD:(A;;FR;;;BU)", read.sddl());
@@ -588,7 +592,7 @@ class JnaWindowsCertificateApiTest {
             assertEquals(WindowsConstants.SE_REGISTRY_KEY, args[1]);
             return WindowsConstants.ERROR_ACCESS_DENIED;
         });
-        SecurityDescriptorRead read = bindings.api().securityDescriptor(
+        SecurityDescriptorRead read = bindings.api().accessChecks().securityDescriptor(
                 SecuredObject.registryKey("MACHINE\\SOFTWARE\\Microsoft\\SystemCertificates\\My"));
         assertEquals(WindowsConstants.ERROR_ACCESS_DENIED, read.error().code());
     }
@@ -625,7 +629,7 @@ class JnaWindowsCertificateApiTest {
             return true;
         });
 
-        ServiceConfigRead read = bindings.api().serviceConfig("GoodTechnology");
+        ServiceConfigRead read = bindings.api().accounts().serviceConfig("GoodTechnology");
 
         assertNull(read.error());
         assertEquals("NT SERVICE\\GoodTechnology", read.startName());
@@ -658,7 +662,7 @@ class JnaWindowsCertificateApiTest {
             return true;
         });
 
-        ServiceConfigRead read = bindings.api().serviceConfig("GoodTechnology");
+        ServiceConfigRead read = bindings.api().accounts().serviceConfig("GoodTechnology");
 
         assertTrue(read.error().message().contains("lpDisplayName points outside"), read.error().message());
         assertFalse(bindings.calls.contains("QueryServiceConfig2W"));
@@ -669,7 +673,7 @@ class JnaWindowsCertificateApiTest {
         serviceManager();
         bindings.on("OpenServiceW", args -> fail(WindowsConstants.ERROR_SERVICE_DOES_NOT_EXIST, null));
         assertEquals(WindowsConstants.ERROR_SERVICE_DOES_NOT_EXIST,
-                bindings.api().serviceConfig("NoSuchService").error().code());
+                bindings.api().accounts().serviceConfig("NoSuchService").error().code());
     }
 
     @Test
@@ -689,7 +693,7 @@ class JnaWindowsCertificateApiTest {
             return true;
         });
 
-        AccessCheckResult result = bindings.api().effectiveAccess(account, true, List.of(Sid.EVERYONE, Sid.SERVICE),
+        AccessCheckResult result = bindings.api().accessChecks().effectiveAccess(account, true, List.of(Sid.EVERYONE, Sid.SERVICE),
                 descriptor);
 
         assertNull(result.error());
@@ -705,11 +709,11 @@ class JnaWindowsCertificateApiTest {
             ((AuthzAccessReply) args[7]).Error.setInt(0, WindowsConstants.ERROR_ACCESS_DENIED);
             return true;
         });
-        assertEquals(0, bindings.api().effectiveAccess(account, false, List.of(), new byte[20]).grantedAccess());
+        assertEquals(0, bindings.api().accessChecks().effectiveAccess(account, false, List.of(), new byte[20]).grantedAccess());
         assertFalse(bindings.calls.contains("AuthzAddSidsToContext"), "no groups to add");
 
         bindings.on("AuthzInitializeContextFromSid", args -> fail(1355, false));
-        assertEquals(1355, bindings.api().effectiveAccess(account, false, List.of(), new byte[20]).error().code());
+        assertEquals(1355, bindings.api().accessChecks().effectiveAccess(account, false, List.of(), new byte[20]).error().code());
     }
 
     private void authz(String account, boolean skipTokenGroups, List<String> groups) {
@@ -837,5 +841,127 @@ class JnaWindowsCertificateApiTest {
             buffer.write(0, value.getByteArray(0, (int) value.size()), 0, (int) value.size());
         }
         size.setValue((int) value.size());
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // The host environment and account lookups: through the bindings too, so their handles are seen here.
+    // -------------------------------------------------------------------------------------------------------------
+
+    private static final String AUDITOR = "S-1-5-21-1-2-3-500";
+
+    private void sidNamed(String domain, String name) {
+        bindings.on("LookupAccountSidW", args -> {
+            IntByReference nameLength = (IntByReference) args[3];
+            IntByReference domainLength = (IntByReference) args[5];
+            if (args[2] == null) {
+                nameLength.setValue(name.length() + 1);
+                domainLength.setValue(domain.length() + 1);
+                return fail(WindowsConstants.ERROR_INSUFFICIENT_BUFFER, false);
+            }
+            byte[] nameBytes = (name + "\0").getBytes(StandardCharsets.UTF_16LE);
+            byte[] domainBytes = (domain + "\0").getBytes(StandardCharsets.UTF_16LE);
+            ((Pointer) args[2]).write(0, nameBytes, 0, nameBytes.length);
+            ((Pointer) args[4]).write(0, domainBytes, 0, domainBytes.length);
+            ((IntByReference) args[6]).setValue(1);
+            return true;
+        });
+    }
+
+    @Test
+    void theAgentIsTheProcessTokensUserAndTheTokenIsClosed() {
+        Pointer process = new Pointer(-1);
+        bindings.on("GetCurrentProcess", args -> process);
+        bindings.on("OpenProcessToken", args -> {
+            assertEquals(process, args[0]);
+            assertEquals(WindowsConstants.TOKEN_QUERY, args[1]);
+            ((PointerByReference) args[2]).setValue(bindings.openHandle("token"));
+            return true;
+        });
+        byte[] sid = Sid.toBinary(AUDITOR);
+        // TOKEN_USER: a SID_AND_ATTRIBUTES (pointer, DWORD, padding on x64) whose SID follows in the same buffer.
+        int tokenUser = 16 + sid.length;
+        bindings.on("GetTokenInformation", args -> {
+            Pointer buffer = (Pointer) args[2];
+            if ((int) args[1] == WindowsConstants.TokenElevation) {
+                buffer.setInt(0, 1);
+                return true;
+            }
+            assertEquals(WindowsConstants.TokenUser, args[1]);
+            if (buffer == null) {
+                ((IntByReference) args[4]).setValue(tokenUser);
+                return fail(WindowsConstants.ERROR_INSUFFICIENT_BUFFER, false);
+            }
+            buffer.setPointer(0, buffer.share(16));
+            buffer.write(16, sid, 0, sid.length);
+            return true;
+        });
+        bindings.on("CloseHandle", args -> {
+            bindings.close(args[0], "token");
+            return true;
+        });
+        sidNamed("BEMS01", "auditor");
+
+        AgentIdentity agent = bindings.api().host().agent();
+
+        assertEquals(new AgentIdentity("BEMS01\\auditor", AUDITOR, true), agent);
+        assertTrue(bindings.calls.contains("CloseHandle"), "calls: " + bindings.calls);
+    }
+
+    @Test
+    void aTokenThatDoesNotOpenIsAnUnknownAccountNotElevated() {
+        bindings.on("GetCurrentProcess", args -> new Pointer(-1));
+        bindings.on("OpenProcessToken", args -> fail(WindowsConstants.ERROR_ACCESS_DENIED, false));
+
+        assertEquals(new AgentIdentity(null, null, false), bindings.api().host().agent());
+    }
+
+    @Test
+    void anAccountNameResolvesThroughTheBindings() {
+        byte[] sid = Sid.toBinary(AUDITOR);
+        bindings.on("LookupAccountNameW", args -> {
+            assertEquals("NT SERVICE\\GoodTechnology", args[1].toString());
+            IntByReference sidLength = (IntByReference) args[3];
+            IntByReference domainLength = (IntByReference) args[5];
+            if (args[2] == null) {
+                sidLength.setValue(sid.length);
+                domainLength.setValue("NT SERVICE".length() + 1);
+                return fail(WindowsConstants.ERROR_INSUFFICIENT_BUFFER, false);
+            }
+            ((Pointer) args[2]).write(0, sid, 0, sid.length);
+            byte[] domain = "NT SERVICE\0".getBytes(StandardCharsets.UTF_16LE);
+            ((Pointer) args[4]).write(0, domain, 0, domain.length);
+            domainLength.setValue("NT SERVICE".length());
+            return true;
+        });
+
+        AccountLookup lookup = bindings.api().accounts().lookupAccount("NT SERVICE\\GoodTechnology");
+
+        assertEquals(AccountLookup.of(AUDITOR, "NT SERVICE\\GoodTechnology"), lookup);
+    }
+
+    @Test
+    void anAccountNameThatDoesNotResolveIsItsError() {
+        bindings.on("LookupAccountNameW", args -> fail(WindowsConstants.ERROR_NONE_MAPPED, false));
+
+        AccountLookup lookup = bindings.api().accounts().lookupAccount("CONTOSO\\gone$");
+
+        assertEquals(WindowsConstants.ERROR_NONE_MAPPED, lookup.error().code());
+        assertNull(lookup.sid());
+    }
+
+    @Test
+    void theComputerNameComesFromTheBindingsAndAFailureIsLocalhost() {
+        bindings.on("GetComputerNameW", args -> {
+            IntByReference size = (IntByReference) args[1];
+            assertEquals(WindowsConstants.MAX_COMPUTERNAME_LENGTH + 1, size.getValue());
+            byte[] name = "BEMS01\0".getBytes(StandardCharsets.UTF_16LE);
+            ((Pointer) args[0]).write(0, name, 0, name.length);
+            size.setValue("BEMS01".length());
+            return true;
+        });
+        assertEquals("BEMS01", bindings.api().host().computerName());
+
+        bindings.on("GetComputerNameW", args -> fail(WindowsConstants.ERROR_ACCESS_DENIED, false));
+        assertEquals("localhost", bindings.api().host().computerName());
     }
 }

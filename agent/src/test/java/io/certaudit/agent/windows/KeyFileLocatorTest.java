@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.agent.windows.WindowsCertificateApi.KeyProviderInfo;
-import io.certaudit.agent.windows.WindowsCertificateApi.UniqueKeyName;
+import io.certaudit.agent.windows.StoresAndKeys.KeyProviderInfo;
+import io.certaudit.agent.windows.StoresAndKeys.UniqueKeyName;
 
 /** Key files where Microsoft's "Key Storage and Retrieval" table puts each key set. */
 class KeyFileLocatorTest {
@@ -17,7 +17,7 @@ class KeyFileLocatorTest {
     private static final String RSA_CSP = "Microsoft Enhanced RSA and AES Cryptographic Provider";
     private static final String DH_SCHANNEL_CSP = "Microsoft DH SChannel Cryptographic Provider";
     private final FakeWindowsCertificateApi api = new FakeWindowsCertificateApi();
-    private final KeyFileLocator locator = new KeyFileLocator(api);
+    private final KeyFileLocator locator = new KeyFileLocator(api, api);
 
     private static KeyProviderInfo cng(String name, int flags) {
         return new KeyProviderInfo(name, WindowsConstants.MS_KEY_STORAGE_PROVIDER, 0, flags, 0);

@@ -14,15 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.certaudit.agent.capture.CaptureRoundTrip;
-import io.certaudit.agent.windows.WindowsCertificateApi.ChainElement;
-import io.certaudit.agent.windows.WindowsCertificateApi.ChainVerdict;
-import io.certaudit.agent.windows.WindowsCertificateApi.KeyOpenResult;
-import io.certaudit.agent.windows.WindowsCertificateApi.KeyProviderInfo;
-import io.certaudit.agent.windows.WindowsCertificateApi.ServiceConfigRead;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreEntry;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreLocation;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreRef;
-import io.certaudit.agent.windows.WindowsCertificateApi.UniqueKeyName;
+import io.certaudit.agent.windows.StoresAndKeys.ChainElement;
+import io.certaudit.agent.windows.StoresAndKeys.ChainVerdict;
+import io.certaudit.agent.windows.StoresAndKeys.KeyOpenResult;
+import io.certaudit.agent.windows.StoresAndKeys.KeyProviderInfo;
+import io.certaudit.agent.windows.AccountsAndServices.ServiceConfigRead;
+import io.certaudit.agent.windows.StoresAndKeys.StoreEntry;
+import io.certaudit.agent.windows.StoresAndKeys.StoreLocation;
+import io.certaudit.agent.windows.StoresAndKeys.StoreRef;
+import io.certaudit.agent.windows.StoresAndKeys.UniqueKeyName;
 import io.certaudit.catalog.BuiltInRules;
 import io.certaudit.engine.AuditSettings;
 import io.certaudit.engine.Finding;
@@ -49,7 +49,7 @@ class LiveCaptureRoundTripTest {
 
     @Test
     void aCaptureOfTheLiveStoresAuditsToTheSameFindings() throws Exception {
-        HostSnapshot live = new WindowsStoreSource(bemsHostWithMistakes(), ServiceAccountSelection.service(
+        HostSnapshot live = new WindowsStoreSource(bemsHostWithMistakes().windows(), ServiceAccountSelection.service(
                 "GoodTechnology"), Instant.now()).read();
         HostSnapshot captured = CaptureRoundTrip.through(live, folder);
 

@@ -15,6 +15,12 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
+import io.certaudit.agent.windows.jna.Advapi32Ext;
+import io.certaudit.agent.windows.jna.Authz;
+import io.certaudit.agent.windows.jna.Crypt32Ext;
+import io.certaudit.agent.windows.jna.JnaWindows;
+import io.certaudit.agent.windows.jna.Kernel32Ext;
+import io.certaudit.agent.windows.jna.NCrypt;
 
 /**
  * Stand-ins for the DLL bindings: each function answers as the test scripts it, and every handle it hands out is
@@ -37,8 +43,8 @@ final class RecordedBindings implements InvocationHandler {
     final Kernel32Ext kernel32 = proxy(Kernel32Ext.class);
 
     /** The API under test, over these bindings; error messages are {@code message <code>}. */
-    JnaWindowsCertificateApi api() {
-        return new JnaWindowsCertificateApi(crypt32, advapi32, ncrypt, authz, kernel32, code -> "message " + code);
+    WindowsCertificateApi api() {
+        return JnaWindows.over(crypt32, advapi32, ncrypt, authz, kernel32, code -> "message " + code);
     }
 
     /** Scripts a function (by name); unscripted functions fail the test when called. */

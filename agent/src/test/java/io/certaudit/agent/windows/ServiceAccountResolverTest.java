@@ -9,8 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.agent.windows.WindowsCertificateApi.NativeError;
-import io.certaudit.agent.windows.WindowsCertificateApi.ServiceConfigRead;
+import io.certaudit.agent.windows.AccountsAndServices.ServiceConfigRead;
+import io.certaudit.agent.windows.NativeError;
 
 class ServiceAccountResolverTest {
 
@@ -23,7 +23,7 @@ class ServiceAccountResolverTest {
             .account("BEMS01\\bemsadmin", "S-1-5-21-9-9-9-1001");
 
     private ResolvedServiceAccount resolve(ServiceAccountSelection selection) {
-        return new ServiceAccountResolver(api, true).resolve(selection);
+        return new ServiceAccountResolver(api, api, true).resolve(selection);
     }
 
     private void service(String startName, int sidType) {
@@ -115,7 +115,7 @@ class ServiceAccountResolverTest {
         assertTrue(locked.unresolvedReason().contains("SERVICE_QUERY_CONFIG"), locked.unresolvedReason());
         assertFalse(locked.unresolvedReason().contains("run the audit as administrator"),
                 "the audit already runs elevated: " + locked.unresolvedReason());
-        assertTrue(new ServiceAccountResolver(api, false).resolve(ServiceAccountSelection.service("Locked"))
+        assertTrue(new ServiceAccountResolver(api, api, false).resolve(ServiceAccountSelection.service("Locked"))
                 .unresolvedReason().contains("run the audit as administrator"));
         api.services.put("Odd", ServiceConfigRead.failed("Odd", new NativeError(1072, "marked for deletion")));
         assertTrue(resolve(ServiceAccountSelection.service("Odd")).unresolvedReason().contains("1072"));

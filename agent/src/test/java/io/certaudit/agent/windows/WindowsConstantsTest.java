@@ -163,6 +163,10 @@ class WindowsConstantsTest {
             Map.entry("ERROR_PRIVILEGE_NOT_HELD", 0x522L),
             Map.entry("ERROR_NONE_MAPPED", 0x534L),
             Map.entry("ERROR_NO_MORE_FILES", 18L),
+            Map.entry("TOKEN_QUERY", 0x8L),
+            Map.entry("TokenUser", 1L),
+            Map.entry("TokenElevation", 20L),
+            Map.entry("MAX_COMPUTERNAME_LENGTH", 15L),
             Map.entry("SidTypeDeletedAccount", 6L),
             Map.entry("SidTypeUnknown", 8L),
             Map.entry("E_ACCESSDENIED", 0x80070005L),
@@ -241,5 +245,8 @@ class WindowsConstantsTest {
         assertEquals(WinError.NTE_BAD_PUBLIC_KEY, WindowsConstants.NTE_BAD_PUBLIC_KEY);
         assertEquals(WinNT.SID_NAME_USE.SidTypeDeletedAccount, WindowsConstants.SidTypeDeletedAccount);
         assertEquals(WinNT.SID_NAME_USE.SidTypeUnknown, WindowsConstants.SidTypeUnknown);
+        assertEquals(WinNT.TOKEN_QUERY, WindowsConstants.TOKEN_QUERY);
+        assertEquals(WinNT.TOKEN_INFORMATION_CLASS.TokenUser, WindowsConstants.TokenUser);
+        assertEquals(WinNT.TOKEN_INFORMATION_CLASS.TokenElevation, WindowsConstants.TokenElevation);
     }
 }

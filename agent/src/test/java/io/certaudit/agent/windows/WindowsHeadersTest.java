@@ -18,6 +18,12 @@ import com.sun.jna.Structure.FieldOrder;
 import com.sun.jna.WString;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.win32.StdCallLibrary;
+import io.certaudit.agent.windows.jna.Advapi32Ext;
+import io.certaudit.agent.windows.jna.Authz;
+import io.certaudit.agent.windows.jna.Crypt32Ext;
+import io.certaudit.agent.windows.jna.Kernel32Ext;
+import io.certaudit.agent.windows.jna.NCrypt;
+import io.certaudit.agent.windows.jna.WindowsStructures;
 
 /**
  * The header lane: every constant, structure layout and bound prototype of the native layer, read from the Java

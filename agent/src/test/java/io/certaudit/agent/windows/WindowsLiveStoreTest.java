@@ -39,17 +39,23 @@ import com.sun.jna.WString;
 import com.sun.jna.ptr.PointerByReference;
 import com.sun.jna.win32.StdCallLibrary;
 
-import io.certaudit.agent.windows.WindowsCertificateApi.AgentIdentity;
-import io.certaudit.agent.windows.WindowsCertificateApi.ChainVerdict;
-import io.certaudit.agent.windows.WindowsCertificateApi.KeyOpenResult;
-import io.certaudit.agent.windows.WindowsCertificateApi.KeyProviderInfo;
-import io.certaudit.agent.windows.WindowsCertificateApi.SecuredObject;
-import io.certaudit.agent.windows.WindowsCertificateApi.ServiceConfigRead;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreEntry;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreLocation;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreRead;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreRef;
-import io.certaudit.agent.windows.WindowsStructures.CryptDataBlob;
+import io.certaudit.agent.windows.AccessChecks.SecuredObject;
+import io.certaudit.agent.windows.AccountsAndServices.ServiceConfigRead;
+import io.certaudit.agent.windows.HostEnvironment.AgentIdentity;
+import io.certaudit.agent.windows.StoresAndKeys.ChainVerdict;
+import io.certaudit.agent.windows.StoresAndKeys.KeyOpenResult;
+import io.certaudit.agent.windows.StoresAndKeys.KeyProviderInfo;
+import io.certaudit.agent.windows.StoresAndKeys.StoreEntry;
+import io.certaudit.agent.windows.StoresAndKeys.StoreLocation;
+import io.certaudit.agent.windows.StoresAndKeys.StoreRead;
+import io.certaudit.agent.windows.StoresAndKeys.StoreRef;
+import io.certaudit.agent.windows.jna.Advapi32Ext;
+import io.certaudit.agent.windows.jna.Authz;
+import io.certaudit.agent.windows.jna.Crypt32Ext;
+import io.certaudit.agent.windows.jna.JnaWindows;
+import io.certaudit.agent.windows.jna.NCrypt;
+import io.certaudit.agent.windows.jna.WindowsStructures.CryptDataBlob;
+import io.certaudit.agent.windows.jna.WindowsStructures;
 import io.certaudit.model.AccessFacts;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.ServiceAccount;
@@ -75,7 +81,7 @@ class WindowsLiveStoreTest {
 
     /** The writes this test needs and the audit never makes: importing, adding and deleting. */
     interface TestCrypt32 extends StdCallLibrary {
-        TestCrypt32 INSTANCE = JnaWindowsCertificateApi.load("crypt32", TestCrypt32.class);
+        TestCrypt32 INSTANCE = JnaWindows.load("crypt32", TestCrypt32.class);
 
         Pointer CertOpenStore(Pointer storeProvider, int encodingType, Pointer cryptProv, int flags, WString para);
 
@@ -88,12 +94,12 @@ class WindowsLiveStoreTest {
     }
 
     interface TestNCrypt extends StdCallLibrary {
-        TestNCrypt INSTANCE = JnaWindowsCertificateApi.load("ncrypt", TestNCrypt.class);
+        TestNCrypt INSTANCE = JnaWindows.load("ncrypt", TestNCrypt.class);
 
         int NCryptDeleteKey(Pointer key, int flags);
     }
 
-    private final WindowsCertificateApi api = new JnaWindowsCertificateApi();
+    private final WindowsCertificateApi api = JnaWindows.load();
     private final String storeName = "certaudit-test-" + UUID.randomUUID();
     private final StoreRef store = StoreRef.logical(StoreLocation.CURRENT_USER, storeName);
     private byte[] certificate;
@@ -115,7 +121,7 @@ class WindowsLiveStoreTest {
         blob.pbData = data;
         Pointer imported = TestCrypt32.INSTANCE.PFXImportCertStore(blob, new WString(PASSWORD), CRYPT_USER_KEYSET);
         assertNotNull(imported, "PFXImportCertStore failed: " + Native.getLastError());
-        Crypt32Ext crypt32 = JnaWindowsCertificateApi.load("crypt32", Crypt32Ext.class);
+        Crypt32Ext crypt32 = JnaWindows.load("crypt32", Crypt32Ext.class);
         try {
             // No OPEN_EXISTING: the system store is created under HKCU.
             Pointer target = TestCrypt32.INSTANCE.CertOpenStore(
@@ -142,7 +148,7 @@ class WindowsLiveStoreTest {
 
     @AfterEach
     void deleteTheKeyAndTheStore() {
-        StoreRead read = api.readStore(store);
+        StoreRead read = api.stores().readStore(store);
         for (StoreEntry entry : read.entries()) {
             if (entry.keyProvider() != null) {
                 deleteKey(entry.keyProvider());
@@ -157,7 +163,7 @@ class WindowsLiveStoreTest {
 
     @Test
     void readsTheStoreOpensTheKeyAndHasTheChainEngineJudgeIt() {
-        StoreRead read = api.readStore(store);
+        StoreRead read = api.stores().readStore(store);
 
         assertNull(read.error());
         assertEquals(1, read.entries().size());
@@ -167,11 +173,11 @@ class WindowsLiveStoreTest {
         assertNotNull(key, "the imported certificate carries CERT_KEY_PROV_INFO_PROP_ID");
         assertFalse(key.machineKeyset(), "imported into the user key set");
 
-        KeyOpenResult opened = api.openPrivateKey(store, thumbprint);
+        KeyOpenResult opened = api.stores().openPrivateKey(store, thumbprint);
         assertTrue(opened.opened(), () -> "the key did not open: " + opened.error().describe());
-        assertNotNull(api.uniqueKeyName(key).name(), "the container's unique name is readable");
+        assertNotNull(api.stores().uniqueKeyName(key).name(), "the container's unique name is readable");
 
-        ChainVerdict verdict = api.chainVerdict(store, thumbprint, Instant.now());
+        ChainVerdict verdict = api.stores().chainVerdict(store, thumbprint, Instant.now());
         assertNull(verdict.error());
         assertTrue((verdict.errorStatus() & WindowsConstants.CERT_TRUST_IS_UNTRUSTED_ROOT) != 0,
                 "a self-signed certificate outside Trusted Root is an untrusted root: "
@@ -189,7 +195,7 @@ class WindowsLiveStoreTest {
         WindowsStructures.CtlUsage usage = new WindowsStructures.CtlUsage();
         usage.cUsageIdentifier = 1;
         usage.rgpszUsageIdentifier = oids;
-        Crypt32Ext crypt32 = JnaWindowsCertificateApi.load("crypt32", Crypt32Ext.class);
+        Crypt32Ext crypt32 = JnaWindows.load("crypt32", Crypt32Ext.class);
         Pointer writable = TestCrypt32.INSTANCE.CertOpenStore(
                 Pointer.createConstant(WindowsConstants.CERT_STORE_PROV_SYSTEM_W), 0, null,
                 WindowsConstants.CERT_SYSTEM_STORE_CURRENT_USER | WindowsConstants.CERT_STORE_OPEN_EXISTING_FLAG,
@@ -208,7 +214,7 @@ class WindowsLiveStoreTest {
             crypt32.CertCloseStore(writable, 0);
         }
 
-        StoreEntry entry = api.readStore(store).entries().get(0);
+        StoreEntry entry = api.stores().readStore(store).entries().get(0);
 
         assertEquals(List.of(), entry.propertyProblems());
         assertNotNull(entry.enhancedKeyUsage(), "CERT_ENHKEY_USAGE_PROP_ID was set");
@@ -219,11 +225,11 @@ class WindowsLiveStoreTest {
     @Test
     void aMissingStoreIsFileNotFoundAndNeverCreated() {
         StoreRef missing = StoreRef.logical(StoreLocation.CURRENT_USER, "certaudit-absent-" + UUID.randomUUID());
-        StoreRead read = api.readStore(missing);
+        StoreRead read = api.stores().readStore(missing);
         // Either of the two codes Windows uses for a store that does not exist; the second read proves the
         // first did not create it.
         assertTrue(read.absent(), read.error().describe());
-        assertTrue(api.readStore(missing).absent());
+        assertTrue(api.stores().readStore(missing).absent());
     }
 
     /**
@@ -233,12 +239,12 @@ class WindowsLiveStoreTest {
      */
     @Test
     void authzGrantsTheOwnerReadOnItsStoreKey() {
-        AgentIdentity agent = api.agent();
+        AgentIdentity agent = api.host().agent();
         assertNotNull(agent.sid());
         ResolvedServiceAccount owner = new ResolvedServiceAccount(new ServiceAccount(agent.name(), agent.sid(),
                 "test"), false, List.of(Sid.EVERYONE, Sid.AUTHENTICATED_USERS), null);
 
-        AccessFacts access = new AccessEvaluator(api, api.agent().elevated()).evaluate(SecuredObject.registryKey(
+        AccessFacts access = new AccessEvaluator(api.accessChecks(), api.accounts(), api.host().agent().elevated()).evaluate(SecuredObject.registryKey(
                         "CURRENT_USER\\Software\\Microsoft\\SystemCertificates\\" + storeName),
                 GenericMapping.REGISTRY_KEY, WindowsConstants.KEY_READ, owner);
 
@@ -248,18 +254,18 @@ class WindowsLiveStoreTest {
 
     @Test
     void resolvesAServiceLogonAndWellKnownNames() {
-        ServiceConfigRead eventLog = api.serviceConfig("EventLog");
+        ServiceConfigRead eventLog = api.accounts().serviceConfig("EventLog");
         assertNull(eventLog.error());
         assertNotNull(eventLog.startName());
         // "NT AUTHORITY\SYSTEM" is spelled in the system's language (NT-AUTORITÄT\SYSTEM): look up the name
         // Windows itself gives the SID.
-        assertEquals(Sid.LOCAL_SYSTEM, api.lookupAccount(api.accountName(Sid.LOCAL_SYSTEM)).sid());
+        assertEquals(Sid.LOCAL_SYSTEM, api.accounts().lookupAccount(api.accounts().accountName(Sid.LOCAL_SYSTEM)).sid());
         // Names are localized (VORDEFINIERT\Administratoren): compare SIDs, never names.
-        String administrators = api.accountName(Sid.ADMINISTRATORS);
+        String administrators = api.accounts().accountName(Sid.ADMINISTRATORS);
         assertNotNull(administrators, "BUILTIN\\Administrators resolves on every Windows");
-        assertEquals(Sid.ADMINISTRATORS, api.lookupAccount(administrators).sid());
+        assertEquals(Sid.ADMINISTRATORS, api.accounts().lookupAccount(administrators).sid());
         assertEquals(WindowsConstants.ERROR_SERVICE_DOES_NOT_EXIST,
-                api.serviceConfig("certaudit-no-such-service").error().code());
+                api.accounts().serviceConfig("certaudit-no-such-service").error().code());
     }
 
     @Test
@@ -307,7 +313,7 @@ class WindowsLiveStoreTest {
 
     private static void deleteKey(KeyProviderInfo key) {
         if (key.cng()) {
-            NCrypt ncrypt = JnaWindowsCertificateApi.load("ncrypt", NCrypt.class);
+            NCrypt ncrypt = JnaWindows.load("ncrypt", NCrypt.class);
             PointerByReference provider = new PointerByReference();
             if (ncrypt.NCryptOpenStorageProvider(provider, new WString(key.provider()), 0) != 0) {
                 return;
@@ -323,7 +329,7 @@ class WindowsLiveStoreTest {
                 ncrypt.NCryptFreeObject(provider.getValue());
             }
         } else {
-            JnaWindowsCertificateApi.load("advapi32", Advapi32Ext.class).CryptAcquireContextW(new PointerByReference(), new WString(key.container()),
+            JnaWindows.load("advapi32", Advapi32Ext.class).CryptAcquireContextW(new PointerByReference(), new WString(key.container()),
                     new WString(key.provider()), key.providerType(), CRYPT_DELETEKEYSET);
         }
     }

@@ -21,19 +21,19 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 import io.certaudit.agent.source.SourceException;
-import io.certaudit.agent.windows.WindowsCertificateApi.AgentIdentity;
-import io.certaudit.agent.windows.WindowsCertificateApi.ChainElement;
-import io.certaudit.agent.windows.WindowsCertificateApi.ChainVerdict;
-import io.certaudit.agent.windows.WindowsCertificateApi.KeyOpenResult;
-import io.certaudit.agent.windows.WindowsCertificateApi.KeyProviderInfo;
-import io.certaudit.agent.windows.WindowsCertificateApi.NativeError;
-import io.certaudit.agent.windows.WindowsCertificateApi.PropertyProblem;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreRead;
-import io.certaudit.agent.windows.WindowsCertificateApi.ServiceConfigRead;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreEntry;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreLocation;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreRef;
-import io.certaudit.agent.windows.WindowsCertificateApi.UniqueKeyName;
+import io.certaudit.agent.windows.AccountsAndServices.ServiceConfigRead;
+import io.certaudit.agent.windows.HostEnvironment.AgentIdentity;
+import io.certaudit.agent.windows.NativeError;
+import io.certaudit.agent.windows.StoresAndKeys.ChainElement;
+import io.certaudit.agent.windows.StoresAndKeys.ChainVerdict;
+import io.certaudit.agent.windows.StoresAndKeys.KeyOpenResult;
+import io.certaudit.agent.windows.StoresAndKeys.KeyProviderInfo;
+import io.certaudit.agent.windows.StoresAndKeys.PropertyProblem;
+import io.certaudit.agent.windows.StoresAndKeys.StoreEntry;
+import io.certaudit.agent.windows.StoresAndKeys.StoreLocation;
+import io.certaudit.agent.windows.StoresAndKeys.StoreRead;
+import io.certaudit.agent.windows.StoresAndKeys.StoreRef;
+import io.certaudit.agent.windows.StoresAndKeys.UniqueKeyName;
 import io.certaudit.catalog.BuiltInRules;
 import io.certaudit.engine.AuditResult;
 import io.certaudit.engine.AuditSettings;
@@ -103,7 +103,7 @@ class WindowsStoreSourceTest {
     }
 
     private HostSnapshot read(ServiceAccountSelection selection) throws SourceException {
-        return new WindowsStoreSource(api, selection, Instant.now()).read();
+        return new WindowsStoreSource(api.windows(), selection, Instant.now()).read();
     }
 
     private HostSnapshot readForService() throws SourceException {
@@ -582,7 +582,8 @@ class WindowsStoreSourceTest {
     @DisabledOnOs(OS.WINDOWS)
     void elsewhereThanWindowsTheLiveSourceSaysHowToAuditAnExportedCopy() {
         SourceException e = assertThrows(SourceException.class,
-                () -> WindowsStoreSource.forThisMachine(ServiceAccountSelection.none(), null).read());
+                () -> LiveStores.unavailable(System.getProperty("os.name")).open(ServiceAccountSelection.none(), null)
+                        .read());
         assertTrue(e.getMessage().contains("this is not Windows"), e.getMessage());
         assertTrue(e.getMessage().contains("certaudit audit --source"), e.getMessage());
     }

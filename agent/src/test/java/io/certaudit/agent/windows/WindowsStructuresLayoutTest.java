@@ -19,21 +19,22 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
 
-import io.certaudit.agent.windows.WindowsStructures.AuthzAccessReply;
-import io.certaudit.agent.windows.WindowsStructures.AuthzAccessRequest;
-import io.certaudit.agent.windows.WindowsStructures.CertChainContext;
-import io.certaudit.agent.windows.WindowsStructures.CertChainElement;
-import io.certaudit.agent.windows.WindowsStructures.CertChainPara;
-import io.certaudit.agent.windows.WindowsStructures.CertContext;
-import io.certaudit.agent.windows.WindowsStructures.CertSimpleChain;
-import io.certaudit.agent.windows.WindowsStructures.CertTrustStatus;
-import io.certaudit.agent.windows.WindowsStructures.CertUsageMatch;
-import io.certaudit.agent.windows.WindowsStructures.CryptDataBlob;
-import io.certaudit.agent.windows.WindowsStructures.CryptKeyProvInfo;
-import io.certaudit.agent.windows.WindowsStructures.CtlUsage;
-import io.certaudit.agent.windows.WindowsStructures.QueryServiceConfig;
-import io.certaudit.agent.windows.WindowsStructures.ServiceSidInfo;
-import io.certaudit.agent.windows.WindowsStructures.SidAndAttributes;
+import io.certaudit.agent.windows.jna.WindowsStructures.AuthzAccessReply;
+import io.certaudit.agent.windows.jna.WindowsStructures.AuthzAccessRequest;
+import io.certaudit.agent.windows.jna.WindowsStructures.CertChainContext;
+import io.certaudit.agent.windows.jna.WindowsStructures.CertChainElement;
+import io.certaudit.agent.windows.jna.WindowsStructures.CertChainPara;
+import io.certaudit.agent.windows.jna.WindowsStructures.CertContext;
+import io.certaudit.agent.windows.jna.WindowsStructures.CertSimpleChain;
+import io.certaudit.agent.windows.jna.WindowsStructures.CertTrustStatus;
+import io.certaudit.agent.windows.jna.WindowsStructures.CertUsageMatch;
+import io.certaudit.agent.windows.jna.WindowsStructures.CryptDataBlob;
+import io.certaudit.agent.windows.jna.WindowsStructures.CryptKeyProvInfo;
+import io.certaudit.agent.windows.jna.WindowsStructures.CtlUsage;
+import io.certaudit.agent.windows.jna.WindowsStructures.QueryServiceConfig;
+import io.certaudit.agent.windows.jna.WindowsStructures.ServiceSidInfo;
+import io.certaudit.agent.windows.jna.WindowsStructures.SidAndAttributes;
+import io.certaudit.agent.windows.jna.WindowsStructures;
 
 /**
  * Every structure the bindings define has the size and member offsets of 64-bit Windows, as documented on its

@@ -26,11 +26,12 @@ import com.sun.jna.WString;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 
-import io.certaudit.agent.windows.WindowsStructures.CryptDataBlob;
+import io.certaudit.agent.windows.jna.JnaWindows;
+import io.certaudit.agent.windows.jna.WindowsStructures.CryptDataBlob;
 
 /**
  * What Wine's crypt32, rsaenh and service control manager answered to the call sequences of
- * {@link JnaWindowsCertificateApi}, as {@code wine/record_answers.c} recorded them ({@code wine/answers.txt}),
+ * {@link JnaWindows}, as {@code wine/record_answers.c} recorded them ({@code wine/answers.txt}),
  * and bindings that give those answers back. Memory a call returned or filled is replayed byte for byte, with each
  * recorded pointer placed at the address its block now has: no byte is laid out by the Java structure classes,
  * which are what the replay checks.
@@ -216,7 +217,7 @@ final class WineAnswers {
             });
         }
 
-        JnaWindowsCertificateApi api() {
+        WindowsCertificateApi api() {
             return bindings.api();
         }
 

@@ -19,19 +19,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import io.certaudit.agent.source.StoreEnhancedKeyUsage;
-import io.certaudit.agent.windows.WindowsCertificateApi.ChainElement;
-import io.certaudit.agent.windows.WindowsCertificateApi.ChainVerdict;
-import io.certaudit.agent.windows.WindowsCertificateApi.KeyOpenResult;
-import io.certaudit.agent.windows.WindowsCertificateApi.KeyProviderInfo;
-import io.certaudit.agent.windows.WindowsCertificateApi.ServiceConfigRead;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreEntry;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreLocation;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreRead;
-import io.certaudit.agent.windows.WindowsCertificateApi.StoreRef;
-import io.certaudit.agent.windows.WindowsCertificateApi.UniqueKeyName;
+import io.certaudit.agent.windows.AccountsAndServices.ServiceConfigRead;
+import io.certaudit.agent.windows.StoresAndKeys.ChainElement;
+import io.certaudit.agent.windows.StoresAndKeys.ChainVerdict;
+import io.certaudit.agent.windows.StoresAndKeys.KeyOpenResult;
+import io.certaudit.agent.windows.StoresAndKeys.KeyProviderInfo;
+import io.certaudit.agent.windows.StoresAndKeys.StoreEntry;
+import io.certaudit.agent.windows.StoresAndKeys.StoreLocation;
+import io.certaudit.agent.windows.StoresAndKeys.StoreRead;
+import io.certaudit.agent.windows.StoresAndKeys.StoreRef;
+import io.certaudit.agent.windows.StoresAndKeys.UniqueKeyName;
+import io.certaudit.agent.windows.jna.Authz;
+import io.certaudit.agent.windows.jna.JnaWindows;
 
 /**
- * The Wine lane's checks: {@link JnaWindowsCertificateApi} reads the answers Wine's crypt32, rsaenh and service control
+ * The Wine lane's checks: {@link JnaWindows} reads the answers Wine's crypt32, rsaenh and service control
  * manager gave to its own call sequences (recorded by {@code wine/record_answers.c}, see {@code wine/README.md}),
  * and must find in them what the C program found through the Windows headers' structures: the certificates and
  * their properties, the chains with their trust status, the service's account and display name, the errors.
@@ -86,7 +88,7 @@ abstract class WineAnswersChecks {
             StoreRef ref = open[2].equals("system") ? StoreRef.logical(location, name)
                     : StoreRef.registry(location, name);
             String section = open[1] + " " + open[2] + " " + open[3];
-            StoreRead read = replay().api().readStore(ref);
+            StoreRead read = replay().api().stores().readStore(ref);
             nothingIsLeftOpen();
             assertNull(read.error(), section);
             List<String[]> enumerated = answers.linesIn(section, "enum");
@@ -183,7 +185,7 @@ abstract class WineAnswersChecks {
     @Test
     void aFriendlyNameWithoutItsNulIsReadByItsLength() {
         String section = "LocalMachine system " + WineAnswers.hex("certaudit-odd");
-        StoreRead read = replay().api().readStore(StoreRef.logical(StoreLocation.LOCAL_MACHINE, "certaudit-odd"));
+        StoreRead read = replay().api().stores().readStore(StoreRef.logical(StoreLocation.LOCAL_MACHINE, "certaudit-odd"));
         assertNull(read.error());
         String[] enumerated = answers.lineIn(section, "enum");
         assertEntry(section, enumerated[5], read.entries().get(0));
@@ -192,7 +194,7 @@ abstract class WineAnswersChecks {
     @Test
     void aStoreThatDoesNotExistFailsWithWinesError() {
         String[] open = answers.line("open", "LocalMachine", "system", WineAnswers.hex("certaudit-absent"));
-        StoreRead read = replay().api().readStore(StoreRef.logical(StoreLocation.LOCAL_MACHINE, "certaudit-absent"));
+        StoreRead read = replay().api().stores().readStore(StoreRef.logical(StoreLocation.LOCAL_MACHINE, "certaudit-absent"));
         assertNotNull(read.error());
         assertEquals(WineAnswers.hexInt(open[5]), read.error().code());
         assertEquals(WindowsConstants.ERROR_FILE_NOT_FOUND, read.error().code());
@@ -204,7 +206,7 @@ abstract class WineAnswersChecks {
         assertFalse(chains.isEmpty());
         for (String[] chain : chains) {
             String thumbprint = chain[1];
-            ChainVerdict verdict = replay().api().chainVerdict(LM_MY, thumbprint, null);
+            ChainVerdict verdict = replay().api().stores().chainVerdict(LM_MY, thumbprint, null);
             nothingIsLeftOpen();
             assertNull(verdict.error(), thumbprint);
             String[] expected = answers.lineIn(MY_SECTION, "expect-chain", thumbprint);
@@ -228,7 +230,7 @@ abstract class WineAnswersChecks {
     void theServiceConfigurationReadsAsTheServiceManagerWroteIt() {
         String name = "certaudit-sample";
         String[] expected = answers.line("expect-service", WineAnswers.hex(name));
-        ServiceConfigRead config = replay().api().serviceConfig(name);
+        ServiceConfigRead config = replay().api().accounts().serviceConfig(name);
         assertNull(config.error());
         assertEquals(WineAnswers.text(expected[2]), config.startName());
         assertEquals(WineAnswers.text(expected[3]), config.displayName());
@@ -241,7 +243,7 @@ abstract class WineAnswersChecks {
 
     @Test
     void aServiceThatDoesNotExistFailsWithWinesError() {
-        ServiceConfigRead config = replay().api().serviceConfig("certaudit-absent");
+        ServiceConfigRead config = replay().api().accounts().serviceConfig("certaudit-absent");
         assertNotNull(config.error());
         assertEquals(WindowsConstants.ERROR_SERVICE_DOES_NOT_EXIST, config.error().code());
     }
@@ -251,7 +253,7 @@ abstract class WineAnswersChecks {
         // Wine's key acquisition is not Windows' (see wine/README.md); what is checked is that its answer, an
         // error here, reaches the caller unchanged, and that the provider's answer is read the same way.
         for (String[] acquired : answers.linesIn(MY_SECTION, "acquire-key")) {
-            KeyOpenResult result = replay().api().openPrivateKey(LM_MY, acquired[1]);
+            KeyOpenResult result = replay().api().stores().openPrivateKey(LM_MY, acquired[1]);
             nothingIsLeftOpen();
             if (acquired[2].equals("1")) {
                 assertNull(result.error());
@@ -267,7 +269,7 @@ abstract class WineAnswersChecks {
             KeyProviderInfo key = new KeyProviderInfo(WineAnswers.text(container[1]), WineAnswers.text(container[2]),
                     Integer.parseInt(container[3]), flags & WindowsConstants.CRYPT_MACHINE_KEYSET,
                     WindowsConstants.AT_KEYEXCHANGE);
-            UniqueKeyName name = replay().api().uniqueKeyName(key);
+            UniqueKeyName name = replay().api().stores().uniqueKeyName(key);
             nothingIsLeftOpen();
             if (container[5].equals("read") && container[6].equals("1")) {
                 String[] expected = answers.line("expect-unique-container");

@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 
+import io.certaudit.agent.pipeline.AuditPipeline;
 import io.certaudit.agent.source.CertificateFileReader;
 import io.certaudit.agent.source.FolderSource;
 import io.certaudit.agent.source.SourceException;
@@ -26,6 +27,9 @@ import io.certaudit.model.UnreadableCertificateException;
 @Fork(1)
 public class ParseBenchmark {
 
+    /** The audit as the command line runs it. */
+    private static final AuditPipeline PIPELINE = AuditPipeline.builtIn("bench");
+
     /** Decoding, facts, thumbprints of one Personal certificate (RSA and EC alternate in the host). */
     @Benchmark
     public StoredCertificate parseCertificate(SyntheticSnapshot host) throws UnreadableCertificateException {
@@ -37,6 +41,6 @@ public class ParseBenchmark {
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public HostSnapshot readFolder(SyntheticSnapshot host) throws SourceException {
-        return new FolderSource(host.host, CertificateFileReader.withDefaults()).read();
+        return PIPELINE.read(new FolderSource(host.host, CertificateFileReader.withDefaults()));
     }
 }

@@ -19,13 +19,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import io.certaudit.agent.pipeline.AuditPipeline;
 import io.certaudit.agent.report.AuditReport;
 import io.certaudit.agent.report.JsonReportWriter;
-import io.certaudit.agent.report.ReportBuilder;
-import io.certaudit.catalog.BuiltInRules;
 import io.certaudit.engine.AuditResult;
 import io.certaudit.engine.AuditSettings;
-import io.certaudit.engine.RuleEngine;
 
 /**
  * Rule evaluation and the report: the whole catalogue over a snapshot (chain analysis included, as the engine runs
@@ -38,6 +36,9 @@ import io.certaudit.engine.RuleEngine;
 @Fork(1)
 public class RuleEngineBenchmark {
 
+    /** The audit as the command line runs it. */
+    private static final AuditPipeline PIPELINE = AuditPipeline.builtIn("bench");
+
     /** One audit's result and report, made once, for the report benchmarks. */
     @State(Scope.Benchmark)
     public static class Audited {
@@ -46,19 +47,19 @@ public class RuleEngineBenchmark {
 
         @Setup
         public void audit(SyntheticSnapshot host) {
-            result = new RuleEngine(BuiltInRules.catalog()).run(host.snapshot, settings(), host.at);
-            report = new ReportBuilder("bench").build(result, Instant.EPOCH);
+            result = PIPELINE.judge(host.snapshot, settings(), host.at);
+            report = PIPELINE.report(result, Instant.EPOCH);
         }
     }
 
     @Benchmark
     public AuditResult runCatalogue(SyntheticSnapshot host) {
-        return new RuleEngine(BuiltInRules.catalog()).run(host.snapshot, settings(), host.at);
+        return PIPELINE.judge(host.snapshot, settings(), host.at);
     }
 
     @Benchmark
     public AuditReport buildReport(Audited audited) {
-        return new ReportBuilder("bench").build(audited.result, Instant.EPOCH);
+        return PIPELINE.report(audited.result, Instant.EPOCH);
     }
 
     @Benchmark

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
+import io.certaudit.agent.pipeline.AuditPipeline;
 import io.certaudit.agent.source.CertificateFileReader;
 import io.certaudit.agent.source.FolderSource;
 import io.certaudit.agent.source.SourceException;
@@ -39,7 +40,7 @@ public class SyntheticSnapshot {
         SyntheticHost.Generated generated = new SyntheticHost(at).write(
                 new SyntheticHost.Shape(personal, Math.max(1, personal / 10), Math.max(1, personal / 25)), directory);
         host = generated.host();
-        snapshot = new FolderSource(host, CertificateFileReader.withDefaults()).read();
+        snapshot = AuditPipeline.builtIn("bench").read(new FolderSource(host, CertificateFileReader.withDefaults()));
     }
 
     @TearDown(Level.Trial)

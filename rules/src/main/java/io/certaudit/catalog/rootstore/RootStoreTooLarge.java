@@ -10,6 +10,7 @@ import io.certaudit.engine.HostRule;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreName;
+import io.certaudit.model.TrustedIssuerList;
 
 /*
  * KB 2464556, KB 2880390, KB 933430: SChannel sends the issuer names of all trusted roots in the

@@ -5,7 +5,7 @@ import java.util.Locale;
 import io.certaudit.agent.report.AuditReport;
 import io.certaudit.agent.report.Health;
 import io.certaudit.agent.report.ReportIndex;
-import io.certaudit.catalog.rootstore.TrustedIssuerList;
+import io.certaudit.model.TrustedIssuerList;
 
 /**
  * The three stores at a glance, and the size of the trusted issuer list SChannel builds from Trusted Root drawn

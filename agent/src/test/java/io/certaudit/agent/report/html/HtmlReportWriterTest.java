@@ -12,7 +12,7 @@ import org.w3c.dom.Element;
 import io.certaudit.agent.report.AuditReport;
 import io.certaudit.agent.report.RemediationSteps;
 import io.certaudit.agent.report.ReportScenarios;
-import io.certaudit.catalog.rootstore.TrustedIssuerList;
+import io.certaudit.model.TrustedIssuerList;
 
 class HtmlReportWriterTest {
 

@@ -1,4 +1,4 @@
-package io.certaudit.agent.windows;
+package io.certaudit.agent.windows.jna;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
@@ -11,7 +11,7 @@ import com.sun.jna.win32.StdCallLibrary;
  * SC_HANDLE) are carried as pointers. Signatures from wincrypt.h, winsvc.h, aclapi.h and sddl.h; documented at
  * learn.microsoft.com/windows/win32/api/{header}/nf-{header}-{name in lower case}.
  */
-interface Advapi32Ext extends StdCallLibrary {
+public interface Advapi32Ext extends StdCallLibrary {
 
     /**
      * {@code BOOL LookupAccountSidW(LPCWSTR, PSID, LPWSTR, LPDWORD, LPWSTR, LPDWORD, PSID_NAME_USE)}: bound here
@@ -64,4 +64,25 @@ interface Advapi32Ext extends StdCallLibrary {
     boolean ConvertSecurityDescriptorToStringSecurityDescriptorW(Pointer securityDescriptor, int revision,
                                                                  int securityInfo, PointerByReference string,
                                                                  IntByReference length);
+
+    /**
+     * {@code BOOL LookupAccountNameW(LPCWSTR, LPCWSTR, PSID, LPDWORD, LPWSTR, LPDWORD, PSID_NAME_USE)}: bound here so
+     * that the lookup goes through the bindings a test can record (learn.microsoft.com/windows/win32/api/winbase/
+     * nf-winbase-lookupaccountnamew).
+     */
+    boolean LookupAccountNameW(WString systemName, WString accountName, Pointer sid, IntByReference sidLength,
+                               Pointer domain, IntByReference domainLength, IntByReference use);
+
+    /**
+     * {@code BOOL OpenProcessToken(HANDLE, DWORD, PHANDLE)}: the token is closed with CloseHandle
+     * (learn.microsoft.com/windows/win32/api/processthreadsapi/nf-processthreadsapi-openprocesstoken).
+     */
+    boolean OpenProcessToken(Pointer process, int desiredAccess, PointerByReference token);
+
+    /**
+     * {@code BOOL GetTokenInformation(HANDLE, TOKEN_INFORMATION_CLASS, LPVOID, DWORD, PDWORD)}
+     * (learn.microsoft.com/windows/win32/api/securitybaseapi/nf-securitybaseapi-gettokeninformation).
+     */
+    boolean GetTokenInformation(Pointer token, int informationClass, Pointer information, int length,
+                                IntByReference returnLength);
 }

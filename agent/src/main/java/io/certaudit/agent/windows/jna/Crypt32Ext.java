@@ -1,4 +1,4 @@
-package io.certaudit.agent.windows;
+package io.certaudit.agent.windows.jna;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
@@ -6,8 +6,8 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import com.sun.jna.win32.StdCallLibrary;
 
-import io.certaudit.agent.windows.WindowsStructures.CertChainPara;
-import io.certaudit.agent.windows.WindowsStructures.CryptDataBlob;
+import io.certaudit.agent.windows.jna.WindowsStructures.CertChainPara;
+import io.certaudit.agent.windows.jna.WindowsStructures.CryptDataBlob;
 
 /**
  * The crypt32.dll functions the audit calls, bound by hand. Every context, chain and store handle is a plain
@@ -15,7 +15,7 @@ import io.certaudit.agent.windows.WindowsStructures.CryptDataBlob;
  * over crypt32's memory first (autoWrite). Signatures from wincrypt.h; each function is documented at
  * learn.microsoft.com/windows/win32/api/wincrypt/nf-wincrypt-{name in lower case}.
  */
-interface Crypt32Ext extends StdCallLibrary {
+public interface Crypt32Ext extends StdCallLibrary {
 
 
     /** {@code HCERTSTORE CertOpenStore(LPCSTR lpszStoreProvider, DWORD, HCRYPTPROV_LEGACY, DWORD, const void*)}. */

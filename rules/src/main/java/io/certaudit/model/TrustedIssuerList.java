@@ -1,15 +1,13 @@
-package io.certaudit.catalog.rootstore;
+package io.certaudit.model;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.certaudit.model.StoredCertificate;
-
 /**
  * The list of trusted issuer names SChannel sends in a TLS CertificateRequest, as built from Trusted Root: one
  * entry per distinct certificate (the same certificate in two physical stores is sent once), each its DER-encoded
- * subject preceded by a 2-byte length. The rule {@link RootStoreTooLarge} judges it; the report shows its size.
+ * subject preceded by a 2-byte length. The rule root-store-too-large judges it; the report shows its size.
  *
  * @param certificates the distinct certificates whose names are sent
  * @param bytes        the encoded size of the list

@@ -1,4 +1,4 @@
-package io.certaudit.agent.windows;
+package io.certaudit.agent.windows.jna;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.Structure;

@@ -1,18 +1,18 @@
-package io.certaudit.agent.windows;
+package io.certaudit.agent.windows.jna;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
 import com.sun.jna.ptr.PointerByReference;
 import com.sun.jna.win32.StdCallLibrary;
 
-import io.certaudit.agent.windows.WindowsStructures.AuthzAccessReply;
-import io.certaudit.agent.windows.WindowsStructures.AuthzAccessRequest;
+import io.certaudit.agent.windows.jna.WindowsStructures.AuthzAccessReply;
+import io.certaudit.agent.windows.jna.WindowsStructures.AuthzAccessRequest;
 
 /**
  * The authz.dll functions that compute an account's effective access (jna-platform has none). Signatures from
  * authz.h; learn.microsoft.com/windows/win32/api/authz/nf-authz-{name in lower case}.
  */
-interface Authz extends StdCallLibrary {
+public interface Authz extends StdCallLibrary {
 
 
     /**

@@ -1,4 +1,4 @@
-package io.certaudit.catalog.rootstore;
+package io.certaudit.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,8 +10,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.model.StoreName;
-import io.certaudit.model.StoredCertificate;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 

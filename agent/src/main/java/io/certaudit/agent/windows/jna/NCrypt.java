@@ -1,4 +1,4 @@
-package io.certaudit.agent.windows;
+package io.certaudit.agent.windows.jna;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
@@ -11,7 +11,7 @@ import com.sun.jna.win32.StdCallLibrary;
  * not set the last error. NCRYPT handles are ULONG_PTR, carried as pointers. Signatures from ncrypt.h;
  * learn.microsoft.com/windows/win32/api/ncrypt/nf-ncrypt-{name in lower case}.
  */
-interface NCrypt extends StdCallLibrary {
+public interface NCrypt extends StdCallLibrary {
 
 
     /** {@code SECURITY_STATUS NCryptOpenStorageProvider(NCRYPT_PROV_HANDLE*, LPCWSTR, DWORD)}. */

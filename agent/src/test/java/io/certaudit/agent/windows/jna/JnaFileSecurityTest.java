@@ -1,8 +1,10 @@
-package io.certaudit.agent.windows;
+package io.certaudit.agent.windows.jna;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+
+import io.certaudit.agent.windows.WindowsConstants;
 
 /** The output folder's descriptor, as SDDL (the conversion itself runs on Windows only). */
 class JnaFileSecurityTest {

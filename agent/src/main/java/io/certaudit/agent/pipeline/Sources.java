@@ -1,10 +1,14 @@
-package io.certaudit.agent.source;
+package io.certaudit.agent.pipeline;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import io.certaudit.agent.source.CertificateFileReader;
+import io.certaudit.agent.source.FolderSource;
+import io.certaudit.agent.source.HostSource;
+import io.certaudit.agent.source.SourceException;
 import io.certaudit.agent.source.serialized.RegistryExportSource;
 import io.certaudit.agent.source.serialized.SstSource;
 import io.certaudit.model.HostSnapshot;

@@ -1,4 +1,4 @@
-package io.certaudit.agent.windows;
+package io.certaudit.agent.windows.jna;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -23,6 +23,8 @@ import com.sun.jna.win32.W32APIOptions;
 
 import io.certaudit.agent.install.FileAcl;
 import io.certaudit.agent.install.FileSecurity;
+import io.certaudit.agent.windows.SecurityDescriptor;
+import io.certaudit.agent.windows.WindowsConstants;
 
 /**
  * File and folder security through advapi32 and kernel32: GetNamedSecurityInfoW for the owner and DACL (parsed by

@@ -1,4 +1,4 @@
-package io.certaudit.agent.windows;
+package io.certaudit.agent.windows.jna;
 
 import java.nio.charset.StandardCharsets;
 
@@ -11,7 +11,7 @@ import com.sun.jna.Pointer;
  * after the buffer is gone. A pointer that leads outside the buffer is a malformed answer, not something to
  * follow.
  */
-final class ReturnedBuffer {
+public final class ReturnedBuffer {
 
     /** An answer that does not have the shape its documentation gives it. */
     static final class MalformedException extends RuntimeException {
