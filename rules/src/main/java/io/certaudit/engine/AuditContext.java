@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.certaudit.chain.ChainAnalysis;
 import io.certaudit.model.HostSnapshot;
@@ -23,6 +26,8 @@ public final class AuditContext {
     private final List<StoredCertificate> serviceCertificates;
     /** The same entries by identity, so the per-certificate membership test rules make is O(1). */
     private final Set<StoredCertificate> serviceCertificateSet;
+    /** What each scope offers, worked out once for all the rules of that scope (see {@link #targets(Scope)}). */
+    private final Map<Scope, List<StoredCertificate>> targets = new ConcurrentHashMap<>();
 
     public AuditContext(HostSnapshot snapshot, ChainAnalysis chains, AuditSettings settings, Instant at) {
         this.snapshot = snapshot;
@@ -58,6 +63,25 @@ public final class AuditContext {
      */
     public List<StoredCertificate> serviceCertificates() {
         return serviceCertificates;
+    }
+
+    /**
+     * The certificates a {@link CertificateRule} of {@code scope} is offered, each once (by thumbprint), in store
+     * order. Every rule of a scope is offered the same list, so it is built once, whichever rule asks first.
+     */
+    public List<StoredCertificate> targets(Scope scope) {
+        return targets.computeIfAbsent(scope, this::selectTargets);
+    }
+
+    private List<StoredCertificate> selectTargets(Scope scope) {
+        Map<String, StoredCertificate> selected = new LinkedHashMap<>();
+        switch (scope) {
+            case SERVICE_CERTIFICATES -> serviceCertificates.forEach(c -> selected.putIfAbsent(c.thumbprint(), c));
+            case SERVICE_PATHS -> serviceCertificates.forEach(c -> chains.pathOf(c).elements()
+                    .forEach(e -> selected.putIfAbsent(e.thumbprint(), e)));
+            case ROOT_STORE -> snapshot.store(StoreName.ROOT).forEach(c -> selected.putIfAbsent(c.thumbprint(), c));
+        }
+        return List.copyOf(selected.values());
     }
 
     /** Whether the certificate is one of the service certificates. */

@@ -1,9 +1,5 @@
 package io.certaudit.engine;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
 
 /** A rule judged certificate by certificate over a {@link Scope}. */
@@ -23,26 +19,12 @@ public abstract class CertificateRule implements Rule {
     @Override
     public final int evaluate(AuditContext context, Findings findings) {
         int applied = 0;
-        for (StoredCertificate certificate : targets(context).values()) {
+        for (StoredCertificate certificate : context.targets(scope())) {
             if (appliesTo(certificate, context)) {
                 applied++;
                 findings.guard(certificate, () -> check(certificate, context, findings));
             }
         }
         return applied;
-    }
-
-    private Map<String, StoredCertificate> targets(AuditContext context) {
-        Map<String, StoredCertificate> targets = new LinkedHashMap<>();
-        switch (scope()) {
-            case SERVICE_CERTIFICATES -> context.serviceCertificates()
-                    .forEach(c -> targets.putIfAbsent(c.thumbprint(), c));
-            case SERVICE_PATHS -> context.serviceCertificates()
-                    .forEach(c -> context.chains().pathOf(c).elements()
-                            .forEach(e -> targets.putIfAbsent(e.thumbprint(), e)));
-            case ROOT_STORE -> context.snapshot().store(StoreName.ROOT)
-                    .forEach(c -> targets.putIfAbsent(c.thumbprint(), c));
-        }
-        return targets;
     }
 }

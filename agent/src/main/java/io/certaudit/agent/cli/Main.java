@@ -1,6 +1,7 @@
 package io.certaudit.agent.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -28,7 +29,8 @@ public final class Main {
         // (monitoring, a scheduled task) gets no colour.
         int code;
         try {
-            code = commandLine(out, err, Platform.current(System::getenv), System.console() != null).execute(args);
+            code = commandLineFor(args, out, err, Platform.current(System::getenv), System.console() != null)
+                    .execute(args);
         } catch (OutOfMemoryError e) {
             // Out of memory on this thread (reading a saved audit, say): one line, exit 3, never a stack trace.
             err.println("certaudit: " + RunAbortedException.outOfMemory().getMessage());
@@ -54,7 +56,30 @@ public final class Main {
 
     /** As {@link #commandLine(PrintWriter, PrintWriter, Platform)}, saying whether {@code out} is a terminal. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, Platform platform, boolean terminal) {
-        CommandLine commandLine = new CommandLine(new CertauditCommand(), new Factory(platform, terminal));
+        return commandLine(out, err, platform, terminal, CertauditCommand.SUBCOMMANDS);
+    }
+
+    /** The command line to run {@code args} with: only the subcommand they name, when they begin with one. */
+    static CommandLine commandLineFor(String[] args, PrintWriter out, PrintWriter err, Platform platform,
+                                      boolean terminal) {
+        Class<?> only = args.length > 0 ? CertauditCommand.runnableNamed(args[0]) : null;
+        return commandLine(out, err, platform, terminal, only == null ? CertauditCommand.SUBCOMMANDS : List.of(only));
+    }
+
+    /**
+     * The command line with only {@code subcommands}. picocli reads every option of every subcommand it is given
+     * through reflection before it parses anything, which was a quarter of the time of a small audit: a run whose
+     * first argument names its subcommand builds only that one. What it parses and prints is the same, since a
+     * subcommand's options, errors and help never mention its siblings; {@code certaudit help} and a run without a
+     * subcommand get them all.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Platform platform, boolean terminal,
+                                   List<Class<?>> subcommands) {
+        Factory factory = new Factory(platform, terminal);
+        CommandLine commandLine = new CommandLine(new CertauditCommand(), factory);
+        for (Class<?> subcommand : subcommands) {
+            commandLine.addSubcommand(new CommandLine(subcommand, factory));
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

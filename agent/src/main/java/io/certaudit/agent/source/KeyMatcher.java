@@ -6,6 +6,12 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Arrays;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
+import org.bouncycastle.asn1.pkcs.RSAPublicKey;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.DSAParameters;
 import org.bouncycastle.crypto.params.DSAPrivateKeyParameters;
@@ -49,6 +55,10 @@ final class KeyMatcher {
 
     /** Whether {@code key} is the private half of {@code certificateKey}. */
     static Verdict check(PrivateKey key, PublicKey certificateKey) {
+        Verdict rsaPair = rsa(key, certificateKey);
+        if (rsaPair != null) {
+            return rsaPair;
+        }
         AsymmetricKeyParameter privateKey;
         AsymmetricKeyParameter publicKey;
         try {
@@ -89,6 +99,41 @@ final class KeyMatcher {
     /** The boolean form for callers that treat "cannot check" like "does not match". */
     static boolean matches(PrivateKey key, PublicKey certificateKey) {
         return check(key, certificateKey) == Verdict.MATCHES;
+    }
+
+    /**
+     * An RSA (or RSASSA-PSS) pair, judged by comparing the modulus and public exponent the private key carries with
+     * the certificate's, as Windows compares the public halves; {@code null} when either key is not RSA. The
+     * structures are read directly rather than through BouncyCastle's lightweight key classes, which also run a
+     * primality test on every modulus they are given: for a key beside a certificate that was most of the time of
+     * a small audit, and it judges nothing Windows judges.
+     */
+    private static Verdict rsa(PrivateKey key, PublicKey certificateKey) {
+        try {
+            PrivateKeyInfo privateInfo = PrivateKeyInfo.getInstance(key.getEncoded());
+            SubjectPublicKeyInfo publicInfo = SubjectPublicKeyInfo.getInstance(certificateKey.getEncoded());
+            if (privateInfo == null || publicInfo == null
+                    || !isRsa(privateInfo.getPrivateKeyAlgorithm().getAlgorithm())
+                    || !isRsa(publicInfo.getAlgorithm().getAlgorithm())) {
+                return null;
+            }
+            RSAPrivateKey rsa = RSAPrivateKey.getInstance(privateInfo.parsePrivateKey());
+            RSAPublicKey expected = RSAPublicKey.getInstance(publicInfo.parsePublicKey());
+            if (rsa.getModulus().bitLength() > MAX_BITS || expected.getModulus().bitLength() > MAX_BITS) {
+                return Verdict.CANNOT_CHECK;
+            }
+            // A private key without its CRT values is encoded with a public exponent of 0: only the modulus tells.
+            boolean exponent = rsa.getPublicExponent().signum() == 0
+                    || rsa.getPublicExponent().equals(expected.getPublicExponent());
+            return of(exponent && rsa.getModulus().equals(expected.getModulus()));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean isRsa(ASN1ObjectIdentifier algorithm) {
+        return PKCSObjectIdentifiers.rsaEncryption.equals(algorithm)
+                || PKCSObjectIdentifiers.id_RSASSA_PSS.equals(algorithm);
     }
 
     private static Verdict ec(ECPrivateKeyParameters key, ECPublicKeyParameters expected) {

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.certaudit.agent.report.Json;
 import io.certaudit.catalog.BuiltInRules;
+import picocli.CommandLine;
 
 class CommandLineTest {
 
@@ -43,6 +47,33 @@ class CommandLineTest {
                 assertEquals(0, line.chars().filter(c -> c == '%').count() % 2,
                         command + " wraps inside a %VARIABLE%: " + line);
             }
+        }
+    }
+
+    @Test
+    void aRunOfOneSubcommandBuildsOnlyItAndSaysTheSameAsTheWholeCommandLine() {
+        for (String command : List.of("audit", "probe", "remediate", "report", "rules", "install", "uninstall",
+                "status")) {
+            for (String[] args : List.of(new String[] {command, "--help"}, new String[] {command, "--no-such-option"},
+                    new String[] {command, "--time-limit"})) {
+                StringWriter leanOut = new StringWriter();
+                StringWriter leanErr = new StringWriter();
+                CommandLine lean = Main.commandLineFor(args, new PrintWriter(leanOut, true),
+                        new PrintWriter(leanErr, true), Platform.current(Map.<String, String>of()::get), false);
+                assertEquals(List.of(command), List.copyOf(lean.getSubcommands().keySet()));
+                int leanCode = lean.execute(args);
+                CliRun whole = CliRun.run(args);
+                assertEquals(whole.exitCode(), leanCode, String.join(" ", args));
+                assertEquals(whole.out(), leanOut.toString(), String.join(" ", args));
+                assertEquals(whole.err(), leanErr.toString(), String.join(" ", args));
+            }
+        }
+        // help describes every subcommand, so it and a run without one get them all.
+        for (String[] args : List.of(new String[] {"help", "audit"}, new String[] {"--help"}, new String[] {},
+                new String[] {"audti"})) {
+            CommandLine whole = Main.commandLineFor(args, new PrintWriter(new StringWriter()),
+                    new PrintWriter(new StringWriter()), Platform.current(Map.<String, String>of()::get), false);
+            assertEquals(9, whole.getSubcommands().size(), String.join(" ", args));
         }
     }
 

@@ -81,6 +81,23 @@ class KeyMatcherTest {
     }
 
     @Test
+    void anRsaPairIsJudgedByItsPublicHalvesEvenWhenTheModulusIsNoRealRsaModulus() throws Exception {
+        // Windows associates a key with a certificate by comparing public keys; it does not test the modulus. A
+        // prime modulus is no RSA key anyone could use, but the pair is still the same key on both sides.
+        java.math.BigInteger prime = java.math.BigInteger.probablePrime(1024, new java.util.Random(7));
+        java.math.BigInteger e = java.math.BigInteger.valueOf(65_537);
+        java.math.BigInteger one = java.math.BigInteger.ONE;
+        java.security.KeyFactory rsa = java.security.KeyFactory.getInstance("RSA");
+        java.security.PublicKey certificateKey = rsa.generatePublic(new java.security.spec.RSAPublicKeySpec(prime, e));
+        java.security.PrivateKey key = rsa.generatePrivate(new java.security.spec.RSAPrivateCrtKeySpec(prime, e,
+                e.modInverse(prime.subtract(one)), prime, one, one, one, one));
+        java.security.PublicKey otherKey = rsa.generatePublic(new java.security.spec.RSAPublicKeySpec(
+                prime.nextProbablePrime(), e));
+        assertEquals(KeyMatcher.Verdict.MATCHES, KeyMatcher.check(key, certificateKey));
+        assertEquals(KeyMatcher.Verdict.DIFFERS, KeyMatcher.check(key, otherKey));
+    }
+
+    @Test
     void aKeyThatCannotBeDecodedIsUncheckableNotADifferentKey() {
         Issued mine = PKI.issue(ROOT, PKI.spec("opaque.example.com"));
         java.security.PublicKey opaque = new java.security.PublicKey() {
