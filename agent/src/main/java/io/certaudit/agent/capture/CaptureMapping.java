@@ -184,7 +184,7 @@ final class CaptureMapping {
         snapshot.storesGiven(given);
         Optional<Node> account = root.optionalObject("serviceAccount");
         if (account.isPresent()) {
-            snapshot.serviceAccount(new ServiceAccount(account.get().optionalText("name"),
+            snapshot.serviceAccount(new ServiceAccount(account.get().text("name"),
                     account.get().optionalText("sid"), account.get().optionalText("foundBy")));
         }
         for (Map.Entry<String, Node> access : root.object("storeAccess").fields()) {
@@ -217,6 +217,7 @@ final class CaptureMapping {
                     node.text("origin"), node.text("message"), node.enumValue("kind", SourceProblem.Kind.class)));
         }
         root.object("hostFacts").textMap().forEach(snapshot::hostFact);
+        // SCHANNEL settings: read "schannel" here once write() writes it.
         return snapshot.build();
     }
 

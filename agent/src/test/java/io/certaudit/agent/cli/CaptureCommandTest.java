@@ -60,7 +60,7 @@ class CaptureCommandTest {
     }
 
     @Test
-    void theTextReportAndASavedAuditKeepWhyARuleWasNotRun() throws Exception {
+    void theReportsAndASavedAuditKeepWhyARuleWasNotRun() throws Exception {
         Path capture = folder.resolve("host.capture");
         CliRun.run("capture", "--source", EXAMPLE.toString(), "--output", capture.toString());
         Path saved = folder.resolve("audit.json");
@@ -69,6 +69,8 @@ class CaptureCommandTest {
         assertEquals(2, run.exitCode(), run::toString);
         CliRun text = CliRun.run("report", saved.toString(), "--format", "text", "--no-color");
         assertTrue(text.out().contains("Not run: fqdn-not-resolvable. a capture holds no DNS answers"), text::toString);
+        CliRun html = CliRun.run("report", saved.toString(), "--format", "html");
+        assertTrue(html.out().contains("a capture holds no DNS answers"), "the HTML rules table says why");
         CliRun json = CliRun.run("report", saved.toString(), "--format", "json");
         assertEquals(reason(Json.MAPPER.readTree(Files.readString(saved)), "peer-untrusted"),
                 reason(Json.MAPPER.readTree(json.out()), "peer-untrusted"));

@@ -31,7 +31,12 @@ final class RulesSection implements HtmlSection {
         for (AuditReport.RuleResult rule : index.report().rules()) {
             html.open("tr");
             html.open("td").element("code", rule.id()).close();
-            html.open("td").element("span", rule.result(), "class", "badge " + resultClass(index, rule)).close();
+            html.open("td").element("span", rule.result(), "class", "badge " + resultClass(index, rule));
+            if (rule.notRunReason() != null) {
+                // Not run because the source cannot give what the rule judges: say why beside the badge.
+                html.element("small", " " + rule.notRunReason());
+            }
+            html.close();
             html.element("td", Integer.toString(rule.checked()), "class", "number");
             html.element("td", Integer.toString(rule.findings()), "class", "number");
             html.close();
