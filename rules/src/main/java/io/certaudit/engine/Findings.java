@@ -19,11 +19,13 @@ public final class Findings {
     static final String RULE_FAILURE = "ruleFailure";
 
     private final RuleInfo info;
+    private final List<String> steps;
     private final List<Finding> collected = new ArrayList<>();
     private int failures;
 
     Findings(RuleInfo info) {
         this.info = info;
+        this.steps = List.of(info.remediation());
     }
 
     /** Reports a problem with {@code certificate} at the rule's default severity. */
@@ -38,26 +40,25 @@ public final class Findings {
 
     /** Reports a problem with {@code certificate} at a severity the rule chose for this case. */
     public void add(Severity severity, StoredCertificate certificate, String message, Map<String, String> evidence) {
-        collected.add(new Finding(info.id(), severity, certificate.store(), certificate.thumbprint(),
-                certificate.facts().subject(), message, info.remediation(), evidence));
+        collected.add(Finding.withSteps(info.id(), severity, certificate.store(), certificate.thumbprint(),
+                certificate.facts().subject(), message, steps, evidence));
     }
 
     /** Reports a problem not tied to one certificate, optionally tied to a store. */
     public void addHost(StoreName store, String message, Map<String, String> evidence) {
-        collected.add(new Finding(info.id(), info.severity(), store, null, null, message, info.remediation(),
-                evidence));
+        collected.add(Finding.withSteps(info.id(), info.severity(), store, null, null, message, steps, evidence));
     }
 
     /** Reports a problem not tied to one certificate at a severity the rule chose for this case. */
     public void addHost(Severity severity, StoreName store, String message, Map<String, String> evidence) {
-        collected.add(new Finding(info.id(), severity, store, null, null, message, info.remediation(), evidence));
+        collected.add(Finding.withSteps(info.id(), severity, store, null, null, message, steps, evidence));
     }
 
     /** Reports a problem with an entry that has a thumbprint but could not be parsed, or is not in a store. */
     public void addEntry(StoreName store, String thumbprint, String subject, String message,
                          Map<String, String> evidence) {
-        collected.add(new Finding(info.id(), info.severity(), store, thumbprint, subject, message,
-                info.remediation(), evidence));
+        collected.add(Finding.withSteps(info.id(), info.severity(), store, thumbprint, subject, message,
+                steps, evidence));
     }
 
     /**
@@ -69,8 +70,7 @@ public final class Findings {
                         Map<String, String> evidence) {
         Map<String, String> withPeer = new TreeMap<>(evidence);
         withPeer.put("peer", peer.toString());
-        collected.add(new Finding(info.id(), severity, null, thumbprint, subject, message, info.remediation(),
-                withPeer));
+        collected.add(Finding.withSteps(info.id(), severity, null, thumbprint, subject, message, steps, withPeer));
     }
 
     /** Reports a problem seen on a TLS peer at the rule's default severity. */

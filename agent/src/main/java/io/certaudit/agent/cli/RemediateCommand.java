@@ -97,6 +97,7 @@ public final class RemediateCommand implements Callable<Integer> {
         RuleCatalog catalog = BuiltInRules.catalog();
         ConfigFile file = settingsOptions.configFile();
         AuditSettings settings = settingsOptions.settings(catalog, file);
+        settingsOptions.notes().forEach(note -> spec.commandLine().getErr().println("certaudit: note: " + note));
         Instant at = settingsOptions.evaluatedAt(clock);
         HostSnapshot host = sourceOptions.read(environment, true, file, settingsOptions.config(), at);
         AuditResult result = new RuleEngine(catalog).run(host, settings, at);

@@ -26,7 +26,7 @@ public record AuditReport(String schemaVersion, Tool tool, String host, String g
     public static final String NO_SOURCE = "no source";
 
     /** The schema version this code writes. Minor versions add fields; a major version would be a new file. */
-    public static final String SCHEMA_VERSION = "1.4";
+    public static final String SCHEMA_VERSION = "1.5";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Tool(String name, String version) {
@@ -122,9 +122,10 @@ public record AuditReport(String schemaVersion, Tool tool, String host, String g
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonPropertyOrder({"rule", "severity", "store", "thumbprint", "subject", "message", "remediation", "evidence",
-            "peer"})
+            "peer", "remediationSteps"})
     public record FindingEntry(String rule, String severity, String store, String thumbprint, String subject,
-                               String message, String remediation, Map<String, String> evidence, String peer) {
+                               String message, String remediation, Map<String, String> evidence, String peer,
+                               List<String> remediationSteps) {
     }
 
     /**

@@ -9,6 +9,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.Findings;
 import io.certaudit.engine.HostRule;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.AccessFacts;
@@ -25,14 +26,18 @@ import io.certaudit.model.Tristate;
         area = Area.ACCESS,
         citation = "BEMS MTLS certificates (B7): the service account must have read access to the certificate "
                 + "store and the private key",
+        requirements = {Requirement.B7},
         description = "Applies when the source checked the stores' access (the live Windows source). Fails for "
                 + "each of LocalMachine MY, CA and ROOT whose registry key the service account, with its groups, "
                 + "is not granted KEY_READ on, as Windows' own access check (Authz) computes it from the key's "
                 + "ACL. When the audit cannot tell (no service account configured, an ACL the audit may not read) "
                 + "it warns once per reason, naming the stores, instead of passing.",
-        remediation = "Restore read access to HKLM\\SOFTWARE\\Microsoft\\SystemCertificates\\<store> for the "
-                + "service account (by default BUILTIN\\Users has Read, which every service account holds): "
-                + "regedit > the key > Permissions. Name the account with --service-name or --service-account.")
+        remediation = {
+                "Restore read access to HKLM\\SOFTWARE\\Microsoft\\SystemCertificates\\<store> for the service account "
+                        + "(by default BUILTIN\\Users has Read, which every service account holds): regedit > the "
+                        + "key > Permissions.",
+                "Name the account with --service-name or --service-account."},
+        evidence = {"CA", "MY", "ROOT", "account", "accountSid", "acl", "object", "sddl", "unknownReason"})
 public final class StoreNotReadable extends HostRule {
 
     @Override

@@ -29,11 +29,13 @@ import io.certaudit.model.StoredCertificate;
         severity = Severity.WARNING,
         area = Area.INVENTORY,
         citation = "Field reports: renewed certificate left beside the old one",
+        basis = "Field reports: a renewed certificate left beside the old one, and the service may pick either",
         description = "Warns when two or more service certificates that are valid at the evaluation instant "
                 + "cover the same name (a configured FQDN, or the same subject CN when none is configured). "
                 + "Each older one is reported once, naming the newest and every name the two share.",
         remediation = "Keep only the newest certificate for the name: remove (or archive) the older ones from "
-                + "LocalMachine\\Personal after confirming the service uses the new one.")
+                + "LocalMachine\\Personal after confirming the service uses the new one.",
+        evidence = {"candidates", "name", "newest"})
 public final class DuplicateServiceCertificates extends HostRule {
 
     @Override

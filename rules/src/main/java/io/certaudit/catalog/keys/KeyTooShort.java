@@ -6,6 +6,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.CertificateRule;
 import io.certaudit.engine.Findings;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Scope;
 import io.certaudit.engine.Severity;
@@ -22,11 +23,14 @@ import io.certaudit.model.StoredCertificate;
         area = Area.KEYS,
         citation = "Exchange UM SBC certificate requirements: at least 1024 bits, 2048 recommended (E3); "
                 + "NIST SP 800-57 Part 1 Table 2 for EC equivalents",
+        requirements = {Requirement.E3},
         description = "Checks the public key of every certificate on a service certificate's path: an error under "
                 + "1024-bit RSA strength, a warning under 2048. EC keys are judged by their RSA-equivalent "
                 + "strength (NIST SP 800-57: a 160-bit curve is as strong as RSA 1024, 224 as 2048, 256 as 3072).",
-        remediation = "Re-issue the certificate with an RSA key of at least 2048 bits (or an EC key on P-256 or "
-                + "larger); for a CA certificate, ask the CA's owner to renew it with a stronger key.")
+        remediation = {
+                "Re-issue the certificate with an RSA key of at least 2048 bits (or an EC key on P-256 or larger).",
+                "For a CA certificate, ask the CA's owner to renew it with a stronger key."},
+        evidence = {"keyAlgorithm", "keyBits", "rsaEquivalentBits"})
 public final class KeyTooShort extends CertificateRule {
 
     @Override

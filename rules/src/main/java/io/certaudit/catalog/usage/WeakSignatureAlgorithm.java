@@ -21,10 +21,12 @@ import io.certaudit.model.StoredCertificate;
         severity = Severity.ERROR,
         area = Area.USAGE,
         citation = "Field reports: MD5 in the chain stops the Skype for Business front end (Schannel 36888/36874)",
+        basis = "Field reports: MD5 in a chain stops Skype for Business front ends; SHA-1 is weak",
         description = "Checks the signature of every certificate on a service certificate's path except a root's "
                 + "signature on itself (which nobody verifies): an error for MD2, MD4 or MD5, a warning for SHA-1.",
         remediation = "Re-issue the certificate (or have the CA renew its intermediate) with a SHA-256 or stronger "
-                + "signature.")
+                + "signature.",
+        evidence = {"oid", "signatureAlgorithm"})
 public final class WeakSignatureAlgorithm extends CertificateRule {
 
     @Override
