@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+
 import io.certaudit.model.StoreName;
 
 /**
@@ -20,9 +22,9 @@ import io.certaudit.model.StoreName;
  * @param evidence    the facts behind the verdict, by name
  * @param remediationSteps what to do about it, step by step, as the rule's metadata lists them
  */
-public record Finding(String rule, Severity severity, StoreName store, String thumbprint, String subject,
-                      String message, String remediation, Map<String, String> evidence,
-                      List<String> remediationSteps) {
+public record Finding(String rule, Severity severity, @Nullable StoreName store, @Nullable String thumbprint,
+                      @Nullable String subject, String message, @Nullable String remediation,
+                      Map<String, String> evidence, List<String> remediationSteps) {
 
     public Finding {
         Objects.requireNonNull(rule, "rule");
@@ -33,15 +35,17 @@ public record Finding(String rule, Severity severity, StoreName store, String th
     }
 
     /** A finding whose remediation is one step. */
-    public Finding(String rule, Severity severity, StoreName store, String thumbprint, String subject,
-                   String message, String remediation, Map<String, String> evidence) {
+    public Finding(String rule, Severity severity, @Nullable StoreName store, @Nullable String thumbprint,
+                   @Nullable String subject, String message, @Nullable String remediation,
+                   Map<String, String> evidence) {
         this(rule, severity, store, thumbprint, subject, message, remediation, evidence,
                 remediation == null || remediation.isBlank() ? List.of() : List.of(remediation));
     }
 
     /** A finding whose remediation is {@code steps}, in order; its text is the steps joined. */
-    static Finding withSteps(String rule, Severity severity, StoreName store, String thumbprint, String subject,
-                             String message, List<String> steps, Map<String, String> evidence) {
+    static Finding withSteps(String rule, Severity severity, @Nullable StoreName store, @Nullable String thumbprint,
+                             @Nullable String subject, String message, List<String> steps,
+                             Map<String, String> evidence) {
         return new Finding(rule, severity, store, thumbprint, subject, message, String.join(" ", steps), evidence,
                 steps);
     }

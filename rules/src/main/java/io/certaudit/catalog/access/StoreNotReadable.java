@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
@@ -67,7 +70,9 @@ public final class StoreNotReadable extends HostRule {
         unknownByReason.forEach((reason, stores) -> {
             Map<String, String> evidence = new LinkedHashMap<>();
             for (StoreName store : stores) {
-                evidence.put(store.name(), context.snapshot().storeAccess().get(store).object());
+                // The store was taken from this map: its entry is there.
+                evidence.put(store.name(),
+                        Objects.requireNonNull(context.snapshot().storeAccess().get(store)).object());
             }
             findings.addHost(Severity.WARNING, stores.size() == 1 ? stores.get(0) : null,
                     "Could not tell whether the service account can read the " + names(stores) + " store"

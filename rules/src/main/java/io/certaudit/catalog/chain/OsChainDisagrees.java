@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 import io.certaudit.chain.CertificatePath;
 import io.certaudit.chain.ChainDefect;
@@ -105,7 +108,8 @@ public final class OsChainDisagrees extends CertificateRule {
 
     @Override
     protected void check(StoredCertificate certificate, AuditContext context, Findings findings) {
-        int status = errorStatus(certificate);
+        // appliesTo made sure the status is there.
+        int status = Objects.requireNonNull(errorStatus(certificate));
         boolean windowsTrusts = (status & NO_TRUSTED_CHAIN) == 0;
         CertificatePath path = context.chains().pathOf(certificate);
         boolean auditTrusts = path.status() == ChainStatus.COMPLETE && !path.has(ChainDefect.DISTRUSTED);
@@ -155,7 +159,7 @@ public final class OsChainDisagrees extends CertificateRule {
         findings.add(certificate, message, evidence);
     }
 
-    private static Integer errorStatus(StoredCertificate certificate) {
+    private static @Nullable Integer errorStatus(StoredCertificate certificate) {
         String value = certificate.properties().get(ERROR_STATUS_PROPERTY);
         if (value == null || !value.startsWith("0x")) {
             return null;

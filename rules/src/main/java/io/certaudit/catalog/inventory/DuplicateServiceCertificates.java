@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
@@ -89,7 +92,8 @@ public final class DuplicateServiceCertificates extends HostRule {
             findings.add(older, "Certificate " + older.label() + " and " + newest.label() + " are both valid for "
                     + names + "; the service may pick either. " + newest.label() + " is the newest.",
                     Map.of("name", names, "newest", newest.thumbprint(),
-                            "candidates", Integer.toString(candidatesOfPair.get(pair.getKey()))));
+                            "candidates",
+                            Integer.toString(Objects.requireNonNull(candidatesOfPair.get(pair.getKey())))));
         }
     }
 

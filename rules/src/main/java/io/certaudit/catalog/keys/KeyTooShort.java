@@ -1,6 +1,9 @@
 package io.certaudit.catalog.keys;
 
 import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
@@ -45,7 +48,8 @@ public final class KeyTooShort extends CertificateRule {
 
     @Override
     protected void check(StoredCertificate certificate, AuditContext context, Findings findings) {
-        int strength = rsaEquivalentBits(certificate);
+        // appliesTo made sure the strength is known.
+        int strength = Objects.requireNonNull(rsaEquivalentBits(certificate));
         if (strength >= 2048) {
             return;
         }
@@ -61,7 +65,7 @@ public final class KeyTooShort extends CertificateRule {
     }
 
     /** The RSA modulus length of equal strength, or {@code null} for a key type this rule cannot judge. */
-    static Integer rsaEquivalentBits(StoredCertificate certificate) {
+    static @Nullable Integer rsaEquivalentBits(StoredCertificate certificate) {
         Integer bits = certificate.facts().keyBits();
         if (bits == null) {
             return null;

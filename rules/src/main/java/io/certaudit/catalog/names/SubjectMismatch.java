@@ -1,6 +1,7 @@
 package io.certaudit.catalog.names;
 
 import java.util.Map;
+import java.util.Objects;
 
 import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
@@ -43,7 +44,8 @@ public final class SubjectMismatch extends CertificateRule {
 
     @Override
     protected void check(StoredCertificate certificate, AuditContext context, Findings findings) {
-        String gateway = context.settings().gatewayAddress();
+        // appliesTo made sure a gateway address is set.
+        String gateway = Objects.requireNonNull(context.settings().gatewayAddress());
         String cn = certificate.facts().subjectCommonName();
         if (gateway.equals(cn)) {
             return;

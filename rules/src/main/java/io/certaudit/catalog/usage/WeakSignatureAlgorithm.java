@@ -2,6 +2,8 @@ package io.certaudit.catalog.usage;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.CertificateRule;
@@ -55,7 +57,7 @@ public final class WeakSignatureAlgorithm extends CertificateRule {
      * How weak a signature algorithm is: ERROR for MD2, MD4 and MD5, which peers reject; WARNING for SHA-1;
      * {@code null} for anything stronger. Shared with the peer's own chain, judged the same way.
      */
-    public static Severity weakness(String signatureAlgorithmOid) {
+    public static @Nullable Severity weakness(@Nullable String signatureAlgorithmOid) {
         return switch (signatureAlgorithmOid == null ? "" : signatureAlgorithmOid) {
             // md2WithRSA, md4WithRSA, md5WithRSA (RFC 8017 A.2.4)
             case "1.2.840.113549.1.1.2", "1.2.840.113549.1.1.3", "1.2.840.113549.1.1.4" -> Severity.ERROR;
