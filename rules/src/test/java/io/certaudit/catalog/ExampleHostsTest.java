@@ -59,8 +59,7 @@ class ExampleHostsTest {
             }
             String committed = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
             assertEquals(committed, generated, file + " is stale or the catalogue's verdict on the example changed: "
-                    + "review the difference, then regenerate with mvn -q -pl rules test "
-                    + "-Dcertaudit.regenerateDocs=true");
+                    + "review the difference, then regenerate with mvn -q -Pregenerate test");
         }));
     }
 
