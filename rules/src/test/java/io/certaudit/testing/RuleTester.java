@@ -143,6 +143,12 @@ public final class RuleTester {
             return single("host-wide", f -> f.thumbprint() == null && !f.evidence().containsKey("peer"));
         }
 
+        /** The one host-wide finding (no certificate, no peer) about {@code store} there must be. */
+        public FindingAssert hostFinding(StoreName store) {
+            return single("host-wide in " + store, f -> f.thumbprint() == null && store == f.store()
+                    && !f.evidence().containsKey("peer"));
+        }
+
         /** The one finding about the TLS peer at {@code address} there must be. */
         public FindingAssert peerFinding(PeerAddress address) {
             return single("about peer " + address,
