@@ -3,6 +3,8 @@ package io.certaudit.chain;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import io.certaudit.model.StoredCertificate;
 
 /**
@@ -16,7 +18,7 @@ import io.certaudit.model.StoredCertificate;
  *                      judged with the path's first element as the end certificate
  * @param rejected      other candidate paths the search did not take, and why; bounded
  */
-public record CertificatePath(List<StoredCertificate> elements, ChainStatus status, String missingIssuer,
+public record CertificatePath(List<StoredCertificate> elements, ChainStatus status, @Nullable String missingIssuer,
                               List<ChainProblem> problems, List<RejectedPath> rejected) {
 
     public CertificatePath {
@@ -45,7 +47,7 @@ public record CertificatePath(List<StoredCertificate> elements, ChainStatus stat
     }
 
     /** The rejected alternatives as one line of evidence, or {@code null} when there were none. */
-    public String describeRejected() {
+    public @Nullable String describeRejected() {
         if (rejected.isEmpty()) {
             return null;
         }

@@ -1,5 +1,7 @@
 package io.certaudit.chain;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What can be wrong with a path that reaches its root, each with the trust-status bits Windows' chain engine sets
  * for it (values from wincrypt.h, as documented for CERT_TRUST_STATUS). The audit ranks candidate paths by these
@@ -29,18 +31,18 @@ public enum ChainDefect {
     /** The issuers' EKU extensions and the store EKU properties leave out Server or Client Authentication. */
     NOT_VALID_FOR_USAGE("chain-not-valid-for-usage", 0x00000010, "CERT_TRUST_IS_NOT_VALID_FOR_USAGE");
 
-    private final String ruleId;
+    private final @Nullable String ruleId;
     private final int trustStatusBits;
     private final String trustStatusNames;
 
-    ChainDefect(String ruleId, int trustStatusBits, String trustStatusNames) {
+    ChainDefect(@Nullable String ruleId, int trustStatusBits, String trustStatusNames) {
         this.ruleId = ruleId;
         this.trustStatusBits = trustStatusBits;
         this.trustStatusNames = trustStatusNames;
     }
 
     /** The rule that reports the defect on a service chain, or {@code null} when another rule judges it. */
-    public String ruleId() {
+    public @Nullable String ruleId() {
         return ruleId;
     }
 

@@ -24,6 +24,7 @@ import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.bouncycastle.crypto.util.DigestFactory;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.jspecify.annotations.Nullable;
 
 import io.certaudit.model.CertificateSignature;
 
@@ -59,7 +60,7 @@ public final class JavaSignatureEngine implements SignatureEngine {
     }
 
     @Override
-    public String unavailableReason() {
+    public @Nullable String unavailableReason() {
         return null;
     }
 
@@ -81,7 +82,7 @@ public final class JavaSignatureEngine implements SignatureEngine {
         ECPublicKeyParameters quick = ecdsa;
         return signature -> {
             Supplier<Digest> digest = quick == null ? null : ECDSA_DIGESTS.get(signature.algorithmOid());
-            boolean valid = digest != null ? verifiesEcdsa(signature, quick, digest.get())
+            boolean valid = quick != null && digest != null ? verifiesEcdsa(signature, quick, digest.get())
                     : verifiesWithJdkFirst(signature, key);
             return valid ? Verdict.VALID : Verdict.INVALID;
         };
@@ -121,7 +122,7 @@ public final class JavaSignatureEngine implements SignatureEngine {
     }
 
     /** What {@code X509Certificate.verify} does: the algorithm by its OID, RSASSA-PSS with the certificate's parameters. */
-    private static boolean verifies(CertificateSignature signature, PublicKey key, Provider provider)
+    private static boolean verifies(CertificateSignature signature, PublicKey key, @Nullable Provider provider)
             throws GeneralSecurityException {
         Signature verifier = provider == null ? Signature.getInstance(signature.algorithmOid())
                 : Signature.getInstance(signature.algorithmOid(), provider);

@@ -21,6 +21,7 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.GeneralSubtree;
 import org.bouncycastle.asn1.x509.NameConstraintValidatorException;
 import org.bouncycastle.asn1.x509.PKIXNameConstraintValidator;
+import org.jspecify.annotations.Nullable;
 
 import io.certaudit.model.StoredCertificate;
 
@@ -36,18 +37,19 @@ final class NameConstraints {
     /** The Microsoft UPN otherName, the only otherName form the chain engine supports. */
     private static final ASN1ObjectIdentifier UPN = new ASN1ObjectIdentifier("1.3.6.1.4.1.311.20.2.3");
 
-    private final GeneralSubtree[] permitted;
-    private final GeneralSubtree[] excluded;
-    private final String unsupported;
+    private final GeneralSubtree @Nullable [] permitted;
+    private final GeneralSubtree @Nullable [] excluded;
+    private final @Nullable String unsupported;
 
-    private NameConstraints(GeneralSubtree[] permitted, GeneralSubtree[] excluded, String unsupported) {
+    private NameConstraints(GeneralSubtree @Nullable [] permitted, GeneralSubtree @Nullable [] excluded,
+                            @Nullable String unsupported) {
         this.permitted = permitted;
         this.excluded = excluded;
         this.unsupported = unsupported;
     }
 
     /** The CA's name constraints, or {@code null} when it has none. */
-    static NameConstraints of(StoredCertificate ca) {
+    static @Nullable NameConstraints of(StoredCertificate ca) {
         byte[] wrapped = ca.certificate().getExtensionValue(Extension.nameConstraints.getId());
         if (wrapped == null) {
             return null;
@@ -70,7 +72,7 @@ final class NameConstraints {
     }
 
     /** Why the chain engine would not support these constraints, or {@code null} when it does. */
-    String unsupported() {
+    @Nullable String unsupported() {
         return unsupported;
     }
 
@@ -140,7 +142,7 @@ final class NameConstraints {
         return violations;
     }
 
-    private static String unsupported(GeneralSubtree[] subtrees) {
+    private static @Nullable String unsupported(GeneralSubtree @Nullable [] subtrees) {
         if (subtrees == null) {
             return null;
         }

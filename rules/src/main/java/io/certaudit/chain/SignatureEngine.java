@@ -2,6 +2,8 @@ package io.certaudit.chain;
 
 import java.security.PublicKey;
 
+import org.jspecify.annotations.Nullable;
+
 import io.certaudit.model.CertificateSignature;
 
 /**
@@ -32,7 +34,7 @@ public interface SignatureEngine {
     String name();
 
     /** Why this engine cannot verify anything in this process (its native library did not load), or {@code null}. */
-    String unavailableReason();
+    @Nullable String unavailableReason();
 
     /** {@code key} prepared for this engine, or {@code null} when the engine cannot use it. */
     PreparedKey prepare(PublicKey key);

@@ -13,6 +13,8 @@ import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.jspecify.annotations.Nullable;
+
 import io.certaudit.model.CertificateSignature;
 import io.certaudit.model.StoredCertificate;
 
@@ -38,7 +40,7 @@ final class SignatureVerifier {
      * An issuer's key as each engine prepared it, in engine order ({@code null} where an engine cannot use it), and
      * why Windows could not use the key at all, when it could not (then no engine is asked).
      */
-    private record PreparedKeys(SignatureEngine.PreparedKey[] keys, String unusable) {
+    private record PreparedKeys(SignatureEngine.PreparedKey[] keys, @Nullable String unusable) {
     }
 
     private final List<SignatureEngine> engines;
@@ -87,7 +89,7 @@ final class SignatureVerifier {
     }
 
     /** Why {@code issuer}'s key cannot verify any signature (an absurd RSA key), or {@code null} when it can. */
-    String unusableKey(StoredCertificate issuer) {
+    @Nullable String unusableKey(StoredCertificate issuer) {
         return prepared.computeIfAbsent(issuer.thumbprint(), t -> prepare(issuer.certificate())).unusable();
     }
 
@@ -137,7 +139,7 @@ final class SignatureVerifier {
     }
 
     /** Why Windows could not verify with {@code key}, checked before any arithmetic; {@code null} when it could. */
-    private static String unusable(PublicKey key) {
+    private static @Nullable String unusable(PublicKey key) {
         if (key instanceof RSAPublicKey rsa) {
             BigInteger exponent = rsa.getPublicExponent();
             if (exponent.bitLength() > MAX_RSA_EXPONENT_BITS) {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the user told the audit: the names the service must answer to, the expiry horizon, and per-rule
  * severity overrides and disabled rules.
@@ -18,7 +20,8 @@ import java.util.TreeMap;
  * @param severityOverrides  rule id to the severity its findings get instead of the default
  * @param disabledRules      rule ids not to run
  */
-public record AuditSettings(String poolFqdn, List<String> instanceFqdns, String gatewayAddress, int expiryWarningDays,
+public record AuditSettings(@Nullable String poolFqdn, List<String> instanceFqdns, @Nullable String gatewayAddress,
+                            int expiryWarningDays,
                             Map<String, Severity> severityOverrides, Set<String> disabledRules) {
 
     /** The expiry horizon when none is given. */
@@ -41,7 +44,7 @@ public record AuditSettings(String poolFqdn, List<String> instanceFqdns, String 
         return new AuditSettings(null, List.of(), null, DEFAULT_EXPIRY_WARNING_DAYS, Map.of(), Set.of());
     }
 
-    public AuditSettings withPoolFqdn(String name) {
+    public AuditSettings withPoolFqdn(@Nullable String name) {
         return new AuditSettings(name, instanceFqdns, gatewayAddress, expiryWarningDays, severityOverrides,
                 disabledRules);
     }
@@ -51,7 +54,7 @@ public record AuditSettings(String poolFqdn, List<String> instanceFqdns, String 
                 disabledRules);
     }
 
-    public AuditSettings withGatewayAddress(String address) {
+    public AuditSettings withGatewayAddress(@Nullable String address) {
         return new AuditSettings(poolFqdn, instanceFqdns, address, expiryWarningDays, severityOverrides,
                 disabledRules);
     }
@@ -83,7 +86,7 @@ public record AuditSettings(String poolFqdn, List<String> instanceFqdns, String 
         return new ArrayList<>(names);
     }
 
-    private static String blankToNull(String value) {
+    private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
 }

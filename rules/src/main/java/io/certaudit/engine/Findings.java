@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+
 import io.certaudit.model.PeerAddress;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
@@ -19,11 +21,13 @@ public final class Findings {
     static final String RULE_FAILURE = "ruleFailure";
 
     private final RuleInfo info;
+    private final List<String> steps;
     private final List<Finding> collected = new ArrayList<>();
     private int failures;
 
     Findings(RuleInfo info) {
         this.info = info;
+        this.steps = List.of(info.remediation());
     }
 
     /** Reports a problem with {@code certificate} at the rule's default severity. */
@@ -38,26 +42,25 @@ public final class Findings {
 
     /** Reports a problem with {@code certificate} at a severity the rule chose for this case. */
     public void add(Severity severity, StoredCertificate certificate, String message, Map<String, String> evidence) {
-        collected.add(new Finding(info.id(), severity, certificate.store(), certificate.thumbprint(),
-                certificate.facts().subject(), message, info.remediation(), evidence));
+        collected.add(Finding.withSteps(info.id(), severity, certificate.store(), certificate.thumbprint(),
+                certificate.facts().subject(), message, steps, evidence));
     }
 
     /** Reports a problem not tied to one certificate, optionally tied to a store. */
-    public void addHost(StoreName store, String message, Map<String, String> evidence) {
-        collected.add(new Finding(info.id(), info.severity(), store, null, null, message, info.remediation(),
-                evidence));
+    public void addHost(@Nullable StoreName store, String message, Map<String, String> evidence) {
+        collected.add(Finding.withSteps(info.id(), info.severity(), store, null, null, message, steps, evidence));
     }
 
     /** Reports a problem not tied to one certificate at a severity the rule chose for this case. */
-    public void addHost(Severity severity, StoreName store, String message, Map<String, String> evidence) {
-        collected.add(new Finding(info.id(), severity, store, null, null, message, info.remediation(), evidence));
+    public void addHost(Severity severity, @Nullable StoreName store, String message, Map<String, String> evidence) {
+        collected.add(Finding.withSteps(info.id(), severity, store, null, null, message, steps, evidence));
     }
 
     /** Reports a problem with an entry that has a thumbprint but could not be parsed, or is not in a store. */
-    public void addEntry(StoreName store, String thumbprint, String subject, String message,
-                         Map<String, String> evidence) {
-        collected.add(new Finding(info.id(), info.severity(), store, thumbprint, subject, message,
-                info.remediation(), evidence));
+    public void addEntry(@Nullable StoreName store, @Nullable String thumbprint, @Nullable String subject,
+                         String message, Map<String, String> evidence) {
+        collected.add(Finding.withSteps(info.id(), info.severity(), store, thumbprint, subject, message,
+                steps, evidence));
     }
 
     /**
@@ -65,16 +68,16 @@ public final class Findings {
      * evidence as {@code peer}; {@code thumbprint} and {@code subject} name the peer's certificate concerned, or
      * are {@code null} when none is.
      */
-    public void addPeer(Severity severity, PeerAddress peer, String thumbprint, String subject, String message,
+    public void addPeer(Severity severity, PeerAddress peer, @Nullable String thumbprint, @Nullable String subject,
+                        String message,
                         Map<String, String> evidence) {
         Map<String, String> withPeer = new TreeMap<>(evidence);
         withPeer.put("peer", peer.toString());
-        collected.add(new Finding(info.id(), severity, null, thumbprint, subject, message, info.remediation(),
-                withPeer));
+        collected.add(Finding.withSteps(info.id(), severity, null, thumbprint, subject, message, steps, withPeer));
     }
 
     /** Reports a problem seen on a TLS peer at the rule's default severity. */
-    public void addPeer(PeerAddress peer, String thumbprint, String subject, String message,
+    public void addPeer(PeerAddress peer, @Nullable String thumbprint, @Nullable String subject, String message,
                         Map<String, String> evidence) {
         addPeer(info.severity(), peer, thumbprint, subject, message, evidence);
     }
@@ -83,7 +86,7 @@ public final class Findings {
      * Runs one check; a check that throws becomes a warning finding of this rule saying it could not be
      * evaluated, and the other checks and rules still run.
      */
-    void guard(StoredCertificate certificate, Runnable check) {
+    void guard(@Nullable StoredCertificate certificate, Runnable check) {
         guard(certificate == null ? "this host" : certificate.thumbprint(),
                 certificate == null ? null : certificate.store(),
                 certificate == null ? null : certificate.thumbprint(),
@@ -95,7 +98,8 @@ public final class Findings {
         guard("peer " + peer, null, null, null, Map.of("peer", peer.toString()), check);
     }
 
-    private void guard(String target, StoreName store, String thumbprint, String subject,
+    private void guard(String target, @Nullable StoreName store, @Nullable String thumbprint,
+                       @Nullable String subject,
                        Map<String, String> evidence, Runnable check) {
         try {
             check.run();

@@ -1,6 +1,7 @@
 package io.certaudit.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,10 +33,17 @@ public final class RuleCatalog {
                 throw new IllegalArgumentException("rule " + id + " must be declared by a class named "
                         + className(id) + ", not " + rule.getClass().getSimpleName());
             }
-            if (info.title().isBlank() || info.title().endsWith(".") || info.remediation().isBlank()
+            if (info.title().isBlank() || info.title().endsWith(".") || info.remediation().length == 0
+                    || Arrays.stream(info.remediation()).anyMatch(String::isBlank)
                     || info.citation().isBlank() || info.description().isBlank()) {
                 throw new IllegalArgumentException("rule " + id
-                        + " needs a title without a final period, a citation, a description and a remediation");
+                        + " needs a title without a final period, a citation, a description and remediation steps");
+            }
+            for (String alias : info.aliases()) {
+                if (!ID.matcher(alias).matches() || !ids.add(alias)) {
+                    throw new IllegalArgumentException("alias " + alias + " of rule " + id
+                            + " is not kebab-case or names another rule or alias");
+                }
             }
         }
         this.rules = List.copyOf(rules);
@@ -53,8 +61,46 @@ public final class RuleCatalog {
         return infos;
     }
 
+    /** The rule whose id is {@code id}; an alias does not match (see {@link #resolve(String)}). */
     public Optional<RuleInfo> find(String id) {
         return infos().stream().filter(info -> info.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The rule a name selects: the rule with that id, or the rule that had it as its id before it was renamed.
+     * Settings files and options go through this, so a renamed rule keeps old configs working.
+     */
+    public Optional<RuleName> resolve(String name) {
+        for (RuleInfo info : infos()) {
+            if (info.id().equals(name)) {
+                return Optional.of(new RuleName(name, info, false));
+            }
+            if (Arrays.asList(info.aliases()).contains(name)) {
+                return Optional.of(new RuleName(name, info, true));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A rule as someone named it.
+     *
+     * @param given the name given
+     * @param rule  the rule it selects
+     * @param alias whether {@code given} is a former id of the rule rather than its id
+     */
+    public record RuleName(String given, RuleInfo rule, boolean alias) {
+
+        /** The rule's id. */
+        public String id() {
+            return rule.id();
+        }
+
+        /** A note for the user when the name is an alias, else empty. */
+        public Optional<String> note() {
+            return alias ? Optional.of("rule '" + given + "' is now called '" + rule.id() + "'; the old id is "
+                    + "an alias, rename it") : Optional.empty();
+        }
     }
 
     /** {@code private-key-missing} to {@code PrivateKeyMissing}. */

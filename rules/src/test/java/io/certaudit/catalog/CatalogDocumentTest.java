@@ -21,6 +21,6 @@ class CatalogDocumentTest {
         }
         String committed = Files.exists(DOCUMENT) ? Files.readString(DOCUMENT, StandardCharsets.UTF_8) : "";
         assertEquals(generated, committed, "docs/rules.md is stale: regenerate it with "
-                + "mvn -q -pl rules test -Dtest=CatalogDocumentTest -Dcertaudit.regenerateDocs=true");
+                + "mvn -q -Pregenerate test");
     }
 }

@@ -62,6 +62,37 @@ class RuleCatalogTest {
     }
 
     @Test
+    void aFormerIdResolvesToTheRenamedRuleAndSaysItIsAnAlias() {
+        RuleCatalog catalog = new RuleCatalog(List.of(new GoodRule(), new RenamedRule()));
+
+        RuleCatalog.RuleName byAlias = catalog.resolve("old-name").orElseThrow();
+        assertEquals("renamed-rule", byAlias.id());
+        assertTrue(byAlias.alias());
+        assertTrue(byAlias.note().orElseThrow().contains("'old-name' is now called 'renamed-rule'"),
+                byAlias.note().toString());
+        RuleCatalog.RuleName byId = catalog.resolve("renamed-rule").orElseThrow();
+        assertEquals("renamed-rule", byId.id());
+        assertTrue(byId.note().isEmpty());
+        // find() is by id only: an alias never passes for an id in the report.
+        assertTrue(catalog.find("old-name").isEmpty());
+        assertTrue(catalog.resolve("never-was").isEmpty());
+    }
+
+    @Test
+    void rejectsAnAliasThatIsAnotherRulesId() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new RuleCatalog(List.of(new GoodRule(), new AliasOfGoodRule())));
+        assertTrue(e.getMessage().contains("good-rule"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new RuleCatalog(List.of(new AliasOfGoodRule(), new GoodRule())));
+    }
+
+    @Test
+    void rejectsABlankRemediationStep() {
+        assertThrows(IllegalArgumentException.class, () -> new RuleCatalog(List.of(new BlankStep())));
+    }
+
+    @Test
     void classNamesArePascalCaseIds() {
         assertEquals("PrivateKeyMissing", RuleCatalog.className("private-key-missing"));
         assertEquals("Rule", RuleCatalog.className("rule"));
@@ -103,6 +134,22 @@ class RuleCatalogTest {
     @RuleInfo(id = "no-remediation", title = "No remediation", severity = Severity.WARNING, area = Area.KEYS,
             citation = "test", remediation = " ", description = "Blank remediation.")
     static final class NoRemediation extends Quiet {
+    }
+
+    @RuleInfo(id = "renamed-rule", title = "Renamed", severity = Severity.WARNING, area = Area.KEYS,
+            citation = "test", remediation = "none", description = "Had another id.", aliases = "old-name")
+    static final class RenamedRule extends Quiet {
+    }
+
+    @RuleInfo(id = "alias-of-good-rule", title = "Alias", severity = Severity.WARNING, area = Area.KEYS,
+            citation = "test", remediation = "none", description = "Claims another rule's id.",
+            aliases = "good-rule")
+    static final class AliasOfGoodRule extends Quiet {
+    }
+
+    @RuleInfo(id = "blank-step", title = "Blank step", severity = Severity.WARNING, area = Area.KEYS,
+            citation = "test", remediation = {"Do this.", ""}, description = "A blank second step.")
+    static final class BlankStep extends Quiet {
     }
 
     static final class NoMetadata extends Quiet {

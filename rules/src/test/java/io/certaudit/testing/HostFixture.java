@@ -9,6 +9,7 @@ import io.certaudit.catalog.BuiltInRules;
 import io.certaudit.engine.AuditResult;
 import io.certaudit.engine.AuditSettings;
 import io.certaudit.engine.Finding;
+import io.certaudit.engine.RuleCatalog;
 import io.certaudit.engine.RuleEngine;
 import io.certaudit.model.AccessFacts;
 import io.certaudit.model.HostSnapshot;
@@ -129,8 +130,22 @@ public final class HostFixture {
         return builder.build();
     }
 
+    /** The settings the audit runs with. */
+    public AuditSettings currentSettings() {
+        return settings;
+    }
+
+    /** The instant the audit judges at. */
+    public Instant instant() {
+        return at;
+    }
+
+    /** Audits the host with the built-in catalogue; every finding's evidence keys are held to their declaration. */
     public AuditResult audit() {
-        return new RuleEngine(BuiltInRules.catalog()).run(snapshot(), settings, at);
+        RuleCatalog catalog = BuiltInRules.catalog();
+        AuditResult result = new RuleEngine(catalog).run(snapshot(), settings, at);
+        EvidenceContract.check(catalog.rules(), result.findings());
+        return result;
     }
 
     /** The findings of one rule. */

@@ -3,7 +3,6 @@ package io.certaudit.agent.capture;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -424,9 +423,7 @@ final class CaptureMapping {
 
         List<Map.Entry<String, Node>> fields() {
             List<Map.Entry<String, Node>> fields = new ArrayList<>();
-            Iterator<Map.Entry<String, JsonNode>> iterator = value.fields();
-            while (iterator.hasNext()) {
-                Map.Entry<String, JsonNode> field = iterator.next();
+            for (Map.Entry<String, JsonNode> field : value.properties()) {
                 fields.add(Map.entry(field.getKey(), new Node(field.getValue(), path + "." + field.getKey())));
             }
             return fields;

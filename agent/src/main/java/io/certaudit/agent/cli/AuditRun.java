@@ -216,6 +216,7 @@ abstract class AuditRun implements Callable<Integer> {
         ConfigFile file = settingsOptions.configFile();
         validate(file, settingsOptions.config());
         AuditSettings settings = settingsOptions.settings(catalog, file);
+        settingsOptions.notes().forEach(note -> spec.commandLine().getErr().println("certaudit: note: " + note));
         Set<String> notRun = new HashSet<>(settings.disabledRules());
         notRun.addAll(rulesNotRun(catalog, sourceOptions.given()));
         Map<String, String> notRunReasons = sourceOptions.capturesGiven()

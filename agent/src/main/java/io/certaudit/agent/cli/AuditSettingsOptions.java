@@ -53,6 +53,9 @@ public final class AuditSettingsOptions {
                     + "2027-01-15) instead of now.")
     private String at;
 
+    /** What the last {@link #settings} call has to tell the user, such as a rule named by a former id. */
+    private final List<String> notes = new ArrayList<>();
+
     /** The settings file given with --config, or {@code null}. */
     Path config() {
         return config;
@@ -68,20 +71,31 @@ public final class AuditSettingsOptions {
         return at == null ? clock.instant().truncatedTo(ChronoUnit.SECONDS) : parseInstant(at);
     }
 
+    /** Notes on the settings read by {@link #settings}: each a line for standard error, not a failure. */
+    List<String> notes() {
+        return List.copyOf(notes);
+    }
+
     AuditSettings settings(RuleCatalog catalog, ConfigFile file) throws UsageException {
         Map<String, Severity> overrides = new HashMap<>();
         Set<String> disabled = new HashSet<>();
+        notes.clear();
         for (Map.Entry<String, String> rule : file.rules().entrySet()) {
-            if (catalog.find(rule.getKey()).isEmpty()) {
-                throw new UsageException("config file " + config + ": unknown rule '" + rule.getKey()
-                        + "' under 'rules:'" + ConfigFile.lineOf(config, "rules", rule.getKey())
-                        + "; 'certaudit rules' lists them");
+            RuleCatalog.RuleName name = catalog.resolve(rule.getKey()).orElseThrow(() -> new UsageException(
+                    "config file " + config + ": unknown rule '" + rule.getKey() + "' under 'rules:'"
+                            + ConfigFile.lineOf(config, "rules", rule.getKey()) + "; 'certaudit rules' lists them"));
+            // A renamed rule keeps old settings files working; the note tells the user to update the file.
+            name.note().ifPresent(note -> notes.add("config file " + config + ConfigFile.lineOf(config, "rules",
+                    rule.getKey()) + ": " + note));
+            if (overrides.containsKey(name.id()) || disabled.contains(name.id())) {
+                throw new UsageException("config file " + config + ": rule '" + name.id() + "' is set twice under "
+                        + "'rules:' (once by its former id); keep one");
             }
             String value = String.valueOf(rule.getValue()).trim();
             if (value.equalsIgnoreCase("off") || value.equalsIgnoreCase("false")) {
-                disabled.add(rule.getKey());
+                disabled.add(name.id());
             } else {
-                overrides.put(rule.getKey(), Severity.fromLabel(value).orElseThrow(() -> new UsageException(
+                overrides.put(name.id(), Severity.fromLabel(value).orElseThrow(() -> new UsageException(
                         "config file " + config + ": rule '" + rule.getKey() + "'"
                                 + ConfigFile.lineOf(config, "rules", rule.getKey()) + " is set to '" + value
                                 + "'; use error, warning, info or off")));

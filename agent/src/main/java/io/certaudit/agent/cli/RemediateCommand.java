@@ -94,6 +94,7 @@ public final class RemediateCommand implements Callable<Integer> {
         AuditPipeline pipeline = AuditPipeline.builtIn(VersionProvider.version());
         ConfigFile file = settingsOptions.configFile();
         AuditSettings settings = settingsOptions.settings(pipeline.catalog(), file);
+        settingsOptions.notes().forEach(note -> spec.commandLine().getErr().println("certaudit: note: " + note));
         Instant at = settingsOptions.evaluatedAt(clock);
         HostSnapshot host = sourceOptions.read(pipeline, platform, true, file, settingsOptions.config(), at);
         AuditResult result = pipeline.judge(host, settings, at);

@@ -2,6 +2,7 @@ package io.certaudit.agent.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import io.certaudit.agent.report.Json;
 import io.certaudit.catalog.BuiltInRules;
 import io.certaudit.catalog.CatalogDocument;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleCatalog;
 import io.certaudit.engine.RuleInfo;
 import picocli.CommandLine.Command;
@@ -39,16 +41,23 @@ public final class RulesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case json -> {
-                List<Map<String, String>> rules = new ArrayList<>();
+                List<Map<String, Object>> rules = new ArrayList<>();
                 for (RuleInfo info : catalog.infos()) {
-                    Map<String, String> rule = new LinkedHashMap<>();
+                    Map<String, Object> rule = new LinkedHashMap<>();
                     rule.put("id", info.id());
                     rule.put("title", info.title());
                     rule.put("severity", info.severity().label());
                     rule.put("area", info.area().label());
                     rule.put("citation", info.citation());
                     rule.put("description", info.description());
-                    rule.put("remediation", info.remediation());
+                    rule.put("remediation", String.join(" ", info.remediation()));
+                    rule.put("remediationSteps", List.of(info.remediation()));
+                    rule.put("requirements", Arrays.stream(info.requirements()).map(Requirement::label).toList());
+                    if (!info.basis().isEmpty()) {
+                        rule.put("basis", info.basis());
+                    }
+                    rule.put("evidence", List.of(info.evidence()));
+                    rule.put("aliases", List.of(info.aliases()));
                     rules.add(rule);
                 }
                 out.println(Json.MAPPER.writeValueAsString(rules));

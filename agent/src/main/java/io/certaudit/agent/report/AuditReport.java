@@ -123,9 +123,10 @@ public record AuditReport(String schemaVersion, Tool tool, String host, String g
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonPropertyOrder({"rule", "severity", "store", "thumbprint", "subject", "message", "remediation", "evidence",
-            "peer"})
+            "peer", "remediationSteps"})
     public record FindingEntry(String rule, String severity, String store, String thumbprint, String subject,
-                               String message, String remediation, Map<String, String> evidence, String peer) {
+                               String message, String remediation, Map<String, String> evidence, String peer,
+                               List<String> remediationSteps) {
     }
 
     /**

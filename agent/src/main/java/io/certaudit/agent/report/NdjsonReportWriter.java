@@ -2,6 +2,7 @@ package io.certaudit.agent.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -24,10 +25,10 @@ public final class NdjsonReportWriter implements ReportWriter {
     /** One finding, flattened with what identifies the run. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"type", "timestamp", "host", "status", "rule", "severity", "store", "thumbprint", "subject",
-            "message", "remediation", "evidence"})
+            "message", "remediation", "evidence", "remediationSteps"})
     record FindingLine(String type, String timestamp, String host, String status, String rule, String severity,
                        String store, String thumbprint, String subject, String message, String remediation,
-                       Map<String, String> evidence) {
+                       Map<String, String> evidence, List<String> remediationSteps) {
     }
 
     /** The run itself. */
@@ -45,7 +46,9 @@ public final class NdjsonReportWriter implements ReportWriter {
             line(out, new FindingLine("finding", report.generatedAt(), report.host(), report.status(),
                     finding.rule(), finding.severity(), finding.store(), finding.thumbprint(), finding.subject(),
                     finding.message(), finding.remediation(),
-                    finding.evidence() == null || finding.evidence().isEmpty() ? null : finding.evidence()));
+                    finding.evidence() == null || finding.evidence().isEmpty() ? null : finding.evidence(),
+                    finding.remediationSteps() == null || finding.remediationSteps().isEmpty() ? null
+                            : finding.remediationSteps()));
         }
         AuditReport.Summary summary = report.summary();
         line(out, new RunLine("run", report.generatedAt(), report.host(), report.status(), report.exitCode(),

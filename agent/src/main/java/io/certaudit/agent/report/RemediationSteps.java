@@ -2,11 +2,11 @@ package io.certaudit.agent.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * A finding's remediation as the steps a person follows: the rule's text split where it lists separate actions
- * (sentences, clauses after a semicolon), with the placeholder {@code THUMBPRINT} replaced by the certificate's.
+ * A finding's remediation as the steps a person follows, as the rule's metadata lists them, with the placeholder
+ * {@code THUMBPRINT} replaced by the certificate's. A report written before steps were recorded (schema 1.4 and
+ * older) has only the text: it is one step.
  */
 public final class RemediationSteps {
 
@@ -14,19 +14,14 @@ public final class RemediationSteps {
     }
 
     public static List<String> of(AuditReport.FindingEntry finding) {
-        String text = finding.remediation();
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        if (finding.thumbprint() != null) {
-            text = text.replaceAll("\\bTHUMBPRINT\\b", finding.thumbprint());
-        }
+        List<String> given = finding.remediationSteps() != null && !finding.remediationSteps().isEmpty()
+                ? finding.remediationSteps()
+                : finding.remediation() == null || finding.remediation().isBlank() ? List.of()
+                : List.of(finding.remediation());
         List<String> steps = new ArrayList<>();
-        for (String part : text.split(";\\s+|(?<=\\.)\\s+(?=[A-Z])")) {
-            String step = part.trim();
-            if (!step.isEmpty()) {
-                steps.add(step.substring(0, 1).toUpperCase(Locale.ROOT) + step.substring(1));
-            }
+        for (String step : given) {
+            steps.add(finding.thumbprint() == null ? step
+                    : step.replaceAll("\\bTHUMBPRINT\\b", finding.thumbprint()));
         }
         return steps;
     }

@@ -130,7 +130,8 @@ public final class ReportBuilder {
     private static AuditReport.FindingEntry finding(Finding finding) {
         return new AuditReport.FindingEntry(finding.rule(), finding.severity().label(),
                 finding.store() == null ? null : finding.store().name(), finding.thumbprint(), finding.subject(),
-                finding.message(), finding.remediation(), finding.evidence(), finding.evidence().get("peer"));
+                finding.message(), finding.remediation(), finding.evidence(), finding.evidence().get("peer"),
+                finding.remediationSteps());
     }
 
     private static AuditReport.Peer peer(PeerObservation peer) {

@@ -224,7 +224,7 @@ public final class ReportReader {
                     return "it lacks " + (path.isEmpty() ? required.asText() : path + "." + required.asText());
                 }
             }
-            Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
+            Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").properties().iterator();
             while (properties.hasNext()) {
                 Map.Entry<String, JsonNode> property = properties.next();
                 JsonNode value = data.get(property.getKey());
@@ -305,7 +305,7 @@ public final class ReportReader {
         if (data.isObject()) {
             JsonNode properties = schema.path("properties");
             JsonNode additional = schema.get("additionalProperties");
-            Iterator<Map.Entry<String, JsonNode>> fields = data.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = data.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 JsonNode fieldSchema = properties.has(field.getKey()) ? properties.get(field.getKey())

@@ -47,7 +47,6 @@ class CliReferenceTest {
         }
         String committed = Files.exists(DOCUMENT) ? Files.readString(DOCUMENT, StandardCharsets.UTF_8) : "";
         assertEquals(generated, committed, "docs/cli.md is stale: regenerate it with "
-                + "mvn -q -pl agent -am test -Dtest=CliReferenceTest -Dsurefire.failIfNoSpecifiedTests=false "
-                + "-Dcertaudit.regenerateDocs=true");
+                + "mvn -q -Pregenerate test");
     }
 }

@@ -83,7 +83,8 @@ class FileKindsTest {
         assertTrue(problemFor(snapshot, "service.pfx").contains("--pfx-password-env"),
                 problemFor(snapshot, "service.pfx"));
         assertFalse(problemFor(snapshot, "broken.cer").contains("password"), problemFor(snapshot, "broken.cer"));
-        String remediation = BuiltInRules.catalog().find("unreadable-certificate").orElseThrow().remediation();
+        String remediation = String.join(" ",
+                BuiltInRules.catalog().find("unreadable-certificate").orElseThrow().remediation());
         assertFalse(remediation.toLowerCase().contains("pfx-password"), "every finding of the rule gets the "
                 + "remediation; the PFX hint is in the PFX's own message: " + remediation);
     }

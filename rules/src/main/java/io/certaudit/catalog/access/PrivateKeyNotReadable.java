@@ -6,6 +6,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.CertificateRule;
 import io.certaudit.engine.Findings;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Scope;
 import io.certaudit.engine.Severity;
@@ -24,16 +25,20 @@ import io.certaudit.model.Tristate;
         area = Area.ACCESS,
         citation = "BEMS MTLS certificates (B7): the service account must have read access to the certificate "
                 + "store and the private key",
+        requirements = {Requirement.B7},
         description = "Applies to service certificates whose source checked the key file's access (the live "
                 + "Windows source). Fails when the service account, with its groups, is not granted read "
                 + "(FILE_GENERIC_READ, what GENERIC_READ maps to and what a key provider opens the file with) on the "
                 + "key file, as Windows' own access check (Authz) computes it from the "
                 + "file's ACL. When the audit cannot tell (no service account configured, an ACL the audit may "
                 + "not read, a TPM or smart-card key without a file) it warns and says why instead of passing.",
-        remediation = "Grant the service account Read on the private key: certlm.msc > Personal > Certificates > "
-                + "the certificate > All Tasks > Manage Private Keys > Add the account with Read (or icacls "
-                + "\"KEY FILE\" /grant \"ACCOUNT:R\"). Name the account with --service-name or --service-account, "
-                + "and run the audit as administrator so that the key's ACL can be read.")
+        remediation = {
+                "Grant the service account Read on the private key: certlm.msc > Personal > Certificates > the "
+                        + "certificate > All Tasks > Manage Private Keys > Add the account with Read (or icacls "
+                        + "\"KEY FILE\" /grant \"ACCOUNT:R\").",
+                "Name the account with --service-name or --service-account, and run the audit as administrator so "
+                        + "that the key's ACL can be read."},
+        evidence = {"account", "accountSid", "acl", "object", "sddl", "unknownReason"})
 public final class PrivateKeyNotReadable extends CertificateRule {
 
     @Override

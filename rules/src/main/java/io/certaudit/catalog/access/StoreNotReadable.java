@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.Findings;
 import io.certaudit.engine.HostRule;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.AccessFacts;
@@ -25,14 +29,18 @@ import io.certaudit.model.Tristate;
         area = Area.ACCESS,
         citation = "BEMS MTLS certificates (B7): the service account must have read access to the certificate "
                 + "store and the private key",
+        requirements = {Requirement.B7},
         description = "Applies when the source checked the stores' access (the live Windows source). Fails for "
                 + "each of LocalMachine MY, CA and ROOT whose registry key the service account, with its groups, "
                 + "is not granted KEY_READ on, as Windows' own access check (Authz) computes it from the key's "
                 + "ACL. When the audit cannot tell (no service account configured, an ACL the audit may not read) "
                 + "it warns once per reason, naming the stores, instead of passing.",
-        remediation = "Restore read access to HKLM\\SOFTWARE\\Microsoft\\SystemCertificates\\<store> for the "
-                + "service account (by default BUILTIN\\Users has Read, which every service account holds): "
-                + "regedit > the key > Permissions. Name the account with --service-name or --service-account.")
+        remediation = {
+                "Restore read access to HKLM\\SOFTWARE\\Microsoft\\SystemCertificates\\<store> for the service account "
+                        + "(by default BUILTIN\\Users has Read, which every service account holds): regedit > the "
+                        + "key > Permissions.",
+                "Name the account with --service-name or --service-account."},
+        evidence = {"CA", "MY", "ROOT", "account", "accountSid", "acl", "object", "sddl", "unknownReason"})
 public final class StoreNotReadable extends HostRule {
 
     @Override
@@ -62,7 +70,9 @@ public final class StoreNotReadable extends HostRule {
         unknownByReason.forEach((reason, stores) -> {
             Map<String, String> evidence = new LinkedHashMap<>();
             for (StoreName store : stores) {
-                evidence.put(store.name(), context.snapshot().storeAccess().get(store).object());
+                // The store was taken from this map: its entry is there.
+                evidence.put(store.name(),
+                        Objects.requireNonNull(context.snapshot().storeAccess().get(store)).object());
             }
             findings.addHost(Severity.WARNING, stores.size() == 1 ? stores.get(0) : null,
                     "Could not tell whether the service account can read the " + names(stores) + " store"

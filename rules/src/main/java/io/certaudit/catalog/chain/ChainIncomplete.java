@@ -8,6 +8,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.CertificateRule;
 import io.certaudit.engine.Findings;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Scope;
 import io.certaudit.engine.Severity;
@@ -23,12 +24,14 @@ import io.certaudit.model.StoredCertificate;
         severity = Severity.ERROR,
         area = Area.CHAIN,
         citation = "BEMS MTLS certificates: intermediates in Intermediate CAs, roots in Trusted Root (B2, B3)",
+        requirements = {Requirement.B2, Requirement.B3},
         description = "Fails when the path of a service certificate, built from the local MY, CA and ROOT stores "
                 + "only (no download), stops at a certificate whose issuer is in none of them, or whose only "
                 + "same-named candidates do not verify its signature.",
-        remediation = "Get the missing issuer certificate named in the finding from the issuing CA and import "
-                + "it: an intermediate into Certificates (Local Computer) > Intermediate Certification "
-                + "Authorities, a root into Trusted Root Certification Authorities.")
+        remediation = "Get the missing issuer certificate named in the finding from the issuing CA and import it: "
+                + "an intermediate into Certificates (Local Computer) > Intermediate Certification Authorities, a "
+                + "root into Trusted Root Certification Authorities.",
+        evidence = {"missingIssuer", "path", "rejectedPaths"})
 public final class ChainIncomplete extends CertificateRule {
 
     @Override

@@ -8,6 +8,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.CertificateRule;
 import io.certaudit.engine.Findings;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Scope;
 import io.certaudit.engine.Severity;
@@ -25,12 +26,14 @@ import io.certaudit.model.StoredCertificate;
         area = Area.CHAIN,
         citation = "BEMS MTLS certificates: trusted by roots in Trusted Root (B2); Exchange UM SBC: signed by a "
                 + "recognised CA (E1)",
+        requirements = {Requirement.B2, Requirement.E1},
         description = "Fails when the path of a service certificate reaches a self-signed root that is not in "
                 + "LocalMachine\\Trusted Root Certification Authorities (for example a root left in the "
                 + "Intermediate store, or a self-signed service certificate).",
         remediation = "Import the root certificate named in the finding into Certificates (Local Computer) > "
                 + "Trusted Root Certification Authorities (or distribute it by Group Policy), after confirming "
-                + "with its owner that it should be trusted.")
+                + "with its owner that it should be trusted.",
+        evidence = {"path", "rejectedPaths", "root", "rootFoundIn"})
 public final class ChainUntrustedRoot extends CertificateRule {
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.certaudit.chain.ChainDefect;
 import io.certaudit.engine.Area;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoredCertificate;
@@ -19,12 +20,14 @@ import io.certaudit.model.StoredCertificate;
         area = Area.CHAIN,
         citation = "Microsoft: CERT_TRUST_STATUS (wincrypt.h), CERT_TRUST_INVALID_EXTENSION, "
                 + "CERT_TRUST_HAS_NOT_SUPPORTED_CRITICAL_EXT; RFC 5280 section 4.2",
+        requirements = {Requirement.B2},
         description = "Fails when a certificate on the path of a service certificate (the certificate itself, an "
                 + "intermediate or the root) marks critical an extension the chain engine does not process. RFC 5280 "
                 + "requires a certificate with an unrecognized critical extension to be rejected; Windows marks it "
                 + "CERT_TRUST_INVALID_EXTENSION | CERT_TRUST_HAS_NOT_SUPPORTED_CRITICAL_EXT.",
         remediation = "Have the certificate named in the finding reissued without the extension, or with it not "
-                + "critical, and replace it in its store.")
+                + "critical, and replace it in its store.",
+        evidence = {"element", "elementStore", "path", "rejectedPaths", "windowsTrustStatus"})
 public final class CriticalExtensionUnknown extends ChainDefectRule {
 
     @Override

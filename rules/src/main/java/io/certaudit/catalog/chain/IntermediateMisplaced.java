@@ -6,6 +6,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.CertificateRule;
 import io.certaudit.engine.Findings;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Scope;
 import io.certaudit.engine.Severity;
@@ -22,12 +23,14 @@ import io.certaudit.model.StoredCertificate;
         severity = Severity.WARNING,
         area = Area.CHAIN,
         citation = "BEMS MTLS certificates: intermediates in Intermediate Certification Authorities (B3)",
+        requirements = {Requirement.B3},
         description = "Warns when an intermediate (a non-self-signed CA) on a service certificate's path was "
                 + "found only in Trusted Root or Personal instead of the Intermediate store. Windows may still "
                 + "build the chain, but peers and tools that follow the documented layout do not, and an "
                 + "intermediate in Trusted Root also breaks Lync/Skype front ends.",
-        remediation = "Move the certificate named in the finding into Certificates (Local Computer) > "
-                + "Intermediate Certification Authorities and delete it from the store it was found in.")
+        remediation = "Move the certificate named in the finding into Certificates (Local Computer) > Intermediate "
+                + "Certification Authorities and delete it from the store it was found in.",
+        evidence = {"foundIn", "origin"})
 public final class IntermediateMisplaced extends CertificateRule {
 
     @Override

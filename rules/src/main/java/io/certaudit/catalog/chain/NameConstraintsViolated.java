@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.certaudit.chain.ChainDefect;
 import io.certaudit.engine.Area;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoredCertificate;
@@ -17,6 +18,7 @@ import io.certaudit.model.StoredCertificate;
         citation = "Microsoft: CERT_TRUST_STATUS (wincrypt.h), CERT_TRUST_HAS_NOT_PERMITTED_NAME_CONSTRAINT, "
                 + "CERT_TRUST_HAS_EXCLUDED_NAME_CONSTRAINT, CERT_TRUST_HAS_NOT_SUPPORTED_NAME_CONSTRAINT; RFC 5280 "
                 + "sections 4.2.1.10 and 6.1.3 (b), (c)",
+        requirements = {Requirement.B2},
         description = "Fails when a CA on the path of a service certificate has a nameConstraints extension and a "
                 + "certificate below it has a subject name, an e-mail address, or a DNS, IP, directory-name, e-mail "
                 + "or URI subject alternative name outside the permitted subtrees of that form or inside an excluded "
@@ -26,7 +28,8 @@ import io.certaudit.model.StoredCertificate;
                 + "CERT_TRUST_HAS_NOT_SUPPORTED_NAME_CONSTRAINT.",
         remediation = "Request the service certificate with names inside the constrained CA's permitted namespace "
                 + "(or outside its excluded one), or issue it from a CA whose constraints cover the names the "
-                + "service needs.")
+                + "service needs.",
+        evidence = {"element", "elementStore", "path", "rejectedPaths", "windowsTrustStatus"})
 public final class NameConstraintsViolated extends ChainDefectRule {
 
     @Override

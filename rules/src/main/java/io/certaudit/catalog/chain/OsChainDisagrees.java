@@ -34,6 +34,8 @@ import io.certaudit.model.StoredCertificate;
         area = Area.CHAIN,
         citation = "certaudit: CertGetCertificateChain (HCCE_LOCAL_MACHINE, no network retrieval) beside the "
                 + "portable chain analysis",
+        basis = "Windows behaviour: the verdict of CertGetCertificateChain on this host, compared with the "
+                + "portable analysis so that a difference is shown rather than hidden",
         description = "Applies to service certificates the live Windows source had the chain engine judge. Warns "
                 + "when Windows finds no trusted chain (untrusted root, partial chain, invalid signature, cycle, "
                 + "explicit distrust) where the audit found a complete one, or when Windows trusts a chain the "
@@ -47,10 +49,14 @@ import io.certaudit.model.StoredCertificate;
                 + "chain-not-valid-for-usage (when Windows sets it and the audit found no usage problem: the "
                 + "engine is asked for no particular usage, so its silence on usage proves nothing). Validity "
                 + "periods and names are judged by their own rules and left out of the comparison.",
-        remediation = "Compare the two paths in the evidence (osChainPath and the audit's path). Look in "
-                + "certlm.msc for a cross-certificate or an intermediate in a store the audit does not read "
-                + "(Third-Party Root Certification Authorities, Untrusted Certificates), and run "
-                + "certutil -verify -urlfetch on the exported certificate to see Windows' reasoning.")
+        remediation = {
+                "Compare the two paths in the evidence (osChainPath and the audit's path).",
+                "Look in certlm.msc for a cross-certificate or an intermediate in a store the audit does not read "
+                        + "(Third-Party Root Certification Authorities, Untrusted Certificates), and run certutil "
+                        + "-verify -urlfetch on the exported certificate to see Windows' reasoning."},
+        evidence = {
+                "auditPath", "auditStatus", "constraintDisagreements", "osChainErrorStatus", "osChainErrors",
+                "osChainPath"})
 public final class OsChainDisagrees extends CertificateRule {
 
     /** Evidence key: the chain context's CERT_TRUST_STATUS.dwErrorStatus as {@code 0x%08X}. */

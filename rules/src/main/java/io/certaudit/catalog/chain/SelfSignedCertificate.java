@@ -6,6 +6,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.CertificateRule;
 import io.certaudit.engine.Findings;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Scope;
 import io.certaudit.engine.Severity;
@@ -20,11 +21,12 @@ import io.certaudit.model.StoredCertificate;
         severity = Severity.ERROR,
         area = Area.CHAIN,
         citation = "Exchange UM SBC certificate requirements: self-signed certificates are not supported (E1)",
+        requirements = {Requirement.E1},
         description = "Fails when a service certificate is its own issuer (subject equals issuer and its own key "
                 + "verifies its signature). MTLS peers trust a CA, not individual self-signed certificates.",
-        remediation = "Request the certificate from a CA both sides trust (the enterprise CA, or a public CA "
-                + "for federation), import it with its key into LocalMachine\\Personal and remove the "
-                + "self-signed one.")
+        remediation = "Request the certificate from a CA both sides trust (the enterprise CA, or a public CA for "
+                + "federation), import it with its key into LocalMachine\\Personal and remove the self-signed one.",
+        evidence = {"issuer"})
 public final class SelfSignedCertificate extends CertificateRule {
 
     @Override

@@ -20,10 +20,13 @@ import io.certaudit.model.StoredCertificate;
         severity = Severity.ERROR,
         area = Area.DATES,
         citation = "RFC 5280 6.1.3 (a)(2): every certificate of the path must be within its validity period",
+        basis = "Windows behaviour and RFC 5280: a certificate outside its validity period "
+                + "(CERT_TRUST_IS_NOT_TIME_VALID) fails the handshake",
         description = "Fails when a service certificate, or any intermediate or root on its path, is past its "
                 + "notAfter at the evaluation instant.",
         remediation = "Renew the certificate named in the finding (for a CA certificate, install the CA's renewed "
-                + "certificate) and remove the expired one.")
+                + "certificate) and remove the expired one.",
+        evidence = {"notAfter"})
 public final class CertificateExpired extends CertificateRule {
 
     @Override

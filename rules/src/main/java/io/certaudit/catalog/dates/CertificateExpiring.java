@@ -22,10 +22,12 @@ import io.certaudit.model.StoredCertificate;
         severity = Severity.WARNING,
         area = Area.DATES,
         citation = "certaudit: expiry horizon (expiryWarningDays, default 30)",
+        basis = "Operations: a warning ahead of expiry, at the horizon the settings give",
         description = "Warns when a service certificate, or any certificate on its path, is still valid but "
                 + "expires within the configured number of days (default 30) of the evaluation instant.",
-        remediation = "Renew the certificate before the date in the finding, import it with its key on every "
-                + "BEMS server, grant the service account read access to the new key, and remove the old one.")
+        remediation = "Renew the certificate before the date in the finding, import it with its key on every BEMS "
+                + "server, grant the service account read access to the new key, and remove the old one.",
+        evidence = {"daysLeft", "expiryWarningDays", "notAfter"})
 public final class CertificateExpiring extends CertificateRule {
 
     @Override

@@ -20,10 +20,14 @@ import io.certaudit.model.StoredCertificate;
         severity = Severity.ERROR,
         area = Area.DATES,
         citation = "RFC 5280 6.1.3 (a)(2): every certificate of the path must be within its validity period",
+        basis = "Windows behaviour and RFC 5280: a certificate outside its validity period "
+                + "(CERT_TRUST_IS_NOT_TIME_VALID) fails the handshake",
         description = "Fails when a service certificate, or any certificate on its path, has a notBefore after "
                 + "the evaluation instant.",
-        remediation = "Check the server's clock (w32tm /query /status); if it is right, wait for the notBefore "
-                + "or re-issue the certificate.")
+        remediation = {
+                "Check the server's clock (w32tm /query /status).",
+                "If it is right, wait for the notBefore or re-issue the certificate."},
+        evidence = {"notBefore"})
 public final class CertificateNotYetValid extends CertificateRule {
 
     @Override

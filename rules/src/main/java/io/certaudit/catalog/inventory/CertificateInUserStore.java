@@ -11,6 +11,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.Findings;
 import io.certaudit.engine.HostRule;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.CertificateFacts;
@@ -31,14 +32,17 @@ import io.certaudit.model.UserStoreRead;
         area = Area.INVENTORY,
         citation = "BEMS MTLS certificates (B1); Lync Server 2013 Unleashed: certificate imported into the user "
                 + "store",
+        requirements = {Requirement.B1},
         description = "Applies when the source read user Personal stores (the live Windows source reads the "
                 + "current user's and the service account's). Fails for each certificate there that would serve "
                 + "the service (it names an expected FQDN, or, with none configured, is not a CA and allows "
                 + "Server Authentication) and is not also in LocalMachine\\MY, where the service looks. Warns "
                 + "when a user store exists but the audit may not read it.",
-        remediation = "Import the certificate with its private key into the computer's store: certlm.msc > "
-                + "Personal > Import, or Import-PfxCertificate -CertStoreLocation Cert:\\LocalMachine\\My; then "
-                + "remove the copy from the user's store (certmgr.msc).")
+        remediation = {
+                "Import the certificate with its private key into the computer's store: certlm.msc > Personal > "
+                        + "Import, or Import-PfxCertificate -CertStoreLocation Cert:\\LocalMachine\\My.",
+                "Then remove the copy from the user's store (certmgr.msc)."},
+        evidence = {"origin", "privateKey", "userStore"})
 public final class CertificateInUserStore extends HostRule {
 
     @Override

@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
@@ -29,11 +32,13 @@ import io.certaudit.model.StoredCertificate;
         severity = Severity.WARNING,
         area = Area.INVENTORY,
         citation = "Field reports: renewed certificate left beside the old one",
+        basis = "Field reports: a renewed certificate left beside the old one, and the service may pick either",
         description = "Warns when two or more service certificates that are valid at the evaluation instant "
                 + "cover the same name (a configured FQDN, or the same subject CN when none is configured). "
                 + "Each older one is reported once, naming the newest and every name the two share.",
         remediation = "Keep only the newest certificate for the name: remove (or archive) the older ones from "
-                + "LocalMachine\\Personal after confirming the service uses the new one.")
+                + "LocalMachine\\Personal after confirming the service uses the new one.",
+        evidence = {"candidates", "name", "newest"})
 public final class DuplicateServiceCertificates extends HostRule {
 
     @Override
@@ -87,7 +92,8 @@ public final class DuplicateServiceCertificates extends HostRule {
             findings.add(older, "Certificate " + older.label() + " and " + newest.label() + " are both valid for "
                     + names + "; the service may pick either. " + newest.label() + " is the newest.",
                     Map.of("name", names, "newest", newest.thumbprint(),
-                            "candidates", Integer.toString(candidatesOfPair.get(pair.getKey()))));
+                            "candidates",
+                            Integer.toString(Objects.requireNonNull(candidatesOfPair.get(pair.getKey())))));
         }
     }
 

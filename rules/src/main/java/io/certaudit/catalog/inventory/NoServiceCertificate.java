@@ -9,6 +9,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.Findings;
 import io.certaudit.engine.HostRule;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreName;
@@ -24,6 +25,7 @@ import io.certaudit.model.StoredCertificate;
         severity = Severity.ERROR,
         area = Area.INVENTORY,
         citation = "BEMS MTLS certificates: the certificate must be in the computer's Personal store (B1)",
+        requirements = {Requirement.B1},
         description = "Fails when LocalMachine\\Personal holds no certificate the service can use: none whose "
                 + "CN or SAN names the configured pool, instance or gateway FQDN, or, when no names are "
                 + "configured, no end-entity (non-CA) certificate at all. Does not apply when Personal was not "
@@ -31,7 +33,8 @@ import io.certaudit.model.StoredCertificate;
                 + "nothing is known of it then.",
         remediation = "Import the service certificate with its private key into Certificates (Local Computer) > "
                 + "Personal > Certificates (certlm.msc, or Import-PfxCertificate -CertStoreLocation "
-                + "Cert:\\LocalMachine\\My), not into the current user's store.")
+                + "Cert:\\LocalMachine\\My), not into the current user's store.",
+        evidence = {"expectedNames", "personalCertificates"})
 public final class NoServiceCertificate extends HostRule {
 
     @Override

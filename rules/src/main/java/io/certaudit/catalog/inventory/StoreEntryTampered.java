@@ -26,15 +26,17 @@ import io.certaudit.model.StoredCertificate;
         area = Area.INVENTORY,
         citation = "Windows registry certificate stores: ...\\<STORE>\\Certificates\\<SHA-1>\\Blob with "
                 + "CERT_SHA1_HASH_PROP_ID (System Store Locations; Wine crypt32 regstore.c, serialize.c)",
+        basis = "Windows behaviour: a registry store entry whose name is not the SHA-1 of its blob",
         description = "Fails for each certificate whose store entry records a SHA-1 (property 3 of the "
                 + "serialized element, or the name of its registry key) that differs from the SHA-1 of the "
                 + "certificate it holds. CryptoAPI never writes such an entry; it is the trace of a certificate "
                 + "written into the registry by hand or by malware. Applies only where the source saw these "
                 + "records (registry exports, serialized stores).",
         remediation = "Treat the host as possibly compromised: identify the certificate (certutil -dump on the "
-                + "exported entry), find who wrote the registry key (its last-write time, Group Policy, "
-                + "software deployment), remove the entry (reg delete the key named in the finding) and review "
-                + "what else that writer changed.")
+                + "exported entry), find who wrote the registry key (its last-write time, Group Policy, software "
+                + "deployment), remove the entry (reg delete the key named in the finding) and review what else "
+                + "that writer changed.",
+        evidence = {"actualSha1", "origin", "registryKeyName", "storedSha1"})
 public final class StoreEntryTampered extends HostRule {
 
     /** Evidence key: the SHA-1 the entry records. */

@@ -25,12 +25,15 @@ import io.certaudit.model.SourceProblem;
         citation = "CertEnumCertificatesInStore: NULL with CRYPT_E_NOT_FOUND or ERROR_NO_MORE_FILES is the end of "
                 + "the store, any other error a failure (learn.microsoft.com/windows/win32/api/wincrypt/"
                 + "nf-wincrypt-certenumcertificatesinstore)",
+        basis = "Audit integrity: a store that could not be read to its end makes every verdict on it incomplete",
         description = "Warns when enumerating a store failed before its end: the certificates read before the "
                 + "failure are audited, but any after it are missing, so a missing chain certificate or service "
                 + "certificate may be a false finding and a problem with the unread ones goes unseen.",
-        remediation = "Run the audit again; if it recurs, open the store named in the finding (certlm.msc or "
-                + "certutil -store STORE) and look for a damaged entry, and check the Application event log for "
-                + "CAPI2 errors.")
+        remediation = {
+                "Run the audit again.",
+                "If it recurs, open the store named in the finding (certlm.msc or certutil -store STORE) and look "
+                        + "for a damaged entry, and check the Application event log for CAPI2 errors."},
+        evidence = {"store"})
 public final class StoreReadPartially extends HostRule {
 
     @Override

@@ -19,13 +19,15 @@ import io.certaudit.model.SourceProblem;
         severity = Severity.WARNING,
         area = Area.INVENTORY,
         citation = "certaudit: every entry the source could not read or parse",
+        basis = "Audit integrity: an entry that could not be read is reported, never skipped",
         description = "Reports each entry the source could not read: an empty file, a file that is not a "
                 + "certificate or of no kind a store holds, a truncated PEM, a PFX with the wrong password, a "
                 + "damaged store element, a link leading out of the source. The entry is left out of every other "
                 + "check; the audit goes on.",
-        remediation = "Open the entry named in the finding (certlm.msc, certutil -dump FILE) and replace or "
-                + "remove it; the finding says what the entry is and, for a PFX that needs its password, how to "
-                + "give it.")
+        remediation = {
+                "Open the entry named in the finding (certlm.msc, certutil -dump FILE) and replace or remove it.",
+                "The finding says what the entry is and, for a PFX that needs its password, how to give it."},
+        evidence = {"origin"})
 public final class UnreadableCertificate extends HostRule {
 
     @Override

@@ -29,14 +29,16 @@ import io.certaudit.model.StoredCertificate;
         citation = "Microsoft: TLS Elliptic Curves in Windows 10 1607 and later; Protocols in TLS/SSL (Schannel "
                 + "SSP) and TLS 1.3 signature schemes; CNG Named Elliptic Curves (TLS capable); RFC 8446 section "
                 + "4.2.3",
+        basis = "Windows behaviour: the key algorithms and curves Schannel negotiates",
         description = "Fails when the service certificate's key is DSA, EdDSA (Ed25519, Ed448) or EC on a curve other "
                 + "than P-256, P-384 and P-521 (for example P-192, P-224, secp256k1 or a brainpool curve): Schannel "
                 + "cannot sign a TLS 1.3 handshake with it, and in TLS 1.2 only after the curve is added to the ECC "
                 + "Curve Order policy, which peers rarely match. Warns for an RSASSA-PSS key (id-RSASSA-PSS): TLS 1.3 "
                 + "defines rsa_pss_pss schemes for it, but Microsoft does not document Schannel support, so the "
                 + "audit cannot tell.",
-        remediation = "Request a new service certificate with an RSA key (2048 bits or more, rsaEncryption) or an EC "
-                + "key on P-256 or P-384, and replace the current one.")
+        remediation = "Request a new service certificate with an RSA key (2048 bits or more, rsaEncryption) or an "
+                + "EC key on P-256 or P-384, and replace the current one.",
+        evidence = {"curve", "keyAlgorithm", "keyAlgorithmOid"})
 public final class KeyAlgorithmNotSchannel extends CertificateRule {
 
     static final String RSA = "1.2.840.113549.1.1.1";

@@ -1,11 +1,15 @@
 package io.certaudit.catalog.keys;
 
 import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.CertificateRule;
 import io.certaudit.engine.Findings;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Scope;
 import io.certaudit.engine.Severity;
@@ -22,11 +26,14 @@ import io.certaudit.model.StoredCertificate;
         area = Area.KEYS,
         citation = "Exchange UM SBC certificate requirements: at least 1024 bits, 2048 recommended (E3); "
                 + "NIST SP 800-57 Part 1 Table 2 for EC equivalents",
+        requirements = {Requirement.E3},
         description = "Checks the public key of every certificate on a service certificate's path: an error under "
                 + "1024-bit RSA strength, a warning under 2048. EC keys are judged by their RSA-equivalent "
                 + "strength (NIST SP 800-57: a 160-bit curve is as strong as RSA 1024, 224 as 2048, 256 as 3072).",
-        remediation = "Re-issue the certificate with an RSA key of at least 2048 bits (or an EC key on P-256 or "
-                + "larger); for a CA certificate, ask the CA's owner to renew it with a stronger key.")
+        remediation = {
+                "Re-issue the certificate with an RSA key of at least 2048 bits (or an EC key on P-256 or larger).",
+                "For a CA certificate, ask the CA's owner to renew it with a stronger key."},
+        evidence = {"keyAlgorithm", "keyBits", "rsaEquivalentBits"})
 public final class KeyTooShort extends CertificateRule {
 
     @Override
@@ -41,7 +48,8 @@ public final class KeyTooShort extends CertificateRule {
 
     @Override
     protected void check(StoredCertificate certificate, AuditContext context, Findings findings) {
-        int strength = rsaEquivalentBits(certificate);
+        // appliesTo made sure the strength is known.
+        int strength = Objects.requireNonNull(rsaEquivalentBits(certificate));
         if (strength >= 2048) {
             return;
         }
@@ -57,7 +65,7 @@ public final class KeyTooShort extends CertificateRule {
     }
 
     /** The RSA modulus length of equal strength, or {@code null} for a key type this rule cannot judge. */
-    static Integer rsaEquivalentBits(StoredCertificate certificate) {
+    static @Nullable Integer rsaEquivalentBits(StoredCertificate certificate) {
         Integer bits = certificate.facts().keyBits();
         if (bits == null) {
             return null;

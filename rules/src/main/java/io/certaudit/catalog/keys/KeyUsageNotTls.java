@@ -28,14 +28,16 @@ import io.certaudit.model.StoredCertificate;
         citation = "RFC 5280 section 4.2.1.3 (keyUsage); RFC 5246 section 7.4.8 and RFC 8446 section 4.4.3 "
                 + "(CertificateVerify is a signature); RFC 5246 section 7.4.3 (ECDHE and DHE server key exchange "
                 + "is signed)",
+        basis = "RFC 5280 and the TLS RFCs: a key usage that forbids the signatures a TLS handshake makes",
         description = "Applies to service certificates that have a keyUsage extension (one without it may be used "
                 + "for anything). Fails when it lacks digitalSignature: the key may then not sign a TLS 1.2 or 1.3 "
                 + "CertificateVerify (client authentication) nor a forward-secret or TLS 1.3 server handshake, "
                 + "whatever its type (RSA, EC). keyEncipherment alone only serves RSA key exchange, which TLS 1.3 "
                 + "removed and the forward-secret suites do not use.",
-        remediation = "Request a new certificate whose template sets keyUsage digitalSignature (and keyEncipherment "
-                + "for RSA keys), e.g. the Web Server or Computer template with Client Authentication added, and "
-                + "replace the service certificate.")
+        remediation = "Request a new certificate whose template sets keyUsage digitalSignature (and "
+                + "keyEncipherment for RSA keys), e.g. the Web Server or Computer template with Client "
+                + "Authentication added, and replace the service certificate.",
+        evidence = {"keyAlgorithm", "keyUsage"})
 public final class KeyUsageNotTls extends CertificateRule {
 
     @Override

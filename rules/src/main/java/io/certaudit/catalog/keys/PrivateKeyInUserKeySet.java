@@ -6,6 +6,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.CertificateRule;
 import io.certaudit.engine.Findings;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Scope;
 import io.certaudit.engine.Severity;
@@ -29,14 +30,16 @@ import io.certaudit.model.StoredCertificate;
         citation = "Key Storage and Retrieval: user private keys live in the user's profile, shared keys in the "
                 + "machine key set; CRYPT_KEY_PROV_INFO dwFlags CRYPT_MACHINE_KEYSET "
                 + "(learn.microsoft.com/windows/win32/seccng/key-storage-and-retrieval)",
+        requirements = {Requirement.B7},
         description = "Fails when a service certificate in LocalMachine\\MY points at a private key in a per-user "
                 + "key set (its key provider information lacks CRYPT_MACHINE_KEYSET) and the source could not show "
                 + "that the key set is the service account's own. Windows looks for such a key in the profile of "
                 + "whichever account opens it, so only the account that imported it can use it; the service "
                 + "account cannot.",
         remediation = "Export the certificate with its key from the account that imported it and import it again "
-                + "into the machine key set: Import-PfxCertificate -CertStoreLocation Cert:\\LocalMachine\\My "
-                + "(or certutil -importpfx), which stores the key under %ProgramData%\\Microsoft\\Crypto.")
+                + "into the machine key set: Import-PfxCertificate -CertStoreLocation Cert:\\LocalMachine\\My (or "
+                + "certutil -importpfx), which stores the key under %ProgramData%\\Microsoft\\Crypto.",
+        evidence = {"container", "evidence", "provider"})
 public final class PrivateKeyInUserKeySet extends CertificateRule {
 
     @Override

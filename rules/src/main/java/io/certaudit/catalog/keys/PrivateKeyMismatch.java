@@ -6,6 +6,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.CertificateRule;
 import io.certaudit.engine.Findings;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Scope;
 import io.certaudit.engine.Severity;
@@ -28,13 +29,15 @@ import io.certaudit.model.StoredCertificate;
         citation = "CryptAcquireCertificatePrivateKey, CRYPT_ACQUIRE_COMPARE_KEY_FLAG: a key that does not match "
                 + "the certificate's public key fails with NTE_BAD_PUBLIC_KEY (learn.microsoft.com/windows/win32/"
                 + "api/wincrypt/nf-wincrypt-cryptacquirecertificateprivatekey)",
+        requirements = {Requirement.B1},
         description = "Fails when the certificate's key provider information names a key that exists but is not "
                 + "the key of the certificate's public key, as Windows' own comparison "
                 + "(CRYPT_ACQUIRE_COMPARE_KEY_FLAG) finds it. A service using the certificate would sign its TLS "
                 + "handshakes with the wrong key and every peer would reject them.",
         remediation = "Re-import the certificate together with its own private key from a PFX "
-                + "(Import-PfxCertificate -CertStoreLocation Cert:\\LocalMachine\\My), or, if the right key is "
-                + "still on the machine, repair the association with certutil -repairstore my THUMBPRINT.")
+                + "(Import-PfxCertificate -CertStoreLocation Cert:\\LocalMachine\\My), or, if the right key is still "
+                + "on the machine, repair the association with certutil -repairstore my THUMBPRINT.",
+        evidence = {"container", "evidence", "provider"})
 public final class PrivateKeyMismatch extends CertificateRule {
 
     @Override

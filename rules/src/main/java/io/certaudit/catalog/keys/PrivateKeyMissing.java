@@ -7,6 +7,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.CertificateRule;
 import io.certaudit.engine.Findings;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Scope;
 import io.certaudit.engine.Severity;
@@ -27,12 +28,14 @@ import io.certaudit.model.Tristate;
         area = Area.KEYS,
         citation = "BEMS MTLS certificates (B1); Lync Server 2013 Unleashed: private key not exported with the "
                 + "certificate",
+        requirements = {Requirement.B1},
         description = "Fails when the source knows a service certificate has no private key it can use: no key "
                 + "associated, a key container that is gone, or a key file that does not match the certificate. "
                 + "When the source cannot tell, the rule does not apply rather than guess.",
         remediation = "Re-import the certificate from a PFX that includes the private key (Import-PfxCertificate "
-                + "-CertStoreLocation Cert:\\LocalMachine\\My), or repair the association with "
-                + "certutil -repairstore my THUMBPRINT if the key is still on the machine.")
+                + "-CertStoreLocation Cert:\\LocalMachine\\My), or repair the association with certutil -repairstore "
+                + "my THUMBPRINT if the key is still on the machine.",
+        evidence = {"container", "evidence"})
 public final class PrivateKeyMissing extends CertificateRule {
 
     @Override

@@ -7,6 +7,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.CertificateRule;
 import io.certaudit.engine.Findings;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Scope;
 import io.certaudit.engine.Severity;
@@ -24,13 +25,16 @@ import io.certaudit.model.Tristate;
         severity = Severity.WARNING,
         area = Area.KEYS,
         citation = "BEMS MTLS certificates (B1); certaudit: an unknown is reported, never passed",
+        requirements = {Requirement.B1},
         description = "Warns when the source could not tell whether a service certificate's private key exists "
                 + "and belongs to it: the agent was not allowed to open it (run elevated), an exported store "
                 + "records only the key container's name, or a PEM key is encrypted. The finding carries the "
                 + "source's reason. Audits of exported copies may set this rule to info.",
-        remediation = "Run the audit on the host as administrator, so the key is opened and checked; or check it "
-                + "there by hand: certutil -verifystore my THUMBPRINT must say the private key is present and "
-                + "passes the encryption test.")
+        remediation = {
+                "Run the audit on the host as administrator, so the key is opened and checked.",
+                "Or check it there by hand: certutil -verifystore my THUMBPRINT must say the private key is "
+                        + "present and passes the encryption test."},
+        evidence = {"container", "evidence"})
 public final class PrivateKeyUnverified extends CertificateRule {
 
     @Override

@@ -9,6 +9,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.Findings;
 import io.certaudit.engine.HostRule;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.NameResolution;
@@ -26,16 +27,20 @@ import io.certaudit.model.NameResolution;
         area = Area.NAMES,
         citation = "Exchange UM SBC certificate requirements: \"Check that this FQDN can be resolved by external DNS "
                 + "clients to the correct IP address\" (E4)",
+        requirements = {Requirement.E4},
         description = "Only with --check-dns (or checkDns: true in the settings file); otherwise not applicable, as "
                 + "DNS was not checked. The pool FQDN, each instance FQDN and the gateway address are resolved with "
                 + "the system resolver of the audited machine, each within a time limit. Fails when a name does not "
                 + "resolve, and when the settings name expected addresses for it (expectedAddresses:) and the "
                 + "addresses returned are not exactly those. A lookup that does not answer in time is a warning: "
                 + "whether the name resolves is then unknown. So is a lookup the resolver itself failed.",
-        remediation = "Create or correct the DNS record (A/AAAA) of the name so that it resolves to the address of "
-                + "the host or SBC interface that serves it, on the DNS servers the peers use (external DNS for "
-                + "Exchange Online UM); check with Resolve-DnsName NAME. If the address changed on purpose, update "
-                + "expectedAddresses in the certaudit settings file.")
+        remediation = {
+                "Create or correct the DNS record (A/AAAA) of the name so that it resolves to the address of the "
+                        + "host or SBC interface that serves it, on the DNS servers the peers use (external DNS "
+                        + "for Exchange Online UM).",
+                "Check with Resolve-DnsName NAME.",
+                "If the address changed on purpose, update expectedAddresses in the certaudit settings file."},
+        evidence = {"addresses", "expectedAddresses", "name", "outcome", "resolverMessage", "role"})
 public final class FqdnNotResolvable extends HostRule {
 
     @Override

@@ -8,6 +8,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.CertificateRule;
 import io.certaudit.engine.Findings;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Scope;
 import io.certaudit.engine.Severity;
@@ -26,13 +27,16 @@ import io.certaudit.model.StoredCertificate;
         area = Area.NAMES,
         citation = "BEMS MTLS certificates: SAN includes the pool FQDN and each instance FQDN (B5); Exchange UM "
                 + "SBC: SAN holds the gateway address, case-sensitively (E2)",
+        requirements = {Requirement.B5, Requirement.E2},
         description = "Fails when a service certificate's SAN dNSName entries lack the pool FQDN or an instance "
                 + "FQDN (compared case-insensitively, as DNS does) or the gateway address (compared "
                 + "case-sensitively, as Exchange UM does). Wildcards do not count. With no names configured, "
                 + "the SAN must at least hold the subject CN, since TLS clients ignore the CN when a SAN exists.",
-        remediation = "Re-issue the certificate with a SAN listing the trusted application pool FQDN and the "
-                + "FQDN of every BEMS instance (and the exact gateway address for an SBC); with certreq, add "
-                + "them under [Extensions] 2.5.29.17.")
+        remediation = {
+                "Re-issue the certificate with a SAN listing the trusted application pool FQDN and the FQDN of "
+                        + "every BEMS instance (and the exact gateway address for an SBC).",
+                "With certreq, add them under [Extensions] 2.5.29.17."},
+        evidence = {"missing", "sanDnsNames"})
 public final class SanMissingFqdn extends CertificateRule {
 
     /** Why a wildcard in the SAN does not stand for a missing name, when one would have matched it. */

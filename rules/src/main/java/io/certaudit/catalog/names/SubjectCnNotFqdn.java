@@ -7,6 +7,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.CertificateRule;
 import io.certaudit.engine.Findings;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Scope;
 import io.certaudit.engine.Severity;
@@ -22,10 +23,12 @@ import io.certaudit.model.StoredCertificate;
         severity = Severity.ERROR,
         area = Area.NAMES,
         citation = "BEMS MTLS certificates: Subject Name must contain the CN of a valid FQDN (B4)",
+        requirements = {Requirement.B4},
         description = "Fails when a service certificate's subject has no CN, or its CN is not a fully qualified "
                 + "domain name (a single label, a wildcard, an IP address, invalid characters).",
         remediation = "Re-issue the certificate with CN set to the trusted application pool FQDN (for example "
-                + "CN=bemsapppool.example.com).")
+                + "CN=bemsapppool.example.com).",
+        evidence = {"cn", "subject"})
 public final class SubjectCnNotFqdn extends CertificateRule {
 
     @Override

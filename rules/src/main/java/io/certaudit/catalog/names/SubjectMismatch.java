@@ -1,11 +1,13 @@
 package io.certaudit.catalog.names;
 
 import java.util.Map;
+import java.util.Objects;
 
 import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.CertificateRule;
 import io.certaudit.engine.Findings;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Scope;
 import io.certaudit.engine.Severity;
@@ -22,11 +24,12 @@ import io.certaudit.model.StoredCertificate;
         area = Area.NAMES,
         citation = "Exchange UM SBC certificate requirements: CN matches the UM IP gateway address, "
                 + "case-sensitively (E2)",
+        requirements = {Requirement.E2},
         description = "When a gateway address is configured, fails when a service certificate's subject CN is not "
                 + "exactly that string, letter case included.",
         remediation = "Re-issue the certificate with CN exactly equal to the UM IP gateway's Address, or correct "
-                + "the gateway's Address (Set-UMIPGateway -Address) to match the certificate, letter case "
-                + "included.")
+                + "the gateway's Address (Set-UMIPGateway -Address) to match the certificate, letter case included.",
+        evidence = {"cn", "gatewayAddress"})
 public final class SubjectMismatch extends CertificateRule {
 
     @Override
@@ -41,7 +44,8 @@ public final class SubjectMismatch extends CertificateRule {
 
     @Override
     protected void check(StoredCertificate certificate, AuditContext context, Findings findings) {
-        String gateway = context.settings().gatewayAddress();
+        // appliesTo made sure a gateway address is set.
+        String gateway = Objects.requireNonNull(context.settings().gatewayAddress());
         String cn = certificate.facts().subjectCommonName();
         if (gateway.equals(cn)) {
             return;

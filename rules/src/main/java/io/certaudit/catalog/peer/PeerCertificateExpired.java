@@ -21,10 +21,13 @@ import io.certaudit.model.StoredCertificate;
         severity = Severity.ERROR,
         area = Area.PEER,
         citation = "RFC 5280 6.1.3 (a)(2): every certificate of the path must be within its validity period",
+        basis = "Windows behaviour and RFC 5280: the peer certificate outside its validity period fails this "
+                + "host's check of it",
         description = "Fails when the peer's certificate, or an intermediate or root it sent with it, is past its "
                 + "notAfter at the evaluation instant.",
         remediation = "Have the peer's administrators renew the certificate named in the finding (for a CA "
-                + "certificate, install the CA's renewed certificate on the peer) and bind the new one.")
+                + "certificate, install the CA's renewed certificate on the peer) and bind the new one.",
+        evidence = {"notAfter"})
 public final class PeerCertificateExpired extends PeerRule {
 
     @Override

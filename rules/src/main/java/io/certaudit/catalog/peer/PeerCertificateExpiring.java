@@ -22,10 +22,12 @@ import io.certaudit.model.StoredCertificate;
         severity = Severity.WARNING,
         area = Area.PEER,
         citation = "certaudit: expiry horizon (expiryWarningDays, default 30)",
+        basis = "Operations: a warning ahead of the peer certificate's expiry",
         description = "Warns when the peer's certificate, or an intermediate or root it sent with it, is still "
                 + "valid but expires within the configured number of days (default 30) of the evaluation instant.",
         remediation = "Tell the peer's administrators the date in the finding so they renew the certificate and, "
-                + "if the new one comes from another CA, so this host can import that CA's certificates first.")
+                + "if the new one comes from another CA, so this host can import that CA's certificates first.",
+        evidence = {"daysLeft", "expiryWarningDays", "notAfter"})
 public final class PeerCertificateExpiring extends PeerRule {
 
     @Override

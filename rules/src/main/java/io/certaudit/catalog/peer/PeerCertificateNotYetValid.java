@@ -21,10 +21,14 @@ import io.certaudit.model.StoredCertificate;
         severity = Severity.ERROR,
         area = Area.PEER,
         citation = "RFC 5280 6.1.3 (a)(2): every certificate of the path must be within its validity period",
+        basis = "Windows behaviour and RFC 5280: the peer certificate outside its validity period fails this "
+                + "host's check of it",
         description = "Fails when the peer's certificate, or an intermediate or root it sent with it, has a "
                 + "notBefore after the evaluation instant.",
-        remediation = "Check this server's clock (w32tm /query /status) and the peer's; if both are right, have the "
-                + "peer's administrators bind a certificate that is valid now.")
+        remediation = {
+                "Check this server's clock (w32tm /query /status) and the peer's.",
+                "If both are right, have the peer's administrators bind a certificate that is valid now."},
+        evidence = {"notBefore"})
 public final class PeerCertificateNotYetValid extends PeerRule {
 
     @Override

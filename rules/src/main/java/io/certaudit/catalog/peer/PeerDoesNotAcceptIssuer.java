@@ -13,6 +13,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.Findings;
 import io.certaudit.engine.PeerRule;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.PeerObservation;
@@ -30,19 +31,25 @@ import io.certaudit.model.StoredCertificate;
         area = Area.PEER,
         citation = "BEMS MTLS certificates: signed by a CA that is mutually trusted (B6); RFC 5246 7.4.4 and "
                 + "RFC 8446 4.2.4 (certificate_authorities)",
+        requirements = {Requirement.B6},
         description = "Compares each service certificate's issuers (its issuer name and every CA on its path) with "
                 + "the certificate authorities the peer names in its CertificateRequest. Fails when none of them is "
                 + "in the peer's list: the peer will not accept the certificate, and a client that honours the list "
                 + "will not even offer it. Applies only when the peer asked for a client certificate and named at "
                 + "least one authority (an empty list accepts any), and proved in the handshake that it holds its "
                 + "certificate's key (otherwise the list may be a replay; peer-unreachable says why).",
-        remediation = "When the finding says this host's own chain is incomplete, first import the missing CA "
-                + "certificate it names into this host's Intermediate Certification Authorities (or Trusted Root, "
-                + "for a root): the peer may accept a CA above the gap. Otherwise have the peer's administrators "
-                + "import the root CA certificate of the service certificate (named in the finding) into the "
-                + "peer's Trusted Root Certification Authorities, or re-issue the "
-                + "service certificate from a CA the peer already trusts. On a Windows peer, also check that its "
-                + "Trusted Root list is not over the 16 KB the CertificateRequest can carry (KB 2464556).")
+        remediation = {
+                "When the finding says this host's own chain is incomplete, first import the missing CA "
+                        + "certificate it names into this host's Intermediate Certification Authorities (or "
+                        + "Trusted Root, for a root): the peer may accept a CA above the gap.",
+                "Otherwise have the peer's administrators import the root CA certificate of the service "
+                        + "certificate (named in the finding) into the peer's Trusted Root Certification "
+                        + "Authorities, or re-issue the service certificate from a CA the peer already trusts.",
+                "On a Windows peer, also check that its Trusted Root list is not over the 16 KB the "
+                        + "CertificateRequest can carry (KB 2464556)."},
+        evidence = {
+                "ourChainComplete", "ourIssuers", "ourIssuingCa", "ourMissingIssuer", "ourRoot",
+                "peerAcceptableIssuers"})
 public final class PeerDoesNotAcceptIssuer extends PeerRule {
 
     @Override

@@ -23,12 +23,14 @@ import io.certaudit.model.StoredCertificate;
         area = Area.PEER,
         citation = "BEMS MTLS certificates: the certificates prove the identity of each server to the other; "
                 + "RFC 6125 6.4 (server identity check)",
+        basis = "RFC 6125: the peer must be named in its own certificate for this host to accept it",
         description = "Fails when the certificate the peer presented does not cover the host name (or IP address) "
                 + "it was probed at: no SAN dNSName matches it (a wildcard standing for the whole left-most label "
                 + "only), or, for a certificate without dNSName entries, its subject CN differs; an IP address must "
                 + "be a SAN iPAddress entry.",
         remediation = "Configure the peer by the name its certificate carries (for Lync/Skype, the pool FQDN in "
-                + "the certificate's SAN), or have the peer's certificate re-issued with that name in its SAN.")
+                + "the certificate's SAN), or have the peer's certificate re-issued with that name in its SAN.",
+        evidence = {"host", "subjectAlternativeNames", "subjectCommonName"})
 public final class PeerNameMismatch extends PeerRule {
 
     @Override

@@ -23,13 +23,15 @@ import io.certaudit.model.Tristate;
         area = Area.PEER,
         citation = "BEMS MTLS certificates: connections rely on mutual TLS for mutual authentication; RFC 5246 "
                 + "7.4.4 and RFC 8446 4.3.2 (CertificateRequest)",
+        basis = "RFC 5246 and RFC 8446: mutual TLS needs the peer to ask for this host's certificate",
         description = "Notes a peer that completed the handshake without asking for a client certificate (so its "
                 + "list of acceptable certificate authorities cannot be checked either), or that asked for one but "
                 + "went on without it: mutual TLS is not enforced on that port, which may not be the peer's MTLS "
                 + "listener.",
         remediation = "Check that the configured port is the peer's MTLS listener (for Lync/Skype, the pool's "
                 + "SIP/TLS port, usually 5061) and, where the peer is yours to configure, that it requires client "
-                + "certificates on it.")
+                + "certificates on it.",
+        evidence = {"clientCertificateRequested", "clientCertificateRequired"})
 public final class PeerNotRequestingClientCertificate extends PeerRule {
 
     /** Only a finished handshake with a peer that proved its key tells whether the peer's CertificateRequest came. */

@@ -14,6 +14,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.Findings;
 import io.certaudit.engine.PeerRule;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.PeerObservation;
@@ -31,16 +32,20 @@ import io.certaudit.model.StoredCertificate;
         area = Area.PEER,
         citation = "BEMS MTLS certificates: the Lync/Skype certificate must be trusted by a root in this host's "
                 + "Trusted Root (B2), signed by a mutually trusted CA (B6)",
+        requirements = {Requirement.B2, Requirement.B6},
         description = "Builds the path of the certificate the peer presented the way this host would: from the "
                 + "intermediates the peer sent with it and the host's own MY, CA and ROOT stores, with no "
                 + "download. Fails when the path stops at an issuer found nowhere, or ends at a root that is not in "
                 + "Trusted Root. The finding names the missing intermediate or root and says whether the peer sent "
                 + "it. Judges only a peer that proved it holds the certificate's key in the handshake (it signed "
                 + "with it); otherwise the rule does not apply and peer-unreachable says why.",
-        remediation = "Import the certificate named in the finding on this host: the peer's root CA certificate "
-                + "into Certificates (Local Computer) > Trusted Root Certification Authorities, an intermediate "
-                + "into Intermediate Certification Authorities. Get it from the peer's administrators or its CA, "
-                + "and compare its thumbprint with theirs before trusting it.")
+        remediation = {
+                "Import the certificate named in the finding on this host: the peer's root CA certificate into "
+                        + "Certificates (Local Computer) > Trusted Root Certification Authorities, an intermediate "
+                        + "into Intermediate Certification Authorities.",
+                "Get it from the peer's administrators or its CA, and compare its thumbprint with theirs before "
+                        + "trusting it."},
+        evidence = {"distrusted", "missingIssuer", "path", "sentByPeer", "untrustedRoot"})
 public final class PeerUntrusted extends PeerRule {
 
     /**

@@ -23,11 +23,13 @@ import io.certaudit.model.StoredCertificate;
         severity = Severity.ERROR,
         area = Area.PEER,
         citation = "Field reports: MD5 in the chain stops the Skype for Business front end (Schannel 36888/36874)",
+        basis = "Field reports: MD5 in a chain stops Skype for Business front ends; SHA-1 is weak",
         description = "Checks the signature of every certificate the peer sent except a root's signature on itself "
                 + "(which nobody verifies): an error for MD2, MD4 or MD5, a warning for SHA-1. The same judgement "
                 + "as weak-signature-algorithm, applied to the peer's chain.",
         remediation = "Have the peer's certificate (or its CA's intermediate) re-issued with a SHA-256 or stronger "
-                + "signature.")
+                + "signature.",
+        evidence = {"oid", "signatureAlgorithm"})
 public final class PeerWeakSignatureAlgorithm extends PeerRule {
 
     @Override

@@ -24,10 +24,12 @@ import io.certaudit.model.StoredCertificate;
         severity = Severity.WARNING,
         area = Area.ROOTSTORE,
         citation = "Field checklists for Lync/Skype for Business certificate stores",
+        basis = "Field checklists for Lync/Skype for Business certificate stores",
         description = "Warns for each certificate that appears more than once in Trusted Root (the same "
                 + "thumbprint in several physical stores or files), naming where each copy is.",
         remediation = "Keep one copy: if Group Policy distributes the root, delete the copy added by hand "
-                + "(certlm.msc > Trusted Root Certification Authorities).")
+                + "(certlm.msc > Trusted Root Certification Authorities).",
+        evidence = {"copies", "locations"})
 public final class RootStoreDuplicate extends HostRule {
 
     @Override

@@ -22,12 +22,15 @@ import io.certaudit.model.StoredCertificate;
         area = Area.ROOTSTORE,
         citation = "Microsoft: Lync Server 2013 Front-End service cannot start in Windows Server 2012 "
                 + "(events 61029, 32042)",
+        basis = "Windows behaviour: Windows Server 2012 and later reject a chain when Trusted Root holds a "
+                + "certificate that is not self-signed (Lync Server 2013 Front-End service cannot start)",
         description = "Fails for every certificate in Trusted Root whose issuer differs from its subject or whose "
                 + "own key does not verify its signature. Windows Server 2012 and later then treat client "
                 + "certificates as untrusted and MTLS breaks.",
         remediation = "Move each certificate named in the finding to Intermediate Certification Authorities "
-                + "(Get-ChildItem Cert:\\LocalMachine\\Root | Where-Object { $_.Issuer -ne $_.Subject } | "
-                + "Move-Item -Destination Cert:\\LocalMachine\\CA).")
+                + "(Get-ChildItem Cert:\\LocalMachine\\Root | Where-Object { $_.Issuer -ne $_.Subject } | Move-Item "
+                + "-Destination Cert:\\LocalMachine\\CA).",
+        evidence = {"issuer", "origin"})
 public final class RootStoreNonSelfSigned extends CertificateRule {
 
     @Override

@@ -1,12 +1,14 @@
 package io.certaudit.catalog.rootstore;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.Findings;
 import io.certaudit.engine.HostRule;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreName;
@@ -23,13 +25,17 @@ import io.certaudit.model.TrustedIssuerList;
         severity = Severity.WARNING,
         area = Area.ROOTSTORE,
         citation = "Microsoft KB 2464556, KB 2880390, KB 933430: trusted issuer list limit in SChannel",
+        requirements = {Requirement.KB2464556, Requirement.KB2880390, Requirement.KB933430},
         description = "Warns when the distinguished names of the distinct certificates in Trusted Root, each "
                 + "DER-encoded with a 2-byte length as in a TLS CertificateRequest, add up to more than 16,384 "
                 + "bytes. SChannel then fails client-certificate authentication.",
         remediation = "Remove roots the server does not need from Trusted Root (keep the roots of the service's "
                 + "and the peer's chains), and on Windows Server 2012 or later set "
-                + "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\ClientAuthTrustMode "
-                + "as KB 2880390 describes.")
+                + "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\ClientAuthTrustMode as KB "
+                + "2880390 describes.",
+        evidence = {
+                "SCHANNEL\\ClientAuthTrustMode", "SCHANNEL\\SendTrustedIssuerList", "issuerListBytes", "limitBytes",
+                "rootCertificates"})
 public final class RootStoreTooLarge extends HostRule {
 
     /** SChannel's limit on the encoded trusted issuer list, in bytes. */
@@ -50,8 +56,10 @@ public final class RootStoreTooLarge extends HostRule {
         evidence.put("issuerListBytes", Integer.toString(list.bytes()));
         evidence.put("limitBytes", Integer.toString(LIMIT_BYTES));
         evidence.put("rootCertificates", Integer.toString(list.certificates()));
+        // Only the SCHANNEL values the metadata declares: the evidence keys are a contract for report consumers.
+        List<String> declared = List.of(info().evidence());
         context.snapshot().hostFacts().forEach((name, value) -> {
-            if (name.startsWith("SCHANNEL\\")) {
+            if (name.startsWith("SCHANNEL\\") && declared.contains(name)) {
                 evidence.put(name, value);
             }
         });

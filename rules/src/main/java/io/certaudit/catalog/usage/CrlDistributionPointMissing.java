@@ -6,6 +6,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.CertificateRule;
 import io.certaudit.engine.Findings;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Scope;
 import io.certaudit.engine.Severity;
@@ -21,10 +22,12 @@ import io.certaudit.model.StoredCertificate;
         severity = Severity.WARNING,
         area = Area.USAGE,
         citation = "Lync Server 2013 certificate requirements: CRL distribution point",
+        requirements = {Requirement.LYNC_CRL_DISTRIBUTION_POINT},
         description = "Warns when a service certificate or an intermediate on its path has no CRL Distribution "
                 + "Points extension, so peers that check revocation cannot, and may refuse it.",
-        remediation = "Re-issue the certificate from a CA configured to publish a CDP (on a Windows CA: "
-                + "Properties > Extensions > CRL Distribution Point, 'Include in the CDP extension').")
+        remediation = "Re-issue the certificate from a CA configured to publish a CDP (on a Windows CA: Properties "
+                + "> Extensions > CRL Distribution Point, 'Include in the CDP extension').",
+        evidence = {"issuer"})
 public final class CrlDistributionPointMissing extends CertificateRule {
 
     @Override

@@ -23,12 +23,14 @@ import io.certaudit.model.StoredCertificate;
         area = Area.USAGE,
         citation = "Lync Server certificate requirements: client EKU optional (Request-CsCertificate -ClientEKU); "
                 + "field reports of SBCs that require it",
+        basis = "Field reports: SBCs and third-party peers that require the Client Authentication EKU",
         description = "Warns when a service certificate's Extended Key Usage extension is present and lists "
                 + "neither Client Authentication (1.3.6.1.5.5.7.3.2) nor anyExtendedKeyUsage. In MTLS the "
                 + "certificate also authenticates the service as a client; Microsoft peers tolerate its absence, "
                 + "some SBCs and third-party peers reject it.",
         remediation = "Re-issue the certificate with both Server and Client Authentication EKUs "
-                + "(Request-CsCertificate -ClientEKU $true, or a template including Client Authentication).")
+                + "(Request-CsCertificate -ClientEKU $true, or a template including Client Authentication).",
+        evidence = {"extendedKeyUsages"})
 public final class EkuMissingClientAuth extends CertificateRule {
 
     @Override

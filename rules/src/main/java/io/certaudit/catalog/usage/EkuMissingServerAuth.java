@@ -6,6 +6,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.CertificateRule;
 import io.certaudit.engine.Findings;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Scope;
 import io.certaudit.engine.Severity;
@@ -21,11 +22,13 @@ import io.certaudit.model.StoredCertificate;
         severity = Severity.ERROR,
         area = Area.USAGE,
         citation = "Lync Server 2010/2013 certificate requirements: Server Authentication EKU (1.3.6.1.5.5.7.3.1)",
+        requirements = {Requirement.LYNC_SERVER_EKU},
         description = "Fails when a service certificate's Extended Key Usage extension is present and lists "
                 + "neither Server Authentication (1.3.6.1.5.5.7.3.1) nor anyExtendedKeyUsage. A certificate "
                 + "without the extension is valid for every purpose and passes.",
         remediation = "Re-issue the certificate from a template whose Application Policies include Server "
-                + "Authentication (the Web Server template, or Request-CsCertificate).")
+                + "Authentication (the Web Server template, or Request-CsCertificate).",
+        evidence = {"extendedKeyUsages"})
 public final class EkuMissingServerAuth extends CertificateRule {
 
     @Override

@@ -6,6 +6,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.CertificateRule;
 import io.certaudit.engine.Findings;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Scope;
 import io.certaudit.engine.Severity;
@@ -20,11 +21,15 @@ import io.certaudit.model.StoredCertificate;
         severity = Severity.WARNING,
         area = Area.USAGE,
         citation = "Lync Server 2013 certificate requirements: RSASSA-PSS is not supported",
+        requirements = {Requirement.LYNC_SIGNATURE_ALGORITHM},
         description = "Warns when a certificate on a service certificate's path (other than a root's signature "
                 + "on itself) is signed with RSASSA-PSS (1.2.840.113549.1.1.10), which Lync Server and Skype for "
                 + "Business do not support.",
-        remediation = "Re-issue the certificate with a PKCS#1 v1.5 signature (sha256RSA); on a Windows CA, set "
-                + "AlternateSignatureAlgorithm=0 in CAPolicy.inf or the CA's CSP registry settings.")
+        remediation = {
+                "Re-issue the certificate with a PKCS#1 v1.5 signature (sha256RSA).",
+                "On a Windows CA, set AlternateSignatureAlgorithm=0 in CAPolicy.inf or the CA's CSP registry "
+                        + "settings."},
+        evidence = {"oid"})
 public final class SignatureAlgorithmUnsupported extends CertificateRule {
 
     private static final String RSASSA_PSS = "1.2.840.113549.1.1.10";

@@ -2,6 +2,8 @@ package io.certaudit.catalog.usage;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.CertificateRule;
@@ -21,10 +23,12 @@ import io.certaudit.model.StoredCertificate;
         severity = Severity.ERROR,
         area = Area.USAGE,
         citation = "Field reports: MD5 in the chain stops the Skype for Business front end (Schannel 36888/36874)",
+        basis = "Field reports: MD5 in a chain stops Skype for Business front ends; SHA-1 is weak",
         description = "Checks the signature of every certificate on a service certificate's path except a root's "
                 + "signature on itself (which nobody verifies): an error for MD2, MD4 or MD5, a warning for SHA-1.",
         remediation = "Re-issue the certificate (or have the CA renew its intermediate) with a SHA-256 or stronger "
-                + "signature.")
+                + "signature.",
+        evidence = {"oid", "signatureAlgorithm"})
 public final class WeakSignatureAlgorithm extends CertificateRule {
 
     @Override
@@ -53,7 +57,7 @@ public final class WeakSignatureAlgorithm extends CertificateRule {
      * How weak a signature algorithm is: ERROR for MD2, MD4 and MD5, which peers reject; WARNING for SHA-1;
      * {@code null} for anything stronger. Shared with the peer's own chain, judged the same way.
      */
-    public static Severity weakness(String signatureAlgorithmOid) {
+    public static @Nullable Severity weakness(@Nullable String signatureAlgorithmOid) {
         return switch (signatureAlgorithmOid == null ? "" : signatureAlgorithmOid) {
             // md2WithRSA, md4WithRSA, md5WithRSA (RFC 8017 A.2.4)
             case "1.2.840.113549.1.1.2", "1.2.840.113549.1.1.3", "1.2.840.113549.1.1.4" -> Severity.ERROR;

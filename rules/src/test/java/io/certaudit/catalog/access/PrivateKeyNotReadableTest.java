@@ -1,14 +1,9 @@
 package io.certaudit.catalog.access;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
-import io.certaudit.engine.RuleOutcome;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.AccessFacts;
 import io.certaudit.model.KeyKind;
@@ -16,6 +11,7 @@ import io.certaudit.model.PrivateKeyFacts;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.Tristate;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
@@ -29,11 +25,11 @@ class PrivateKeyNotReadableTest {
     private final Issued ca = pki.issue(root, pki.spec("Example Issuing CA").ca());
     private final Issued leaf = pki.issue(ca, pki.spec("bems.contoso.com").san("bems.contoso.com"));
 
-    private HostFixture host(Tristate present, AccessFacts access) {
+    private RuleTester.Run run(Tristate present, AccessFacts access) {
         PrivateKeyFacts key = new PrivateKeyFacts(present, KeyKind.CAPI, "Microsoft Enhanced RSA and AES "
                 + "Cryptographic Provider", "bems-key", Tristate.YES, KEY_FILE, access, "the private key opened");
-        return new HostFixture().add(StoreName.ROOT, root).add(StoreName.CA, ca)
-                .add(leaf.in(StoreName.MY).withPrivateKey(key));
+        return RuleTester.of(new PrivateKeyNotReadable()).on(new HostFixture().add(StoreName.ROOT, root)
+                .add(StoreName.CA, ca).add(leaf.in(StoreName.MY).withPrivateKey(key))).run();
     }
 
     private static AccessFacts access(Tristate canRead, String reason) {
@@ -43,38 +39,29 @@ class PrivateKeyNotReadableTest {
 
     @Test
     void failsWhenTheServiceAccountCannotReadTheKeyFile() {
-        List<Finding> findings = host(Tristate.YES, access(Tristate.NO, null)).findings("private-key-not-readable");
-        assertEquals(1, findings.size());
-        Finding finding = findings.get(0);
-        assertEquals(Severity.ERROR, finding.severity());
-        assertTrue(finding.message().startsWith("The service account " + ACCOUNT + " cannot read the private key ("
-                + KEY_FILE + ")"), finding.message());
-        assertEquals("O:BAG:SYD:(A;;FA;;;SY)", finding.evidence().get("sddl"));
-        assertTrue(finding.evidence().get("acl").contains("NT AUTHORITY\\SYSTEM"));
+        run(Tristate.YES, access(Tristate.NO, null)).assertFailed()
+                .onlyFinding().about(leaf).severity(Severity.ERROR).store(StoreName.MY)
+                .messageContains("The service account " + ACCOUNT + " cannot read the private key (" + KEY_FILE + ")")
+                .evidence("sddl", "O:BAG:SYD:(A;;FA;;;SY)")
+                .evidenceContains("acl", "NT AUTHORITY\\SYSTEM");
     }
 
     @Test
     void passesWhenItCan() {
-        assertTrue(host(Tristate.YES, access(Tristate.YES, null)).findings("private-key-not-readable").isEmpty());
+        run(Tristate.YES, access(Tristate.YES, null)).assertPassed();
     }
 
     @Test
     void warnsAndSaysWhyWhenTheSourceCouldNotTell() {
-        List<Finding> findings = host(Tristate.YES, access(Tristate.UNKNOWN,
-                "no service account configured: name the service with --service-name"))
-                .findings("private-key-not-readable");
-        assertEquals(1, findings.size());
-        assertEquals(Severity.WARNING, findings.get(0).severity());
-        assertTrue(findings.get(0).message().contains("no service account configured"), findings.get(0).message());
+        run(Tristate.YES, access(Tristate.UNKNOWN, "no service account configured: name the service with "
+                + "--service-name")).assertFailed()
+                .onlyFinding().about(leaf).severity(Severity.WARNING).messageContains("no service account configured");
     }
 
     @Test
     void doesNotApplyWhenTheKeyIsMissingOrTheSourceDidNotCheckAccess() {
-        assertTrue(host(Tristate.NO, access(Tristate.NO, null)).findings("private-key-not-readable").isEmpty());
-        HostFixture folder = new HostFixture().chain(root, ca, leaf);
-        assertTrue(folder.findings("private-key-not-readable").isEmpty());
-        RuleOutcome outcome = folder.audit().outcomes().stream()
-                .filter(o -> o.rule().equals("private-key-not-readable")).findFirst().orElseThrow();
-        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome.result());
+        run(Tristate.NO, access(Tristate.NO, null)).assertNotApplicable("the certificate has no key to read");
+        RuleTester.of(new PrivateKeyNotReadable()).on(new HostFixture().chain(root, ca, leaf)).run()
+                .assertNotApplicable("a folder source records no access to the key");
     }
 }

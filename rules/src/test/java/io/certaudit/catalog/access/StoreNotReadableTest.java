@@ -1,20 +1,15 @@
 package io.certaudit.catalog.access;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
-import io.certaudit.engine.RuleOutcome;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.AccessFacts;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.Tristate;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
@@ -33,43 +28,39 @@ class StoreNotReadableTest {
                 null, canRead, null, List.of(), reason);
     }
 
-    private HostFixture host(Tristate my, Tristate ca, Tristate root) {
-        return new HostFixture().chain(this.root, this.ca, leaf)
+    private RuleTester.Run run(Tristate my, Tristate ca, Tristate root) {
+        return RuleTester.of(new StoreNotReadable()).on(new HostFixture().chain(this.root, this.ca, leaf)
                 .storeAccess(StoreName.MY, access("My", my, my == Tristate.UNKNOWN ? NO_ACCOUNT : null))
                 .storeAccess(StoreName.CA, access("CA", ca, ca == Tristate.UNKNOWN ? NO_ACCOUNT : null))
-                .storeAccess(StoreName.ROOT, access("Root", root, root == Tristate.UNKNOWN ? NO_ACCOUNT : null));
+                .storeAccess(StoreName.ROOT, access("Root", root, root == Tristate.UNKNOWN ? NO_ACCOUNT : null)))
+                .run();
     }
 
     @Test
     void failsForEachStoreTheServiceAccountCannotRead() {
-        List<Finding> findings = host(Tristate.YES, Tristate.NO, Tristate.NO).findings("store-not-readable");
-        assertEquals(2, findings.size());
-        assertEquals(StoreName.CA, findings.get(0).store());
-        assertEquals(Severity.ERROR, findings.get(0).severity());
-        assertTrue(findings.get(0).message().contains("LocalMachine\\CA"), findings.get(0).message());
-        assertEquals(KEY + "CA", findings.get(0).evidence().get("object"));
+        RuleTester.Run run = run(Tristate.YES, Tristate.NO, Tristate.NO).assertFailed().assertFindingCount(2);
+        run.hostFinding(StoreName.CA).severity(Severity.ERROR).messageContains("LocalMachine\\CA")
+                .evidence("object", KEY + "CA").evidence("account", "NT SERVICE\\GoodTechnology");
+        run.hostFinding(StoreName.ROOT).severity(Severity.ERROR).evidence("object", KEY + "Root");
     }
 
     @Test
     void passesWhenEveryStoreIsReadable() {
-        assertTrue(host(Tristate.YES, Tristate.YES, Tristate.YES).findings("store-not-readable").isEmpty());
+        run(Tristate.YES, Tristate.YES, Tristate.YES).assertPassed();
     }
 
     @Test
     void warnsOncePerReasonNamingTheStoresItCouldNotCheck() {
-        List<Finding> findings = host(Tristate.UNKNOWN, Tristate.UNKNOWN, Tristate.UNKNOWN)
-                .findings("store-not-readable");
-        assertEquals(1, findings.size());
-        assertEquals(Severity.WARNING, findings.get(0).severity());
-        assertNull(findings.get(0).store());
-        assertEquals("Could not tell whether the service account can read the LocalMachine\\MY, LocalMachine\\CA "
-                + "and LocalMachine\\ROOT stores: " + NO_ACCOUNT + ".", findings.get(0).message());
+        run(Tristate.UNKNOWN, Tristate.UNKNOWN, Tristate.UNKNOWN).assertFailed()
+                .onlyFinding().severity(Severity.WARNING).store(null).noCertificate()
+                .messageContains("Could not tell whether the service account can read the LocalMachine\\MY, "
+                        + "LocalMachine\\CA and LocalMachine\\ROOT stores: " + NO_ACCOUNT + ".")
+                .evidence("MY", KEY + "My").evidence("ROOT", KEY + "Root");
     }
 
     @Test
     void doesNotApplyWhenTheSourceDidNotCheckStores() {
-        RuleOutcome outcome = new HostFixture().chain(root, ca, leaf).audit().outcomes().stream()
-                .filter(o -> o.rule().equals("store-not-readable")).findFirst().orElseThrow();
-        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome.result());
+        RuleTester.of(new StoreNotReadable()).on(new HostFixture().chain(root, ca, leaf)).run()
+                .assertNotApplicable("the source recorded no store access (only the live Windows source does)");
     }
 }

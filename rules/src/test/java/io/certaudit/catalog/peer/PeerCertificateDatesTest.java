@@ -1,23 +1,22 @@
 package io.certaudit.catalog.peer;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
-import io.certaudit.model.StoreName;
+import io.certaudit.engine.Rule;
+import io.certaudit.engine.Severity;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
+import io.certaudit.testing.TestsRules;
 
 /**
  * {@code peer-certificate-expired}, {@code peer-certificate-expiring} and {@code peer-certificate-not-yet-valid}, over
  * the certificates the peer sent.
  */
+@TestsRules({PeerCertificateExpired.class, PeerCertificateExpiring.class, PeerCertificateNotYetValid.class})
 class PeerCertificateDatesTest {
 
     private final TestPki pki = new TestPki();
@@ -29,38 +28,36 @@ class PeerCertificateDatesTest {
                 .valid(TestPki.NOW.minus(Duration.ofDays(300)), TestPki.NOW.plus(afterNow)));
     }
 
-    private static List<Finding> findings(Issued leaf, Issued ca, String rule) {
-        return new HostFixture().peer(PeerObservations.sent(leaf, ca)).findings(rule);
+    private RuleTester.Run run(Rule rule, Issued leaf) {
+        return RuleTester.of(rule).on(new HostFixture().peer(PeerObservations.sent(leaf, ca))).run();
     }
 
     @Test
     void anExpiredPeerCertificateIsAnErrorAndNotAlsoExpiring() {
         Issued expired = leafValidUntil(Duration.ofDays(-1));
 
-        List<Finding> findings = findings(expired, ca, "peer-certificate-expired");
-        assertEquals(1, findings.size());
-        assertEquals(expired.in(StoreName.CA).thumbprint(), findings.get(0).thumbprint());
-        assertTrue(findings.get(0).message().contains("sent by peer pool.contoso.com:5061"), findings.get(0).message());
-        assertTrue(findings(expired, ca, "peer-certificate-expiring").isEmpty());
+        run(new PeerCertificateExpired(), expired).assertFailed()
+                .onlyFinding().about(expired).severity(Severity.ERROR)
+                .messageContains("sent by peer pool.contoso.com:5061");
+        run(new PeerCertificateExpiring(), expired).assertPassed();
     }
 
     @Test
     void aPeerCertificateExpiringWithinTheHorizonIsAWarning() {
         Issued soon = leafValidUntil(Duration.ofDays(10));
 
-        List<Finding> findings = findings(soon, ca, "peer-certificate-expiring");
-        assertEquals(1, findings.size());
-        assertEquals("10", findings.get(0).evidence().get("daysLeft"));
-        assertTrue(findings(soon, ca, "peer-certificate-expired").isEmpty());
+        run(new PeerCertificateExpiring(), soon).assertFailed()
+                .onlyFinding().about(soon).severity(Severity.WARNING).evidence("daysLeft", "10");
+        run(new PeerCertificateExpired(), soon).assertPassed();
     }
 
     @Test
     void aPeerCertificateValidBeyondTheHorizonPasses() {
         Issued later = leafValidUntil(Duration.ofDays(90));
 
-        assertTrue(findings(later, ca, "peer-certificate-expired").isEmpty());
-        assertTrue(findings(later, ca, "peer-certificate-expiring").isEmpty());
-        assertTrue(findings(later, ca, "peer-certificate-not-yet-valid").isEmpty());
+        run(new PeerCertificateExpired(), later).assertPassed();
+        run(new PeerCertificateExpiring(), later).assertPassed();
+        run(new PeerCertificateNotYetValid(), later).assertPassed();
     }
 
     @Test
@@ -68,11 +65,16 @@ class PeerCertificateDatesTest {
         Issued future = pki.issue(ca, pki.spec("pool.contoso.com").san("pool.contoso.com")
                 .valid(TestPki.NOW.plus(Duration.ofDays(2)), TestPki.NOW.plus(Duration.ofDays(400))));
 
-        List<Finding> findings = findings(future, ca, "peer-certificate-not-yet-valid");
-        assertEquals(1, findings.size());
-        assertEquals(future.in(StoreName.CA).thumbprint(), findings.get(0).thumbprint());
-        assertEquals(TestPki.NOW.plus(Duration.ofDays(2)).toString(), findings.get(0).evidence().get("notBefore"));
-        assertTrue(findings.get(0).message().contains("sent by peer pool.contoso.com:5061"), findings.get(0).message());
-        assertTrue(findings(future, ca, "peer-certificate-expired").isEmpty());
+        run(new PeerCertificateNotYetValid(), future).assertFailed()
+                .onlyFinding().about(future).severity(Severity.ERROR)
+                .evidence("notBefore", TestPki.NOW.plus(Duration.ofDays(2)).toString())
+                .messageContains("sent by peer pool.contoso.com:5061");
+        run(new PeerCertificateExpired(), future).assertPassed();
+    }
+
+    @Test
+    void noPeerProbedIsNotApplicableRatherThanPassed() {
+        RuleTester.of(new PeerCertificateExpired()).on(new HostFixture()).run()
+                .assertNotApplicable("no peer was probed");
     }
 }

@@ -1,17 +1,11 @@
 package io.certaudit.catalog.peer;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
-import io.certaudit.engine.RuleOutcome;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.PeerFailure;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
@@ -21,30 +15,28 @@ class PeerUnreachableTest {
     private final Issued root = pki.root("Contoso Root");
     private final Issued leaf = pki.issue(root, pki.spec("pool.contoso.com").san("pool.contoso.com"));
 
+    private static RuleTester rule() {
+        return RuleTester.of(new PeerUnreachable());
+    }
+
     @Test
     void warnsWithTheReasonWhenTheHandshakeDidNotFinish() {
-        List<Finding> findings = new HostFixture()
-                .peer(PeerObservations.failed(PeerFailure.REFUSED, "192.0.2.10:5061 refused the connection"))
-                .findings("peer-unreachable");
-
-        assertEquals(1, findings.size());
-        Finding finding = findings.get(0);
-        assertEquals(Severity.WARNING, finding.severity());
-        assertTrue(finding.message().contains("refused the connection"), finding.message());
-        assertEquals("refused", finding.evidence().get("failure"));
-        assertEquals("pool.contoso.com:5061", finding.evidence().get("peer"));
+        rule().on(new HostFixture()
+                        .peer(PeerObservations.failed(PeerFailure.REFUSED, "192.0.2.10:5061 refused the connection")))
+                .run()
+                .assertFailed()
+                .peerFinding(PeerObservations.POOL).severity(Severity.WARNING).noCertificate()
+                .messageContains("refused the connection")
+                .evidence("failure", "refused");
     }
 
     @Test
     void saysNothingOfAPeerThatWasReached() {
-        assertTrue(new HostFixture().peer(PeerObservations.sent(leaf, root)).findings("peer-unreachable").isEmpty());
+        rule().on(new HostFixture().peer(PeerObservations.sent(leaf, root))).run().assertPassed();
     }
 
     @Test
     void doesNotApplyWhenNoPeerWasProbed() {
-        RuleOutcome outcome = new HostFixture().audit().outcomes().stream()
-                .filter(o -> o.rule().equals("peer-unreachable")).findFirst().orElseThrow();
-
-        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome.result());
+        rule().on(new HostFixture()).run().assertNotApplicable("no peer was probed");
     }
 }

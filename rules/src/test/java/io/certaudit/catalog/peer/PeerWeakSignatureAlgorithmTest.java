@@ -1,15 +1,10 @@
 package io.certaudit.catalog.peer;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
 import io.certaudit.engine.Severity;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
@@ -17,8 +12,9 @@ class PeerWeakSignatureAlgorithmTest {
 
     private final TestPki pki = new TestPki();
 
-    private static List<Finding> findings(Issued... sent) {
-        return new HostFixture().peer(PeerObservations.sent(sent)).findings("peer-weak-signature-algorithm");
+    private static RuleTester.Run run(Issued... sent) {
+        return RuleTester.of(new PeerWeakSignatureAlgorithm())
+                .on(new HostFixture().peer(PeerObservations.sent(sent))).run();
     }
 
     @Test
@@ -27,9 +23,9 @@ class PeerWeakSignatureAlgorithmTest {
         Issued ca = pki.issue(root, pki.spec("Contoso Issuing CA").ca().signedWith("MD5withRSA"));
         Issued leaf = pki.issue(ca, pki.spec("pool.contoso.com").signedWith("SHA1withRSA"));
 
-        List<Finding> findings = findings(leaf, ca);
-
-        assertEquals(List.of(Severity.ERROR, Severity.WARNING), findings.stream().map(Finding::severity).toList());
+        RuleTester.Run run = run(leaf, ca).assertFailed().assertFindingCount(2);
+        run.findingAbout(ca).severity(Severity.ERROR).evidence("oid", "1.2.840.113549.1.1.4");
+        run.findingAbout(leaf).severity(Severity.WARNING).evidence("oid", "1.2.840.113549.1.1.5");
     }
 
     @Test
@@ -37,6 +33,6 @@ class PeerWeakSignatureAlgorithmTest {
         Issued root = pki.selfSigned(pki.spec("Contoso Legacy Root").ca().signedWith("SHA1withRSA"));
         Issued leaf = pki.issue(root, pki.spec("pool.contoso.com"));
 
-        assertTrue(findings(leaf, root).isEmpty());
+        run(leaf, root).assertPassed();
     }
 }
