@@ -25,6 +25,7 @@ import io.certaudit.agent.eventlog.AuditEvents;
 import io.certaudit.agent.eventlog.EventEntry;
 import io.certaudit.agent.eventlog.EventLogException;
 import io.certaudit.agent.eventlog.WindowsEventLog;
+import io.certaudit.agent.remediate.CertreqSteps;
 import io.certaudit.agent.report.AuditReport;
 import io.certaudit.agent.report.OutputException;
 import io.certaudit.agent.report.ReportBuilder;
@@ -237,8 +238,9 @@ abstract class AuditRun implements Callable<Integer> {
         }
         HostSnapshot snapshot = withPeers.build();
         AuditResult result = new RuleEngine(catalog).run(snapshot, settings, evaluatedAt);
+        // Findings a new certificate fixes name the request certaudit remediate writes and the commands that use it.
         AuditReport report = new ReportBuilder(VersionProvider.version())
-                .build(result, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+                .build(CertreqSteps.inRemediations(result), clock.instant().truncatedTo(ChronoUnit.SECONDS));
 
         if (!phase.compareAndSet(RUNNING, WRITING)) {
             // The time limit passed and the run already said so: write nothing the user was told is not there.

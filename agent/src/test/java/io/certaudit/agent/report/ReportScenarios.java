@@ -9,6 +9,7 @@ import io.certaudit.engine.RuleEngine;
 import io.certaudit.model.AccessFacts;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.KeyKind;
+import io.certaudit.model.NameResolution;
 import io.certaudit.model.PeerAddress;
 import io.certaudit.model.PeerFailure;
 import io.certaudit.model.PeerObservation;
@@ -103,6 +104,27 @@ public final class ReportScenarios {
                         null, null))
                 .peer(new PeerObservation(new PeerAddress("lyncfe02.contoso.com", 5061), "192.0.2.11", null, null,
                         List.of(), null, Tristate.UNKNOWN, PeerFailure.REFUSED, "connection refused"))
+                .build();
+        return audit(snapshot, AuditSettings.defaults().withPoolFqdn(POOL));
+    }
+
+    /**
+     * A healthy host audited with the DNS check: the pool FQDN resolves to the address the settings expect, an
+     * instance does not resolve at all, and the gateway lookup timed out.
+     */
+    public static AuditReport withDnsChecked() {
+        Issued leaf = PKI.issue(ISSUING, PKI.spec(POOL).san(POOL));
+        HostSnapshot snapshot = HostSnapshot.builder("bems04.contoso.com", "folder exports/bems04")
+                .add(leaf.in(StoreName.MY).withPrivateKey(PrivateKeyFacts.inFile("bems.key", "key file matches")))
+                .add(ISSUING.in(StoreName.CA))
+                .add(ROOT.in(StoreName.ROOT))
+                .nameResolutions(List.of(
+                        new NameResolution(POOL, NameResolution.Role.POOL, NameResolution.Outcome.RESOLVED,
+                                List.of("192.0.2.20"), List.of("192.0.2.20"), null),
+                        new NameResolution("bemsserver09.contoso.com", NameResolution.Role.INSTANCE,
+                                NameResolution.Outcome.NOT_FOUND, List.of(), List.of(), "no such host is known"),
+                        new NameResolution("sbc.contoso.com", NameResolution.Role.GATEWAY,
+                                NameResolution.Outcome.TIMED_OUT, List.of(), List.of(), "no answer within 5 s")))
                 .build();
         return audit(snapshot, AuditSettings.defaults().withPoolFqdn(POOL));
     }
