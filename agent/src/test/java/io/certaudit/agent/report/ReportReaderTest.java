@@ -61,7 +61,7 @@ class ReportReaderTest {
     void theReportCarriesTheTrustedIssuerListSize() {
         int expected = TrustedIssuerList.of(ReportScenarios.brokenMtlsSnapshot().store(StoreName.ROOT)).bytes();
         assertEquals(expected, BROKEN.summary().rootStoreIssuerListBytes());
-        assertEquals("1.4", BROKEN.schemaVersion());
+        assertEquals("1.5", BROKEN.schemaVersion());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.certaudit.catalog.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -51,6 +52,36 @@ class PrivateKeyNotReadableTest {
                 + KEY_FILE + ")"), finding.message());
         assertEquals("O:BAG:SYD:(A;;FA;;;SY)", finding.evidence().get("sddl"));
         assertTrue(finding.evidence().get("acl").contains("NT AUTHORITY\\SYSTEM"));
+    }
+
+    @Test
+    void aKeyTheAccountCannotReadIsFixedByGrantingReadNotByRunningElevated() {
+        for (Tristate elevated : Tristate.values()) {
+            String remediation = host(Tristate.YES, access(Tristate.NO, null)).auditElevated(elevated)
+                    .findings("private-key-not-readable").get(0).remediation();
+            assertTrue(remediation.startsWith("Grant the service account Read"), remediation);
+            assertFalse(remediation.contains("administrator"), remediation);
+        }
+    }
+
+    @Test
+    void whenTheAuditCouldNotTellTheRemediationFollowsWhatItKnowsOfItsRights() {
+        AccessFacts unreadableAcl = access(Tristate.UNKNOWN, "the key file's ACL could not be read");
+        String notElevated = host(Tristate.YES, unreadableAcl).auditElevated(Tristate.NO)
+                .findings("private-key-not-readable").get(0).remediation();
+        assertTrue(notElevated.startsWith("Run the audit as administrator"), notElevated);
+        String elevated = host(Tristate.YES, unreadableAcl).auditElevated(Tristate.YES)
+                .findings("private-key-not-readable").get(0).remediation();
+        assertTrue(elevated.contains("running elevated again does not help"), elevated);
+        String unknown = host(Tristate.YES, unreadableAcl).findings("private-key-not-readable").get(0).remediation();
+        assertTrue(unknown.contains("If the audit ran without administrator rights") && unknown.contains("otherwise"),
+                unknown);
+        AccessFacts noAccount = new AccessFacts(KEY_FILE, null, null, Tristate.UNKNOWN, null, List.of(),
+                "no service account configured");
+        String named = host(Tristate.YES, noAccount).auditElevated(Tristate.NO).findings("private-key-not-readable")
+                .get(0).remediation();
+        assertTrue(named.startsWith("Name the service account with --service-name"), named);
+        assertFalse(named.contains("administrator"), named);
     }
 
     @Test
