@@ -46,6 +46,16 @@ public final class Findings {
                 certificate.facts().subject(), message, steps, evidence));
     }
 
+    /**
+     * Reports a problem with {@code certificate} whose fix depends on what the rule knows of this case (the
+     * catalogue's remediation states every case; this one names the case at hand).
+     */
+    public void add(Severity severity, StoredCertificate certificate, String message, Map<String, String> evidence,
+                    String remediation) {
+        collected.add(new Finding(info.id(), severity, certificate.store(), certificate.thumbprint(),
+                certificate.facts().subject(), message, remediation, evidence));
+    }
+
     /** Reports a problem not tied to one certificate, optionally tied to a store. */
     public void addHost(@Nullable StoreName store, String message, Map<String, String> evidence) {
         collected.add(Finding.withSteps(info.id(), info.severity(), store, null, null, message, steps, evidence));

@@ -25,6 +25,7 @@ import io.certaudit.agent.eventlog.EventEntry;
 import io.certaudit.agent.eventlog.EventLogException;
 import io.certaudit.agent.eventlog.WindowsEventLog;
 import io.certaudit.agent.pipeline.AuditPipeline;
+import io.certaudit.agent.remediate.CertreqSteps;
 import io.certaudit.agent.report.AuditReport;
 import io.certaudit.agent.report.OutputException;
 import io.certaudit.agent.report.ReportFormat;
@@ -239,8 +240,9 @@ abstract class AuditRun implements Callable<Integer> {
                     .resolveAll(namesToResolve(settings, file)));
         }
         HostSnapshot snapshot = withPeers.build();
-        AuditReport report = pipeline.audit(snapshot, settings, evaluatedAt,
-                clock.instant().truncatedTo(ChronoUnit.SECONDS), notRunReasons);
+        // Findings a new certificate fixes name the request certaudit remediate writes and the commands that use it.
+        AuditReport report = pipeline.report(CertreqSteps.inRemediations(pipeline.judge(snapshot, settings,
+                evaluatedAt)), clock.instant().truncatedTo(ChronoUnit.SECONDS), notRunReasons);
 
         if (!phase.compareAndSet(RUNNING, WRITING)) {
             // The time limit passed and the run already said so: write nothing the user was told is not there.

@@ -147,7 +147,8 @@ public final class PeerProbe {
                 throw new EOFException("the connection closed before the handshake finished");
             }
             Tristate required = !issuers.requested() ? Tristate.UNKNOWN
-                    : TLS13.equals(session.getProtocol()) ? awaitVerdict(tls, deadline) : Tristate.NO;
+                    : TLS13.equals(session.getProtocol()) ? awaitVerdict(tls, deadline,
+                            millis(settings.verdictWait().toMillis())) : Tristate.NO;
             // The handshake finished: with only forward-secret suites offered, the peer signed it with its key.
             return new PeerObservation(peer, resolved, session.getProtocol(), session.getCipherSuite(), chain.chain(),
                     issuers.issuers(), required, null, null, PeerKeyProof.PROVEN);
@@ -182,10 +183,11 @@ public final class PeerProbe {
     /**
      * In TLS 1.3 the client's handshake ends before the server has read our empty Certificate, so its verdict
      * comes afterwards: an alert (certificate_required) when it insists on a certificate, nothing (or a session
-     * ticket) when it goes on without one. Reads until one or the other, within what is left of the deadline.
+     * ticket) when it goes on without one. Reads until one or the other, within what is left of the deadline and
+     * at most {@code waitMillis}.
      */
-    private static Tristate awaitVerdict(SSLSocket tls, HandshakeDeadline deadline) {
-        int left = deadline.remainingMillis();
+    private static Tristate awaitVerdict(SSLSocket tls, HandshakeDeadline deadline, int waitMillis) {
+        int left = Math.min(deadline.remainingMillis(), waitMillis);
         if (left == 0) {
             return Tristate.UNKNOWN;
         }

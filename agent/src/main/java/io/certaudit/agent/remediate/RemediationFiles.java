@@ -23,9 +23,17 @@ public final class RemediationFiles {
     private RemediationFiles() {
     }
 
-    /** The INF file name of a request: after the certificate it replaces, or {@code certreq-new.inf}. */
+    /** The INF of the request for a host without a service certificate. */
+    public static final String NEW_INF = "certreq-new.inf";
+
+    /** The INF file name of a request: after the certificate it replaces, or {@link #NEW_INF}. */
     public static String infName(CertificateRequest request) {
-        return request.replaces() == null ? "certreq-new.inf" : "certreq-" + request.replaces() + ".inf";
+        return request.replaces() == null ? NEW_INF : infName(request.replaces());
+    }
+
+    /** The INF file name of the request that replaces the certificate with this thumbprint. */
+    public static String infName(String thumbprint) {
+        return "certreq-" + thumbprint + ".inf";
     }
 
     /**
@@ -95,19 +103,20 @@ public final class RemediationFiles {
             lines.add("  CN=" + request.subjectCommonName() + ", SAN " + String.join(", ", sanNames(request))
                     + ", RSA " + request.keyLength() + ", " + request.provider().providerName());
             lines.add("  1. Create the key and the request:");
-            lines.add("       certreq -new -machine " + inf + " " + base + ".req");
+            lines.add("       " + CertreqSteps.newRequest(inf));
             lines.add("  2. Submit " + base + ".req to the certification authority. An enterprise CA:");
-            lines.add("       certreq -submit -config \"CAHOST\\CA Name\" " + base + ".req " + base + ".cer");
+            lines.add("       " + CertreqSteps.submit(inf));
             lines.add("     A public CA: upload " + base + ".req as its instructions say, and ask for a SHA-256 RSA");
             lines.add("     signature (the CA, not the request, decides how the certificate is signed).");
             lines.add("  3. Install the issued certificate with its key:");
-            lines.add("       certreq -accept -machine " + base + ".cer");
+            lines.add("       " + CertreqSteps.accept(inf));
         }
         lines.add("");
         lines.add("Then import the CA's intermediate certificates into Intermediate Certification Authorities if");
         lines.add("they are not there, bind the new certificate in the service, remove the old one from");
         lines.add("LocalMachine\\My, and run certaudit audit again.");
-        lines.add("Format: Microsoft, \"certreq\" (Windows Commands), certreq -new INF file format.");
+        lines.add("Format and commands: Microsoft, \"certreq\" (Windows Commands),");
+        lines.add("https://learn.microsoft.com/windows-server/administration/windows-commands/certreq_1");
         return String.join("\r\n", lines) + "\r\n";
     }
 

@@ -49,15 +49,14 @@ public final class RemediationPlan {
         Map<String, Map<Remedy, List<String>>> byThumbprint = new LinkedHashMap<>();
         Map<Remedy, List<String>> forNone = new EnumMap<>(Remedy.class);
         for (Finding finding : result.findings()) {
-            Optional<Remedy> remedy = Remedy.of(finding.rule());
+            Optional<Remedy> remedy = remedyOf(finding, services);
             if (remedy.isEmpty()) {
                 continue;
             }
             String reason = finding.rule() + ": " + finding.message();
             if (remedy.get() == Remedy.NO_CERTIFICATE) {
                 forNone.computeIfAbsent(remedy.get(), r -> new ArrayList<>()).add(reason);
-            } else if (finding.thumbprint() != null && services.stream()
-                    .anyMatch(s -> s.thumbprint().equals(finding.thumbprint()))) {
+            } else {
                 byThumbprint.computeIfAbsent(finding.thumbprint(), t -> new EnumMap<>(Remedy.class))
                         .computeIfAbsent(remedy.get(), r -> new ArrayList<>()).add(reason);
             }
@@ -101,5 +100,20 @@ public final class RemediationPlan {
                     null, forNone));
         }
         return requests;
+    }
+
+    /**
+     * The remedy a request carries for {@code finding}: present when the finding's rule is fixed by a new
+     * certificate and the finding is about one of {@code services} (or says there is none). A finding on a CA of the
+     * chain is not fixed by a new service certificate.
+     */
+    static Optional<Remedy> remedyOf(Finding finding, List<StoredCertificate> services) {
+        Optional<Remedy> remedy = Remedy.of(finding.rule());
+        if (remedy.isEmpty() || remedy.get() == Remedy.NO_CERTIFICATE) {
+            return remedy;
+        }
+        boolean onAServiceCertificate = finding.thumbprint() != null
+                && services.stream().anyMatch(s -> s.thumbprint().equals(finding.thumbprint()));
+        return onAServiceCertificate ? remedy : Optional.empty();
     }
 }

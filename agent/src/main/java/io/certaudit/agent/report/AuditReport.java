@@ -15,13 +15,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"schemaVersion", "tool", "host", "generatedAt", "evaluatedAt", "source", "status", "exitCode",
         "settings", "summary", "serviceCertificates", "stores", "problems", "findings", "rules", "serviceAccount",
-        "hostFacts", "peers", "signatureEngines", "dns"})
+        "hostFacts", "peers", "signatureEngines", "dns", "auditElevated"})
 public record AuditReport(String schemaVersion, Tool tool, String host, String generatedAt, String evaluatedAt,
                           String source, String status, int exitCode, Settings settings, Summary summary,
                           List<String> serviceCertificates, List<Store> stores, List<Problem> problems,
                           List<FindingEntry> findings, List<RuleResult> rules, Account serviceAccount,
                           Map<String, String> hostFacts, List<Peer> peers,
-                          List<SignatureEngineEntry> signatureEngines, Dns dns) {
+                          List<SignatureEngineEntry> signatureEngines, Dns dns, String auditElevated) {
 
     /** The {@link #source()} of a probe given no {@code --source}: no store was read. */
     public static final String NO_SOURCE = "no source";
@@ -100,8 +100,12 @@ public record AuditReport(String schemaVersion, Tool tool, String host, String g
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
+    /**
+     * Private-key facts, never key material; {@code defect} (since 1.5; {@code null} in older reports) is what the
+     * source proved wrong beyond presence: {@code none}, {@code key-mismatch}, {@code user-key-set}.
+     */
     public record PrivateKey(String present, String kind, String provider, String container, Boolean machineKeyset,
-                             String keyFile, Access access, String evidence) {
+                             String keyFile, Access access, String evidence, String defect) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

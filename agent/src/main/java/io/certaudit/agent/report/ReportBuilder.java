@@ -71,7 +71,7 @@ public final class ReportBuilder {
                 FactEvidence.hostFacts(snapshot), snapshot.peers().stream().map(ReportBuilder::peer).toList(),
                 context.chains().signatureEngines().stream().map(use -> new AuditReport.SignatureEngineEntry(
                         use.engine(), use.verifications(), use.unavailableReason())).toList(),
-                dns(snapshot));
+                dns(snapshot), snapshot.auditElevated().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static AuditReport.Dns dns(HostSnapshot snapshot) {
@@ -116,7 +116,8 @@ public final class ReportBuilder {
     private static AuditReport.PrivateKey privateKey(PrivateKeyFacts key) {
         return new AuditReport.PrivateKey(key.present().name().toLowerCase(java.util.Locale.ROOT),
                 key.kind().name(), key.provider(), key.container(), key.machineKeyset().toBoolean(), key.keyFile(),
-                access(key.keyFileAccess()), key.evidence());
+                access(key.keyFileAccess()), key.evidence(),
+                key.defect().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
 
     private static AuditReport.Access access(AccessFacts access) {

@@ -40,6 +40,10 @@ public final class TextReportWriter implements ReportWriter {
         ReportIndex index = new ReportIndex(report);
         PrintWriter text = new PrintWriter(out);
         text.println(style.paint(Health.ofStatus(report.status()), StatusLine.of(report)));
+        if ("no".equals(report.auditElevated())) {
+            text.println(style.paint(Health.WARNING, "Not run as administrator: facts only an elevated audit can "
+                    + "establish (a machine key's presence, a key file's permissions) are unknown."));
+        }
         text.println();
         writeFindings(report, text);
         writeServiceCertificates(index, text);
@@ -150,13 +154,20 @@ public final class TextReportWriter implements ReportWriter {
      * names the account and its permissions.
      */
     private String key(AuditReport.CertificateEntry entry) {
+        AuditReport.PrivateKey key = entry.privateKey();
+        if (key != null && "key-mismatch".equals(key.defect())) {
+            return style.paint(Health.ERROR, "wrong key");
+        }
+        if (key != null && "user-key-set".equals(key.defect())) {
+            return style.paint(Health.ERROR, "user key set");
+        }
         if (entry.hasPrivateKey() == null) {
             return style.paint(Health.WARNING, "?");
         }
         if (!entry.hasPrivateKey()) {
             return style.paint(Health.ERROR, "NO");
         }
-        AuditReport.Access access = entry.privateKey() == null ? null : entry.privateKey().access();
+        AuditReport.Access access = key == null ? null : key.access();
         return access != null && Boolean.FALSE.equals(access.canRead())
                 ? style.paint(Health.ERROR, "yes, unreadable") : "yes";
     }

@@ -26,6 +26,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,37 +83,51 @@ class HostileTextOutputsTest {
                 .toString();
     }
 
+    /** The textfiles of both hostile subjects below, checked by promtool (when it is installed). */
     @Test
-    void aCommonNameWithAnUnpairedSurrogateIsWrittenToEveryFormatWithTheReplacementCharacter() throws Exception {
+    @Tag("external-tool")
+    void theHostileTextfilesParseWithPromtool() throws Exception {
+        writeSurrogateReports();
+        Promtool.assertValid(strictUtf8(dir.resolve("report.prometheus")));
+        writeTerminalTrickReports();
+        Promtool.assertValid(Files.readString(dir.resolve("certaudit.prom")));
+    }
+
+    private static final List<String> FORMATS = List.of("json", "text", "html", "ndjson", "prometheus");
+
+    /** Audits a host whose common name holds a lone surrogate into report.FORMAT; returns the event log. */
+    private FakeEventLog writeSurrogateReports() throws Exception {
         Issued root = PKI.root("Hostile Text Root");
         Issued leaf = bmpStringLeaf(root, LONE_SURROGATE);
         Path source = host(leaf);
         FakeEventLog events = new FakeEventLog();
         events.registered = true;
         Platform windows = TestPlatforms.windows(new FakeScheduledTasks(), events, Map.of("COMPUTERNAME", "BEMS01"));
-        List<String> formats = List.of("json", "text", "html", "ndjson", "prometheus");
         String[] args = new String[] {"audit", "--source", source.toString(), "--at", AT, "--event-log"};
-        for (String format : formats) {
+        for (String format : FORMATS) {
             args = append(args, "--output", format + "=" + dir.resolve("report." + format));
         }
-
         CliRun run = CliRun.run(windows, args);
-
         assertTrue(run.exitCode() < 3, run::toString);
-        for (String format : formats) {
+        return events;
+    }
+
+    @Test
+    void aCommonNameWithAnUnpairedSurrogateIsWrittenToEveryFormatWithTheReplacementCharacter() throws Exception {
+        FakeEventLog events = writeSurrogateReports();
+        for (String format : FORMATS) {
             String text = strictUtf8(dir.resolve("report." + format));
             // Prometheus carries the subject as the JDK renders it; the other formats carry the common name.
             assertTrue(text.contains(format.equals("prometheus") ? "\ufffd" : "bems\ufffdpool.contoso.com"),
                     format + ":\n" + text);
         }
         ReportSchema.assertValid(strictUtf8(dir.resolve("report.json")));
-        Promtool.assertValid(strictUtf8(dir.resolve("report.prometheus")));
         assertEquals(1, events.events.size());
         assertFalse(hasUnpairedSurrogate(events.events.get(0).message()), events.events.get(0).message());
     }
 
-    @Test
-    void escapeSequencesAndBidiOverridesNeverReachTheTextReportLabelsOrEvents() throws Exception {
+    /** Audits a host whose common name holds terminal escapes and bidi overrides into every format. */
+    private FakeEventLog writeTerminalTrickReports() throws Exception {
         Issued root = PKI.root("Hostile Text Root");
         Issued leaf = bmpStringLeaf(root, TERMINAL_TRICKS);
         Path source = host(leaf);
@@ -128,8 +143,18 @@ class HostileTextOutputsTest {
         CliRun run = CliRun.run(windows, "audit", "--source", source.toString(), "--at", AT, "--event-log",
                 "--output", "text=" + text, "--output", "prometheus=" + prom, "--output", "json=" + json,
                 "--output", "ndjson=" + ndjson, "--output", "html=" + html);
-
         assertTrue(run.exitCode() < 3, run::toString);
+        return events;
+    }
+
+    @Test
+    void escapeSequencesAndBidiOverridesNeverReachTheTextReportLabelsOrEvents() throws Exception {
+        FakeEventLog events = writeTerminalTrickReports();
+        Path text = dir.resolve("report.txt");
+        Path prom = dir.resolve("certaudit.prom");
+        Path json = dir.resolve("audit.json");
+        Path ndjson = dir.resolve("audit.ndjson");
+        Path html = dir.resolve("report.html");
         EventEntry event = events.events.get(0);
         for (String output : List.of(Files.readString(text), Files.readString(prom), event.message(),
                 Files.readString(json), Files.readString(ndjson), Files.readString(html))) {
@@ -143,7 +168,6 @@ class HostileTextOutputsTest {
                 Files.readString(json));
         assertTrue(ReportSchema.assertValid(Files.readString(json)).get("stores").get(0).get("certificates").get(0)
                 .get("subjectCommonName").asText().equals(TERMINAL_TRICKS));
-        Promtool.assertValid(Files.readString(prom));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,8 +59,23 @@ class MonitoringOutputsTest {
         return CliRun.run(args.toArray(String[]::new));
     }
 
+    /** Both textfiles below, checked by promtool, Prometheus's own parser (when it is installed). */
     @Test
-    void thePrometheusTextfileParsesWithPromtoolAndCarriesStatusFindingsAndExpiry() throws Exception {
+    @Tag("external-tool")
+    void everyTextfileParsesWithPromtool() throws Exception {
+        Promtool.assertValid(Files.readString(brokenHostTextfile()));
+        Promtool.assertValid(healthyHostTextfile());
+    }
+
+    private Path brokenHostTextfile() {
+        Path prom = dir.resolve("certaudit.prom");
+        CliRun run = audit("--output", "prometheus=" + prom, "--output", "json=" + dir.resolve("audit.json"));
+        assertEquals(2, run.exitCode(), run::toString);
+        return prom;
+    }
+
+    @Test
+    void thePrometheusTextfileCarriesStatusFindingsAndExpiry() throws Exception {
         Path prom = dir.resolve("certaudit.prom");
         Path json = dir.resolve("audit.json");
         CliRun run = audit("--output", "prometheus=" + prom, "--output", "json=" + json);
@@ -86,8 +102,6 @@ class MonitoringOutputsTest {
         assertTrue(rootSamples.get(0).contains(rootLabel), rootSamples.get(0));
         long notAfter = ROOT.holder().getNotAfter().toInstant().getEpochSecond();
         assertTrue(rootSamples.get(0).endsWith("service=\"false\"} " + notAfter), rootSamples.get(0));
-
-        Promtool.assertValid(text);
     }
 
     private static String rootThumbprint() {
@@ -96,6 +110,12 @@ class MonitoringOutputsTest {
 
     @Test
     void aHealthyHostStillExposesEverySeverityAtZero() throws Exception {
+        String text = healthyHostTextfile();
+        assertTrue(text.contains("certaudit_findings_by_severity{severity=\"error\"} 0\n"), text);
+        assertFalse(text.contains("certaudit_findings{"), text);
+    }
+
+    private String healthyHostTextfile() {
         Path healthy = dir.resolve("healthy");
         HostFolder good = new HostFolder(healthy);
         Issued root = PKI.root("Healthy Root");
@@ -106,9 +126,7 @@ class MonitoringOutputsTest {
         good.pemWithKey("MY", "service.pem", leaf, leaf);
         CliRun run = CliRun.run("audit", "--source", healthy.toString(), "--at", AT, "--format", "prometheus");
         assertEquals(0, run.exitCode(), run::toString);
-        assertTrue(run.out().contains("certaudit_findings_by_severity{severity=\"error\"} 0\n"), run.out());
-        assertFalse(run.out().contains("certaudit_findings{"), run.out());
-        Promtool.assertValid(run.out());
+        return run.out();
     }
 
     @Test

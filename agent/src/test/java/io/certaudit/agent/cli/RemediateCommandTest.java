@@ -15,7 +15,10 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.certaudit.agent.remediate.InfFile;
+import io.certaudit.agent.report.ReportSchema;
 import io.certaudit.agent.source.HostFolder;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.TestPki;
@@ -96,6 +99,37 @@ class RemediateCommandTest {
         assertTrue(readme.contains("certreq -submit -config \"CAHOST\\CA Name\" " + base + ".req " + base + ".cer"),
                 readme);
         assertTrue(readme.contains("certreq -accept -machine " + base + ".cer"), readme);
+    }
+
+    @Test
+    void theAuditReportsInEveryFormatGiveTheCommandsForTheRequestRemediateWrites() throws Exception {
+        Issued leaf = service(PKI.spec(POOL).san(POOL, "bems01.example.com").rsa(1024));
+        String base = "certreq-" + leaf.in(StoreName.MY).thumbprint();
+        Path json = dir.resolve("audit.json");
+        Path text = dir.resolve("audit.txt");
+        Path html = dir.resolve("audit.html");
+        CliRun run = CliRun.run("audit", "--source", host.root().toString(), "--at", TestPki.NOW.toString(),
+                "--pool-fqdn", POOL, "--instance-fqdn", "bems01.example.com", "--output", "json=" + json,
+                "--output", "text=" + text, "--output", "html=" + html);
+        assertEquals(1, run.exitCode(), run::toString);
+        String remediation = null;
+        for (JsonNode finding : ReportSchema.assertValid(Files.readString(json)).get("findings")) {
+            if (finding.get("rule").asText().equals("key-too-short")) {
+                remediation = finding.get("remediation").asText();
+            }
+        }
+        assertTrue(remediation != null && remediation.contains("certaudit remediate --output-dir DIR"), remediation);
+        // The text and HTML reports wrap and escape: compare them with whitespace collapsed and entities decoded.
+        String textReport = Files.readString(text).replaceAll("\\s+", " ");
+        String htmlReport = Files.readString(html).replace("&quot;", "\"").replace("&amp;", "&")
+                .replaceAll("\\s+", " ");
+        for (String command : List.of("certreq -new -machine " + base + ".inf " + base + ".req",
+                "certreq -submit -config \"CAHOST\\CA Name\" " + base + ".req " + base + ".cer",
+                "certreq -accept -machine " + base + ".cer")) {
+            assertTrue(remediation.contains(command), remediation);
+            assertTrue(textReport.contains(command), command + " in " + textReport);
+            assertTrue(htmlReport.contains(command), command + " in the HTML report");
+        }
     }
 
     @Test

@@ -28,7 +28,7 @@ final class CaptureSeedHost {
         }
         broken.problems().forEach(builder::problem);
         return builder.serviceAccount(broken.serviceAccount())
-                .userStoreCertificate(Seeds.LEAF.in(StoreName.MY).withUserStore("CurrentUser\\MY"))
+                .userStoreCertificate(broken.store(StoreName.MY).get(0).withUserStore("CurrentUser\\MY"))
                 .userStoreRead(new UserStoreRead("CurrentUser\\MY", UserStoreRead.Outcome.READ, 1, null, Map.of()))
                 .userStoreRead(new UserStoreRead("Services\\GoodTechnology\\MY", UserStoreRead.Outcome.NOT_READABLE, 0,
                         "5 (Access is denied.)", Map.of()))

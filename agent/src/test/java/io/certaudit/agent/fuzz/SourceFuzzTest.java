@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +54,7 @@ class SourceFuzzTest {
     @MethodSource("io.certaudit.agent.fuzz.Seeds#keyFiles")
     @FuzzTest(maxDuration = "10m")
     void keyFile(byte[] content) {
-        auditFolder(Map.of("MY/service.crt", Seeds.pem("CERTIFICATE", Seeds.LEAF.der())
-                .getBytes(StandardCharsets.US_ASCII), "MY/service.key", content));
+        auditFolder(Map.of("MY/service.crt", Seeds.leafCertificate(), "MY/service.key", content));
     }
 
     /** A PKCS#12 file, opened with the password its seeds use and with an empty one. */
@@ -171,7 +169,7 @@ class SourceFuzzTest {
      * message and exit 3; it never fails inside.
      */
     private void auditWithConfig(String name, byte[] content) {
-        Path root = host.with(Map.of("ROOT/root.crt", Seeds.ROOT.der()));
+        Path root = host.with(Map.of("ROOT/root.crt", Seeds.rootCertificate()));
         Path config = host.file(name, content);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

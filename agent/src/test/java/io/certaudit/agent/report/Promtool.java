@@ -13,8 +13,9 @@ import java.nio.file.Path;
 /**
  * Validates exposition text with promtool ({@code promtool check metrics}), Prometheus's own parser and linter, the
  * same text parser the textfile collectors use. No well-kept parser of the format exists for Java, so the tests run
- * the real one: Debian's {@code prometheus} package installs it, and CI installs that package. Outside CI a machine
- * without promtool skips these checks; under CI ({@code CI} set) its absence fails them.
+ * the real one: Debian's {@code prometheus} package installs it (.ci/run does; a test never installs anything). A
+ * machine without promtool skips the checks that need it, saying why in one line; those tests carry the JUnit tag
+ * {@code external-tool}.
  */
 public final class Promtool {
 
@@ -34,12 +35,8 @@ public final class Promtool {
     /** Fails unless promtool parses {@code exposition} and finds nothing to lint. */
     public static void assertValid(String exposition) {
         String promtool = executable();
-        if (promtool == null) {
-            if (System.getenv("CI") != null) {
-                fail("promtool is not installed (Debian package 'prometheus'); .ci/run installs it");
-            }
-            assumeTrue(false, "promtool is not installed (apt-get install prometheus)");
-        }
+        assumeTrue(promtool != null, "promtool is not on the PATH (Debian package 'prometheus', which .ci/run "
+                + "installs): the Prometheus textfile check is skipped");
         try {
             Process process = new ProcessBuilder(promtool, "check", "metrics").redirectErrorStream(true).start();
             try (OutputStream in = process.getOutputStream()) {

@@ -8,9 +8,12 @@ import io.certaudit.engine.AuditSettings;
 import io.certaudit.engine.RuleEngine;
 import io.certaudit.model.AccessFacts;
 import io.certaudit.model.HostSnapshot;
+import io.certaudit.model.KeyDefect;
 import io.certaudit.model.KeyKind;
+import io.certaudit.model.NameResolution;
 import io.certaudit.model.PeerAddress;
 import io.certaudit.model.PeerFailure;
+import io.certaudit.model.PeerKeyProof;
 import io.certaudit.model.PeerObservation;
 import io.certaudit.model.PrivateKeyFacts;
 import io.certaudit.model.ServiceAccount;
@@ -103,6 +106,49 @@ public final class ReportScenarios {
                         null, null))
                 .peer(new PeerObservation(new PeerAddress("lyncfe02.contoso.com", 5061), "192.0.2.11", null, null,
                         List.of(), null, Tristate.UNKNOWN, PeerFailure.REFUSED, "connection refused"))
+                .build();
+        return audit(snapshot, AuditSettings.defaults().withPoolFqdn(POOL));
+    }
+
+    /**
+     * A healthy host audited with the DNS check: the pool FQDN resolves to the address the settings expect, an
+     * instance does not resolve at all, and the gateway lookup timed out.
+     */
+    public static AuditReport withDnsChecked() {
+        Issued leaf = PKI.issue(ISSUING, PKI.spec(POOL).san(POOL));
+        HostSnapshot snapshot = HostSnapshot.builder("bems04.contoso.com", "folder exports/bems04")
+                .add(leaf.in(StoreName.MY).withPrivateKey(PrivateKeyFacts.inFile("bems.key", "key file matches")))
+                .add(ISSUING.in(StoreName.CA))
+                .add(ROOT.in(StoreName.ROOT))
+                .nameResolutions(List.of(
+                        new NameResolution(POOL, NameResolution.Role.POOL, NameResolution.Outcome.RESOLVED,
+                                List.of("192.0.2.20"), List.of("192.0.2.20"), null),
+                        new NameResolution("bemsserver09.contoso.com", NameResolution.Role.INSTANCE,
+                                NameResolution.Outcome.NOT_FOUND, List.of(), List.of(), "no such host is known"),
+                        new NameResolution("sbc.contoso.com", NameResolution.Role.GATEWAY,
+                                NameResolution.Outcome.TIMED_OUT, List.of(), List.of(), "no answer within 5 s")))
+                .build();
+        return audit(snapshot, AuditSettings.defaults().withPoolFqdn(POOL));
+    }
+
+    /**
+     * A host audited live without administrator rights: the service certificate's key is not its own (the key the
+     * certificate names does not match it), and a probed peer sent its chain but hung up before signing the
+     * handshake, so it never proved it holds that chain's key.
+     */
+    public static AuditReport notElevatedWithAWrongKeyAndAnUnprovenPeer() {
+        Issued leaf = PKI.issue(ISSUING, PKI.spec(POOL).san(POOL));
+        Issued lync = PKI.issue(ISSUING, PKI.spec("lyncpool.contoso.com").san("lyncpool.contoso.com"));
+        HostSnapshot snapshot = HostSnapshot.builder("bems05.contoso.com", "live LocalMachine stores")
+                .add(leaf.in(StoreName.MY).withPrivateKey(new PrivateKeyFacts(Tristate.NO, KeyKind.CAPI,
+                        "Microsoft RSA SChannel Cryptographic Provider", "bems-key", Tristate.YES, null, null,
+                        "NTE_BAD_PUBLIC_KEY: the key is not the certificate's", KeyDefect.KEY_MISMATCH)))
+                .add(ISSUING.in(StoreName.CA))
+                .add(ROOT.in(StoreName.ROOT))
+                .auditElevated(Tristate.NO)
+                .peer(new PeerObservation(new PeerAddress("lyncpool.contoso.com", 5061), "192.0.2.10", "TLSv1.2",
+                        null, List.of(lync.in(StoreName.CA).certificate()), List.of(), Tristate.UNKNOWN,
+                        PeerFailure.CLOSED, "the peer closed the connection", PeerKeyProof.UNPROVEN))
                 .build();
         return audit(snapshot, AuditSettings.defaults().withPoolFqdn(POOL));
     }

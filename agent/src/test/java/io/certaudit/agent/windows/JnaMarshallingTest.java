@@ -17,6 +17,7 @@ import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -63,6 +64,7 @@ import io.certaudit.agent.windows.jna.NCrypt;
  * x86 stdcall one only a 32-bit Windows JVM exercises. Runs on 64-bit Linux with gcc; skipped elsewhere.
  */
 @EnabledOnOs(OS.LINUX)
+@Tag("external-tool")
 class JnaMarshallingTest {
 
     /** Test controls the native library exports beside the Windows functions. */

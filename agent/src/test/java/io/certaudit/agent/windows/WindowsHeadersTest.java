@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,7 @@ class WindowsHeadersTest {
     Path work;
 
     @Test
+    @Tag("external-tool")
     void constantsAndLayoutsMatchTheHeadersOnX64AndX86() throws Exception {
         List<Class<?>> classes = HeaderCheckSource.packageClasses();
         String c = HeaderCheckSource.c(List.of(WindowsConstants.class), HeaderCheckSource.structures(classes));
@@ -51,6 +53,7 @@ class WindowsHeadersTest {
     }
 
     @Test
+    @Tag("external-tool")
     void prototypesAndStringConstantsMatchTheHeadersOnX64AndX86() throws Exception {
         List<Class<?>> classes = HeaderCheckSource.packageClasses();
         String cpp = HeaderCheckSource.cpp(List.of(WindowsConstants.class), HeaderCheckSource.libraries(classes));
@@ -80,6 +83,7 @@ class WindowsHeadersTest {
     }
 
     @Test
+    @Tag("external-tool")
     void aWrongConstantDoesNotCompile() throws Exception {
         String compiler = NativeTools.require("x86_64-w64-mingw32-gcc", "header lane");
         String c = HeaderCheckSource.c(List.of(WrongConstants.class), List.of());
@@ -104,6 +108,7 @@ class WindowsHeadersTest {
     }
 
     @Test
+    @Tag("external-tool")
     void swappedMembersDoNotCompile() throws Exception {
         String compiler = NativeTools.require("x86_64-w64-mingw32-gcc", "header lane");
         String c = HeaderCheckSource.c(List.of(), List.of(Swapped.QueryServiceConfig.class));
@@ -119,6 +124,7 @@ class WindowsHeadersTest {
     }
 
     @Test
+    @Tag("external-tool")
     void wrongPrototypesDoNotCompile() throws Exception {
         String compiler = NativeTools.require("x86_64-w64-mingw32-g++", "header lane");
         String cpp = HeaderCheckSource.cpp(List.of(), List.of(WrongCrypt32.class));

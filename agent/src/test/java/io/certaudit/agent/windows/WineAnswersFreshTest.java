@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.condition.OS;
  * when someone regenerates the committed file. Skipped, saying why, where wine, mingw-w64 or openssl is missing.
  */
 @EnabledOnOs(OS.LINUX)
+@Tag("external-tool")
 class WineAnswersFreshTest extends WineAnswersChecks {
 
     private Path work;

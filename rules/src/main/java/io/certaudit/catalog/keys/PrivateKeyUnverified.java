@@ -31,9 +31,13 @@ import io.certaudit.model.Tristate;
                 + "records only the key container's name, or a PEM key is encrypted. The finding carries the "
                 + "source's reason. Audits of exported copies may set this rule to info.",
         remediation = {
-                "Run the audit on the host as administrator, so the key is opened and checked.",
-                "Or check it there by hand: certutil -verifystore my THUMBPRINT must say the private key is "
-                        + "present and passes the encryption test."},
+                "It depends on why the key could not be verified, which the finding says. If the audit ran without "
+                        + "administrator rights, run it on the host as administrator, so the key is opened and "
+                        + "checked.",
+                "If it ran elevated, or read an export (which records only the key's name), running elevated again "
+                        + "does not help: check the key on the host by hand, as the account that owns it: certutil "
+                        + "-verifystore my THUMBPRINT must say the private key is present and passes the encryption "
+                        + "test."},
         evidence = {"container", "evidence"})
 public final class PrivateKeyUnverified extends CertificateRule {
 
@@ -54,7 +58,26 @@ public final class PrivateKeyUnverified extends CertificateRule {
         if (key != null && key.container() != null) {
             facts.put("container", key.container());
         }
-        findings.add(certificate, "Whether service certificate " + certificate.label() + " has a usable private "
-                + "key could not be verified: " + evidence + ".", facts);
+        findings.add(Severity.WARNING, certificate, "Whether service certificate " + certificate.label()
+                + " has a usable private key could not be verified: " + evidence + ".", facts,
+                remediation(context.snapshot().auditElevated()));
+    }
+
+    /** What to do, for what the rule knows of the audit's rights; both possibilities when it does not know them. */
+    static String remediation(Tristate elevated) {
+        String byHand = "certutil -verifystore my THUMBPRINT must say the private key is present and passes the "
+                + "encryption test.";
+        return switch (elevated) {
+            case NO -> "The audit ran without administrator rights, which opening a machine key can need: run it "
+                    + "on the host as administrator, so the key is opened and checked; or check it there by hand: "
+                    + byHand;
+            case YES -> "The audit ran as administrator and still could not open the key, so running elevated "
+                    + "again does not help: check it on the host by hand, as the account that owns the key (for a "
+                    + "key on a smart card or TPM, with the device present): " + byHand;
+            case UNKNOWN -> "Either the audit lacked the rights to open the key (then run it on the host as "
+                    + "administrator), or its source holds no key to open (an export records only the key's name, "
+                    + "a PEM key is encrypted: then audit the host itself, or check the key there by hand): "
+                    + byHand;
+        };
     }
 }

@@ -1,5 +1,9 @@
 package io.certaudit.catalog.access;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -26,10 +30,14 @@ class PrivateKeyNotReadableTest {
     private final Issued leaf = pki.issue(ca, pki.spec("bems.contoso.com").san("bems.contoso.com"));
 
     private RuleTester.Run run(Tristate present, AccessFacts access) {
+        return RuleTester.of(new PrivateKeyNotReadable()).on(host(present, access)).run();
+    }
+
+    private HostFixture host(Tristate present, AccessFacts access) {
         PrivateKeyFacts key = new PrivateKeyFacts(present, KeyKind.CAPI, "Microsoft Enhanced RSA and AES "
                 + "Cryptographic Provider", "bems-key", Tristate.YES, KEY_FILE, access, "the private key opened");
-        return RuleTester.of(new PrivateKeyNotReadable()).on(new HostFixture().add(StoreName.ROOT, root)
-                .add(StoreName.CA, ca).add(leaf.in(StoreName.MY).withPrivateKey(key))).run();
+        return new HostFixture().add(StoreName.ROOT, root).add(StoreName.CA, ca)
+                .add(leaf.in(StoreName.MY).withPrivateKey(key));
     }
 
     private static AccessFacts access(Tristate canRead, String reason) {
@@ -44,6 +52,36 @@ class PrivateKeyNotReadableTest {
                 .messageContains("The service account " + ACCOUNT + " cannot read the private key (" + KEY_FILE + ")")
                 .evidence("sddl", "O:BAG:SYD:(A;;FA;;;SY)")
                 .evidenceContains("acl", "NT AUTHORITY\\SYSTEM");
+    }
+
+    @Test
+    void aKeyTheAccountCannotReadIsFixedByGrantingReadNotByRunningElevated() {
+        for (Tristate elevated : Tristate.values()) {
+            String remediation = host(Tristate.YES, access(Tristate.NO, null)).auditElevated(elevated)
+                    .findings("private-key-not-readable").get(0).remediation();
+            assertTrue(remediation.startsWith("Grant the service account Read"), remediation);
+            assertFalse(remediation.contains("administrator"), remediation);
+        }
+    }
+
+    @Test
+    void whenTheAuditCouldNotTellTheRemediationFollowsWhatItKnowsOfItsRights() {
+        AccessFacts unreadableAcl = access(Tristate.UNKNOWN, "the key file's ACL could not be read");
+        String notElevated = host(Tristate.YES, unreadableAcl).auditElevated(Tristate.NO)
+                .findings("private-key-not-readable").get(0).remediation();
+        assertTrue(notElevated.startsWith("Run the audit as administrator"), notElevated);
+        String elevated = host(Tristate.YES, unreadableAcl).auditElevated(Tristate.YES)
+                .findings("private-key-not-readable").get(0).remediation();
+        assertTrue(elevated.contains("running elevated again does not help"), elevated);
+        String unknown = host(Tristate.YES, unreadableAcl).findings("private-key-not-readable").get(0).remediation();
+        assertTrue(unknown.contains("If the audit ran without administrator rights") && unknown.contains("otherwise"),
+                unknown);
+        AccessFacts noAccount = new AccessFacts(KEY_FILE, null, null, Tristate.UNKNOWN, null, List.of(),
+                "no service account configured");
+        String named = host(Tristate.YES, noAccount).auditElevated(Tristate.NO).findings("private-key-not-readable")
+                .get(0).remediation();
+        assertTrue(named.startsWith("Name the service account with --service-name"), named);
+        assertFalse(named.contains("administrator"), named);
     }
 
     @Test

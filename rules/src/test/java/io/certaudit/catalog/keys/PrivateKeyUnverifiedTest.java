@@ -3,6 +3,8 @@ package io.certaudit.catalog.keys;
 import static io.certaudit.testing.FindingAssertions.assertNone;
 import static io.certaudit.testing.FindingAssertions.assertSingle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,28 @@ class PrivateKeyUnverifiedTest {
         Finding finding = assertSingle(host(unopened).findings(RULE), Severity.WARNING, StoreName.MY,
                 leaf.in(StoreName.MY).thumbprint(), "could not be verified", "administrator rights");
         assertEquals("te-WebServer-1234", finding.evidence().get("container"));
+    }
+
+    private Finding unverified(Tristate elevated) {
+        PrivateKeyFacts unopened = new PrivateKeyFacts(Tristate.UNKNOWN, KeyKind.CNG,
+                "Microsoft Software Key Storage Provider", "te-WebServer-1234", Tristate.YES, null, null,
+                "the key could not be opened");
+        return assertSingle(host(unopened).auditElevated(elevated).findings(RULE), Severity.WARNING, StoreName.MY,
+                leaf.in(StoreName.MY).thumbprint(), "could not be verified");
+    }
+
+    @Test
+    void runningAsAdministratorIsTheFixOnlyWhenTheAuditWasNotElevated() {
+        String notElevated = unverified(Tristate.NO).remediation();
+        assertTrue(notElevated.contains("run it on the host as administrator"), notElevated);
+
+        String elevated = unverified(Tristate.YES).remediation();
+        assertTrue(elevated.contains("running elevated again does not help"), elevated);
+        assertFalse(elevated.contains("run it on the host as administrator"), elevated);
+        assertTrue(elevated.contains("certutil -verifystore my THUMBPRINT"), elevated);
+
+        String unknown = unverified(Tristate.UNKNOWN).remediation();
+        assertTrue(unknown.contains("Either the audit lacked the rights") && unknown.contains("export"), unknown);
     }
 
     @Test

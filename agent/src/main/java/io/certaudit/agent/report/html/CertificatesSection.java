@@ -170,6 +170,10 @@ final class CertificatesSection implements HtmlSection {
             VerdictHeader.fact(html, "Key set", key.machineKeyset() == null ? null
                     : key.machineKeyset() ? "machine (usable by a service)" : "a user's (not the machine's)");
             VerdictHeader.fact(html, "Key file", key.keyFile());
+            VerdictHeader.fact(html, "Defect", key.defect() == null || key.defect().equals("none") ? null
+                    : key.defect().equals("key-mismatch") ? "key-mismatch: the key is not the certificate's key"
+                    : key.defect().equals("user-key-set") ? "user-key-set: the key is in a user's key set, which "
+                    + "only that account can open" : key.defect());
             VerdictHeader.fact(html, "How this was decided", key.evidence());
         }
         html.close();

@@ -58,6 +58,19 @@ final class PeersSection implements HtmlSection {
         if (!peer.reached()) {
             VerdictHeader.fact(html, "Failure", peer.failure() + ": " + peer.failureMessage());
         }
+        if (peer.chain() != null && !peer.chain().isEmpty() && peer.keyProof() != null) {
+            // A chain is public: only the peer's signature over the handshake shows the chain is its own.
+            html.element("dt", "Key proof");
+            html.open("dd");
+            if ("proven".equals(peer.keyProof())) {
+                html.element("span", "proven", "class", "badge ok");
+                html.text(" the peer signed the handshake with the key of the certificate it sent");
+            } else {
+                html.element("span", peer.keyProof(), "class", "badge warning");
+                html.text(" did not prove it holds this certificate's key: not judged");
+            }
+            html.close();
+        }
         if (peer.clientCertificateRequested()) {
             VerdictHeader.fact(html, "Client certificate", peer.clientCertificateRequired() == null
                     ? "requested; whether it is required is unknown"

@@ -86,6 +86,12 @@ final class VerdictHeader {
         fact(html, "Audited at", Dates.minute(report.evaluatedAt()));
         fact(html, "Report written", Dates.minute(report.generatedAt()));
         fact(html, "Source", report.source());
+        fact(html, "Run as administrator", report.auditElevated() == null ? null : switch (report.auditElevated()) {
+            case "yes" -> "yes";
+            case "no" -> "no: facts only an elevated audit can establish (a machine key's presence, a key file's "
+                    + "permissions) are unknown";
+            default -> "unknown (not a live audit of this host, or the audit could not tell)";
+        });
         fact(html, "Pool FQDN", settings.poolFqdn());
         if (settings.instanceFqdns() != null && !settings.instanceFqdns().isEmpty()) {
             fact(html, "Instance FQDNs", String.join(", ", settings.instanceFqdns()));

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import io.certaudit.agent.report.ReportScenarios;
  * installs it) these tests are skipped, saying why. {@code -Dcertaudit.regenerateDocs=true} copies the
  * screenshot to docs/.
  */
+@Tag("external-tool")
 class HtmlBrowserTest {
 
     static final Path SCREENSHOT = Path.of("..", "docs", "report-screenshot.png");

@@ -220,6 +220,20 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void theNamesResolvedWithCheckDnsAreListedWithWhatTheResolverSaid() {
+        HtmlDocument html = HtmlDocument.render(ReportScenarios.withDnsChecked());
+        html.assertSelfContained();
+        String dns = HtmlDocument.text(html.byId("dns"));
+        assertTrue(dns.contains(ReportScenarios.POOL) && dns.contains("pool") && dns.contains("192.0.2.20"), dns);
+        assertTrue(dns.contains("bemsserver09.contoso.com") && dns.contains("instance")
+                && dns.contains("not-found: no such host is known"), dns);
+        assertTrue(dns.contains("sbc.contoso.com") && dns.contains("gateway") && dns.contains("timed-out"), dns);
+        assertEquals(4, html.byId("dns").getElementsByTagName("tr").getLength(), "a heading and a row a name: " + dns);
+        assertTrue(HtmlDocument.render(BROKEN).elements(e -> e.getAttribute("id").equals("dns")).isEmpty(),
+                "no DNS section in an audit that resolved nothing");
+    }
+
+    @Test
     void aHostileSubjectIsTextNeverMarkup() {
         String hostile = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>&amp;'\u0000\u001b[31m";
         AuditReport report = ReportScenarios.withServiceCertificateNamed(hostile);
@@ -239,6 +253,7 @@ class HtmlReportWriterTest {
     private static AuditReport withSummary(AuditReport r, AuditReport.Summary summary) {
         return new AuditReport(r.schemaVersion(), r.tool(), r.host(), r.generatedAt(), r.evaluatedAt(), r.source(),
                 r.status(), r.exitCode(), r.settings(), summary, r.serviceCertificates(), r.stores(), r.problems(),
-                r.findings(), r.rules(), r.serviceAccount(), r.hostFacts(), r.peers(), r.signatureEngines(), r.dns());
+                r.findings(), r.rules(), r.serviceAccount(), r.hostFacts(), r.peers(), r.signatureEngines(), r.dns(),
+                r.auditElevated());
     }
 }
