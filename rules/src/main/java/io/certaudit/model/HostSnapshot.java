@@ -31,6 +31,8 @@ public final class HostSnapshot {
     private final Set<StoreName> storesGiven;
     private final boolean dnsChecked;
     private final List<NameResolution> nameResolutions;
+    private final SchannelSettings schannel;
+    private final WindowsVersion windowsVersion;
 
     private HostSnapshot(Builder builder) {
         this.hostName = builder.hostName;
@@ -54,6 +56,8 @@ public final class HostSnapshot {
         this.auditElevated = builder.auditElevated;
         this.dnsChecked = builder.dnsChecked;
         this.nameResolutions = List.copyOf(builder.nameResolutions);
+        this.schannel = builder.schannel;
+        this.windowsVersion = builder.windowsVersion;
         this.storesGiven = Collections.unmodifiableSet(builder.storesGiven == null ? EnumSet.allOf(StoreName.class)
                 : EnumSet.copyOf(builder.storesGiven));
     }
@@ -110,7 +114,20 @@ public final class HostSnapshot {
         return userStoreCertificates;
     }
 
-    /** Source-specific host facts shown as evidence, e.g. SCHANNEL registry values. */
+    /**
+     * The Schannel settings that decide how client certificates are asked for and trusted, or {@code null} when no
+     * source read them (a folder of certificate files, an export of the stores alone).
+     */
+    public SchannelSettings schannel() {
+        return schannel;
+    }
+
+    /** The host's Windows version, or {@code null} when no source told it. */
+    public WindowsVersion windowsVersion() {
+        return windowsVersion;
+    }
+
+    /** Source-specific host facts shown as evidence, e.g. the account the audit ran as. */
     public Map<String, String> hostFacts() {
         return hostFacts;
     }
@@ -157,6 +174,8 @@ public final class HostSnapshot {
         private EnumSet<StoreName> storesGiven;
         private boolean dnsChecked;
         private final List<NameResolution> nameResolutions = new ArrayList<>();
+        private SchannelSettings schannel;
+        private WindowsVersion windowsVersion;
 
         private Builder(String hostName, String source) {
             this.hostName = Objects.requireNonNull(hostName, "hostName");
@@ -194,6 +213,18 @@ public final class HostSnapshot {
 
         public Builder hostFact(String name, String value) {
             hostFacts.put(name, value);
+            return this;
+        }
+
+        /** The Schannel settings the source read. */
+        public Builder schannel(SchannelSettings settings) {
+            this.schannel = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** The host's Windows version, as the source read it. */
+        public Builder windowsVersion(WindowsVersion version) {
+            this.windowsVersion = Objects.requireNonNull(version, "version");
             return this;
         }
 
@@ -239,6 +270,12 @@ public final class HostSnapshot {
             peers.addAll(other.peers);
             dnsChecked |= other.dnsChecked;
             nameResolutions.addAll(other.nameResolutions);
+            if (other.schannel != null) {
+                schannel = other.schannel;
+            }
+            if (other.windowsVersion != null) {
+                windowsVersion = other.windowsVersion;
+            }
             if (other.auditElevated != Tristate.UNKNOWN) {
                 auditElevated = other.auditElevated;
             }
