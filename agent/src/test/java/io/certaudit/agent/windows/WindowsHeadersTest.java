@@ -38,7 +38,8 @@ class WindowsHeadersTest {
     @Test
     void constantsAndLayoutsMatchTheHeadersOnX64AndX86() throws Exception {
         List<Class<?>> classes = HeaderCheckSource.packageClasses();
-        String c = HeaderCheckSource.c(List.of(WindowsConstants.class), HeaderCheckSource.structures(classes));
+        String c = HeaderCheckSource.c(List.of(WindowsConstants.class, RegistryConstants.class),
+                HeaderCheckSource.structures(classes));
         for (String target : NativeTools.TARGETS) {
             assertAccepted(NativeTools.require(target + "-gcc", "header lane"), write("layouts.c", c), C_OPTIONS);
         }
@@ -47,7 +48,8 @@ class WindowsHeadersTest {
     @Test
     void prototypesAndStringConstantsMatchTheHeadersOnX64AndX86() throws Exception {
         List<Class<?>> classes = HeaderCheckSource.packageClasses();
-        String cpp = HeaderCheckSource.cpp(List.of(WindowsConstants.class), HeaderCheckSource.libraries(classes));
+        String cpp = HeaderCheckSource.cpp(List.of(WindowsConstants.class, RegistryConstants.class),
+                HeaderCheckSource.libraries(classes));
         for (String target : NativeTools.TARGETS) {
             assertAccepted(NativeTools.require(target + "-g++", "header lane"), write("prototypes.cpp", cpp), CPP_OPTIONS);
         }
@@ -59,8 +61,10 @@ class WindowsHeadersTest {
         // The package's own classes are found (not an empty list that would check nothing).
         assertTrue(HeaderCheckSource.structures(classes).contains(WindowsStructures.QueryServiceConfig.class));
         assertTrue(HeaderCheckSource.libraries(classes).containsAll(
-                List.of(Crypt32Ext.class, Advapi32Ext.class, NCrypt.class, Authz.class, Kernel32Ext.class)));
-        String cpp = HeaderCheckSource.cpp(List.of(WindowsConstants.class), HeaderCheckSource.libraries(classes));
+                List.of(Crypt32Ext.class, Advapi32Ext.class, NCrypt.class, Authz.class, Kernel32Ext.class,
+                        Advapi32Registry.class)));
+        String cpp = HeaderCheckSource.cpp(List.of(WindowsConstants.class, RegistryConstants.class),
+                HeaderCheckSource.libraries(classes));
         for (Class<?> library : HeaderCheckSource.libraries(classes)) {
             for (var method : library.getDeclaredMethods()) {
                 assertTrue(cpp.contains("\"" + library.getSimpleName() + "." + method.getName() + "\""), method::toString);
