@@ -120,4 +120,19 @@ class JnaRegistryValuesTest {
         tooLarge.queryStatus = RegistryConstants.ERROR_MORE_DATA;
         assertTrue(read(tooLarge).error().contains("larger than " + JnaRegistryValues.MAX_VALUE_BYTES));
     }
+
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.WINDOWS)
+    void readsThisMachinesSchannelKeyAndBuildNumber() {
+        JnaRegistryValues registry = new JnaRegistryValues();
+
+        RegistryValue build = registry.read(LiveSchannelSettings.VERSION_KEY, "CurrentBuildNumber");
+        assertEquals(Status.PRESENT, build.status(), String.valueOf(build.error()));
+        assertEquals(RegistryConstants.REG_SZ, build.type());
+        assertTrue(LiveSchannelSettings.version(registry).build() > 0);
+        RegistryValue send = registry.read(LiveSchannelSettings.SCHANNEL_KEY, "SendTrustedIssuerList");
+        assertTrue(send.status() == Status.PRESENT || send.status() == Status.VALUE_ABSENT, send.toString());
+        assertEquals(Status.KEY_ABSENT, registry.read(LiveSchannelSettings.SCHANNEL_KEY + "\\NoSuchKey", "X")
+                .status());
+    }
 }
