@@ -10,6 +10,7 @@ import io.certaudit.catalog.chain.ChainIssuerKeyUsage;
 import io.certaudit.catalog.chain.ChainIssuerNotCa;
 import io.certaudit.catalog.chain.ChainNotValidForUsage;
 import io.certaudit.catalog.chain.ChainPathLengthExceeded;
+import io.certaudit.catalog.chain.ChainRootNotRecognised;
 import io.certaudit.catalog.chain.CriticalExtensionUnknown;
 import io.certaudit.catalog.chain.ChainUntrustedRoot;
 import io.certaudit.catalog.chain.IntermediateMisplaced;
@@ -40,6 +41,7 @@ import io.certaudit.catalog.peer.PeerCertificateExpired;
 import io.certaudit.catalog.peer.PeerCertificateExpiring;
 import io.certaudit.catalog.peer.PeerCertificateNotYetValid;
 import io.certaudit.catalog.peer.PeerDoesNotAcceptIssuer;
+import io.certaudit.catalog.peer.PeerIssuerNotClientAuthIssuer;
 import io.certaudit.catalog.peer.PeerNameMismatch;
 import io.certaudit.catalog.peer.PeerNotRequestingClientCertificate;
 import io.certaudit.catalog.peer.PeerUnreachable;
@@ -122,6 +124,9 @@ public final class BuiltInRules {
                 new PeerCertificateExpired(),
                 new PeerCertificateExpiring(),
                 new PeerCertificateNotYetValid(),
-                new PeerWeakSignatureAlgorithm()));
+                new PeerWeakSignatureAlgorithm(),
+                // SChannel's client authentication settings and Microsoft's root program
+                new PeerIssuerNotClientAuthIssuer(),
+                new ChainRootNotRecognised()));
     }
 }

@@ -32,6 +32,8 @@ public final class HostSnapshot {
     private final Set<StoreName> storesGiven;
     private final boolean dnsChecked;
     private final List<NameResolution> nameResolutions;
+    private final SchannelSettings schannel;
+    private final WindowsVersion windowsVersion;
 
     private HostSnapshot(Builder builder) {
         this.hostName = builder.hostName;
@@ -56,6 +58,8 @@ public final class HostSnapshot {
         this.auditElevated = builder.auditElevated;
         this.dnsChecked = builder.dnsChecked;
         this.nameResolutions = List.copyOf(builder.nameResolutions);
+        this.schannel = builder.schannel;
+        this.windowsVersion = builder.windowsVersion;
         this.storesGiven = Collections.unmodifiableSet(builder.storesGiven == null ? EnumSet.allOf(StoreName.class)
                 : EnumSet.copyOf(builder.storesGiven));
     }
@@ -117,6 +121,19 @@ public final class HostSnapshot {
         return userStoreReads;
     }
 
+    /**
+     * The Schannel settings that decide how client certificates are asked for and trusted, or {@code null} when no
+     * source read them (a folder of certificate files, an export of the stores alone).
+     */
+    public SchannelSettings schannel() {
+        return schannel;
+    }
+
+    /** The host's Windows version, or {@code null} when no source told it. */
+    public WindowsVersion windowsVersion() {
+        return windowsVersion;
+    }
+
     /** Source-specific host facts shown as evidence, e.g. the account the audit ran as. */
     public Map<String, String> hostFacts() {
         return hostFacts;
@@ -165,6 +182,8 @@ public final class HostSnapshot {
         private EnumSet<StoreName> storesGiven;
         private boolean dnsChecked;
         private final List<NameResolution> nameResolutions = new ArrayList<>();
+        private SchannelSettings schannel;
+        private WindowsVersion windowsVersion;
 
         private Builder(String hostName, String source) {
             this.hostName = Objects.requireNonNull(hostName, "hostName");
@@ -211,6 +230,18 @@ public final class HostSnapshot {
             return this;
         }
 
+        /** The Schannel settings the source read. */
+        public Builder schannel(SchannelSettings settings) {
+            this.schannel = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** The host's Windows version, as the source read it. */
+        public Builder windowsVersion(WindowsVersion version) {
+            this.windowsVersion = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
         /** Whether the audit ran elevated on the host it read. */
         public Builder auditElevated(Tristate elevated) {
             this.auditElevated = Objects.requireNonNull(elevated, "elevated");
@@ -254,6 +285,12 @@ public final class HostSnapshot {
             peers.addAll(other.peers);
             dnsChecked |= other.dnsChecked;
             nameResolutions.addAll(other.nameResolutions);
+            if (other.schannel != null) {
+                schannel = other.schannel;
+            }
+            if (other.windowsVersion != null) {
+                windowsVersion = other.windowsVersion;
+            }
             if (other.auditElevated != Tristate.UNKNOWN) {
                 auditElevated = other.auditElevated;
             }

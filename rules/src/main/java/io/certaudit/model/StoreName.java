@@ -7,9 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The LocalMachine system stores the audit reads: the three an MTLS service depends on (MY, CA, ROOT) and
- * Untrusted Certificates (Disallowed), which only takes trust away. Code that means "the stores of an MTLS service"
- * iterates {@link #MTLS_STORES}, never {@link #values()}.
+ * The LocalMachine system stores the audit reads: the three an MTLS service depends on (MY, CA, ROOT),
+ * Untrusted Certificates (Disallowed), which only takes trust away, and Client Authentication Issuers, which
+ * Schannel consults for the issuers it trusts for client certificates. Code that means "the stores of an MTLS
+ * service" iterates {@link #MTLS_STORES}, never {@link #values()}.
  */
 public enum StoreName {
     /** Personal: the service's own certificate, with its private key. */
@@ -24,7 +25,14 @@ public enum StoreName {
      * Untrusted Certificates: certificates Windows explicitly distrusts. The chain engine marks any chain through
      * one of them CERT_TRUST_IS_EXPLICIT_DISTRUST; it never supplies a path element.
      */
-    DISALLOWED("Untrusted Certificates", "disallowed", "untrusted", "untrusted certificates", "distrusted");
+    DISALLOWED("Untrusted Certificates", "disallowed", "untrusted", "untrusted certificates", "distrusted"),
+    /**
+     * Client Authentication Issuers (system store {@code ClientAuthIssuer}): since Windows Server 2012 the source of
+     * the trusted issuer list Schannel sends when it holds certificates, and the store whose issuers Schannel's
+     * Exclusive Root and Exclusive CA trust modes accept. The chain engine never takes a path element from it.
+     */
+    CLIENT_AUTH_ISSUER("Client Authentication Issuers", "clientauthissuer", "client authentication issuers",
+            "client auth issuers", "client auth issuer");
 
     /** The stores an MTLS service takes its certificate, intermediates and roots from, in lookup order. */
     public static final Set<StoreName> MTLS_STORES =
@@ -38,9 +46,18 @@ public enum StoreName {
         this.aliases = aliases;
     }
 
-    /** Whether the store is one an MTLS service takes certificates from (every store but Disallowed). */
+    /** Whether the store is one an MTLS service takes certificates from (MY, CA, ROOT). */
     public boolean isMtlsStore() {
         return MTLS_STORES.contains(this);
+    }
+
+    /**
+     * The name CryptoAPI opens the LocalMachine system store by ({@code CertOpenStore} with
+     * {@code CERT_STORE_PROV_SYSTEM}; system store names are not case-sensitive) and its registry key under
+     * {@code SystemCertificates} is called.
+     */
+    public String systemStoreName() {
+        return this == CLIENT_AUTH_ISSUER ? "ClientAuthIssuer" : name();
     }
 
     /** The name the certificates MMC snap-in shows. */

@@ -116,6 +116,25 @@ public final class HostFixture {
         return this;
     }
 
+    /** The SCHANNEL settings a source read. */
+    public HostFixture schannel(io.certaudit.model.SchannelSettings schannel) {
+        builder.schannel(schannel);
+        return this;
+    }
+
+    /** The SCHANNEL settings as a .reg export holds them. */
+    public HostFixture schannel(io.certaudit.model.RegistryDword sendTrustedIssuerList,
+                                io.certaudit.model.RegistryDword clientAuthTrustMode) {
+        return schannel(new io.certaudit.model.SchannelSettings(io.certaudit.model.SchannelSettings.Origin.REG_EXPORT,
+                "schannel.reg", sendTrustedIssuerList, clientAuthTrustMode));
+    }
+
+    /** The host's Windows build, as a source read it. */
+    public HostFixture windowsBuild(int build) {
+        builder.windowsVersion(new io.certaudit.model.WindowsVersion(build, null, "test"));
+        return this;
+    }
+
     public HostFixture settings(UnaryOperator<AuditSettings> change) {
         settings = change.apply(settings);
         return this;

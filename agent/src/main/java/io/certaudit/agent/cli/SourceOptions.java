@@ -29,7 +29,9 @@ public final class SourceOptions {
     @Option(names = "--source", paramLabel = "[STORE=]PATH",
             description = "What to audit: a folder holding the host's stores as MY, CA and ROOT subfolders (also "
                     + "Personal, Intermediate, Root, Trusted Root) of PEM, DER, PKCS#7 (.p7b), PFX files; a "
-                    + "serialized store (.sst); a registry export of a store (.reg); or a capture made with "
+                    + "serialized store (.sst); a registry export (.reg) of stores, of the SCHANNEL key "
+                    + "(HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL) or of the Windows "
+                    + "version (HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion); or a capture made with "
                     + "'certaudit capture' (.capture). STORE= names the store the "
                     + "source holds: an .sst (ROOT=export-2026.sst), a folder of one store's files or a single "
                     + "certificate, .p7b or PFX file (CA=chain.p7b). Repeat to combine several into one host. "
@@ -38,7 +40,8 @@ public final class SourceOptions {
     private List<String> sources = new ArrayList<>();
 
     @Option(names = "--store", paramLabel = "STORE",
-            description = "The store (MY, CA, ROOT or Disallowed) of the .sst sources given without STORE=; without "
+            description = "The store (MY, CA, ROOT, Disallowed or ClientAuthIssuer) of the .sst sources given without "
+                    + "STORE=; without "
                     + "either, the file name must name the store (root.sst, root-2026.sst, CA_export.sst, "
                     + "Personal.sst, Disallowed.sst...).")
     private String store;
@@ -124,7 +127,7 @@ public final class SourceOptions {
                     + "exported copy (--source) holds no access rights to check");
         }
         StoreName sstStore = store == null ? null : StoreName.fromAlias(store).orElseThrow(() -> new UsageException(
-                "--store " + store + " is not a store; use MY, CA, ROOT or Disallowed"));
+                "--store " + store + " is not a store; use MY, CA, ROOT, Disallowed or ClientAuthIssuer"));
         CertificateFileReader reader = new CertificateFileReader(pfxPassword(platform.environment()),
                 limits(config.limits(), configPath));
         List<HostSource> opened = new ArrayList<>();
@@ -162,7 +165,7 @@ public final class SourceOptions {
         Optional<StoreName> store = StoreName.fromAlias(given.substring(0, equals));
         if (store.isEmpty() && !java.nio.file.Files.exists(Path.of(given))) {
             throw new UsageException("--source " + given + ": '" + given.substring(0, equals) + "' is not a store; "
-                    + "use MY, CA, ROOT or Disallowed (as in --source ROOT=export.sst)");
+                    + "use MY, CA, ROOT, Disallowed or ClientAuthIssuer (as in --source ROOT=export.sst)");
         }
         return store;
     }

@@ -15,13 +15,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"schemaVersion", "tool", "host", "generatedAt", "evaluatedAt", "source", "status", "exitCode",
         "settings", "summary", "serviceCertificates", "stores", "problems", "findings", "rules", "serviceAccount",
-        "hostFacts", "peers", "signatureEngines", "dns", "auditElevated"})
+        "hostFacts", "peers", "signatureEngines", "dns", "auditElevated", "schannel"})
 public record AuditReport(String schemaVersion, Tool tool, String host, String generatedAt, String evaluatedAt,
                           String source, String status, int exitCode, Settings settings, Summary summary,
                           List<String> serviceCertificates, List<Store> stores, List<Problem> problems,
                           List<FindingEntry> findings, List<RuleResult> rules, Account serviceAccount,
                           Map<String, String> hostFacts, List<Peer> peers,
-                          List<SignatureEngineEntry> signatureEngines, Dns dns, String auditElevated) {
+                          List<SignatureEngineEntry> signatureEngines, Dns dns, String auditElevated,
+                          Schannel schannel) {
 
     /** The {@link #source()} of a probe given no {@code --source}: no store was read. */
     public static final String NO_SOURCE = "no source";
@@ -47,6 +48,37 @@ public record AuditReport(String schemaVersion, Tool tool, String host, String g
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Dns(boolean checked, List<NameResolutionEntry> names) {
+    }
+
+    /**
+     * The SCHANNEL settings the sources read (since 1.5; {@code null} when none did, and in older reports) and the
+     * Windows build their defaults were judged by.
+     *
+     * @param origin                {@code live registry} or {@code registry export}
+     * @param where                 the registry key, or the export file and its key
+     * @param sendTrustedIssuerList the value as read
+     * @param clientAuthTrustMode   the value as read
+     * @param trustMode             the trust mode in force ({@code Machine Trust} for an absent value), or
+     *                              {@code null} when the value is unreadable or undocumented
+     * @param windowsVersion        the Windows version a source told, or {@code null}
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonPropertyOrder({"origin", "where", "sendTrustedIssuerList", "clientAuthTrustMode", "trustMode",
+            "windowsVersion"})
+    public record Schannel(String origin, String where, DwordValue sendTrustedIssuerList,
+                           DwordValue clientAuthTrustMode, String trustMode, String windowsVersion) {
+    }
+
+    /**
+     * One REG_DWORD value as read (since 1.5).
+     *
+     * @param state  {@code value}, {@code absent} or {@code unreadable}
+     * @param value  the value, or {@code null} unless {@code state} is {@code value}
+     * @param detail why it could not be read, or {@code null}
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonPropertyOrder({"state", "value", "detail"})
+    public record DwordValue(String state, Long value, String detail) {
     }
 
     /** What the resolver answered for one configured name (since 1.4). */

@@ -17,6 +17,9 @@ import io.certaudit.engine.Severity;
 import io.certaudit.model.AccessFacts;
 import io.certaudit.model.CertificateFacts;
 import io.certaudit.model.HostSnapshot;
+import io.certaudit.model.RegistryDword;
+import io.certaudit.model.SchannelSettings;
+import io.certaudit.model.WindowsVersion;
 import io.certaudit.model.PeerObservation;
 import io.certaudit.model.PrivateKeyFacts;
 import io.certaudit.model.SourceProblem;
@@ -71,7 +74,25 @@ public final class ReportBuilder {
                 FactEvidence.hostFacts(snapshot), snapshot.peers().stream().map(ReportBuilder::peer).toList(),
                 context.chains().signatureEngines().stream().map(use -> new AuditReport.SignatureEngineEntry(
                         use.engine(), use.verifications(), use.unavailableReason())).toList(),
-                dns(snapshot), snapshot.auditElevated().name().toLowerCase(java.util.Locale.ROOT));
+                dns(snapshot), snapshot.auditElevated().name().toLowerCase(java.util.Locale.ROOT), schannel(snapshot));
+    }
+
+    private static AuditReport.Schannel schannel(HostSnapshot snapshot) {
+        SchannelSettings settings = snapshot.schannel();
+        WindowsVersion version = snapshot.windowsVersion();
+        if (settings == null) {
+            return version == null ? null
+                    : new AuditReport.Schannel(null, null, null, null, null, version.describe());
+        }
+        SchannelSettings.TrustMode mode = settings.trustMode();
+        return new AuditReport.Schannel(settings.origin().label(), settings.where(),
+                dword(settings.sendTrustedIssuerList()), dword(settings.clientAuthTrustMode()),
+                mode == null ? null : mode.title(), version == null ? null : version.describe());
+    }
+
+    private static AuditReport.DwordValue dword(RegistryDword value) {
+        return new AuditReport.DwordValue(value.state().name().toLowerCase(java.util.Locale.ROOT),
+                value.state() == RegistryDword.State.VALUE ? value.value() : null, value.detail());
     }
 
     private static AuditReport.Dns dns(HostSnapshot snapshot) {

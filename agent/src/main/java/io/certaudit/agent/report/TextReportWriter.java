@@ -323,10 +323,11 @@ public final class TextReportWriter implements ReportWriter {
             return;
         }
         table.print(text, "  ", style);
-        // Untrusted Certificates is optional: most hosts and exports have nothing distrusted, so its absence is news
-        // only in the store table, not a warning.
+        // Untrusted Certificates and Client Authentication Issuers are optional: most hosts and exports have nothing
+        // in them, so their absence is news only in the store table, not a warning.
         List<String> absent = report.stores().stream()
-                .filter(store -> !store.wasGiven() && !StoreName.DISALLOWED.name().equals(store.name()))
+                .filter(store -> !store.wasGiven() && !StoreName.DISALLOWED.name().equals(store.name())
+                        && !StoreName.CLIENT_AUTH_ISSUER.name().equals(store.name()))
                 .map(AuditReport.Store::name).toList();
         if (!absent.isEmpty()) {
             text.println();

@@ -26,6 +26,11 @@ public interface LiveStores {
         return (account, at) -> new WindowsStoreSource(api, account, at);
     }
 
+    /** The live source over {@code api}, reading the SCHANNEL settings and the Windows version from {@code registry}. */
+    static LiveStores over(WindowsCertificateApi api, RegistryValues registry) {
+        return (account, at) -> new WindowsStoreSource(api, registry, account, at);
+    }
+
     /**
      * A live source that cannot be read here, because this is not Windows: its {@link HostSource#read()} fails with a
      * message that says how to audit an exported copy instead. (On Windows the bindings give the live source.)

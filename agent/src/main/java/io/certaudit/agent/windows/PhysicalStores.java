@@ -68,12 +68,12 @@ final class PhysicalStores {
             case MY -> List.of(".Default");
             case CA -> List.of(".Default", ".GroupPolicy", ".Enterprise");
             case ROOT -> List.of(".Default", ".AuthRoot", ".GroupPolicy", ".Enterprise");
-            case DISALLOWED -> List.of(".Default", ".GroupPolicy", ".Enterprise");
+            case DISALLOWED, CLIENT_AUTH_ISSUER -> List.of(".Default", ".GroupPolicy", ".Enterprise");
         };
         for (String name : names) {
             members.put(name, name.equals(".AuthRoot")
                     ? StoreRef.registry(StoreLocation.LOCAL_MACHINE, "AuthRoot")
-                    : StoreRef.registry(SHARED.get(name), store.name()));
+                    : StoreRef.registry(SHARED.get(name), store.systemStoreName()));
         }
         return members;
     }

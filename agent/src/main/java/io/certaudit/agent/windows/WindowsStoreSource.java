@@ -5,6 +5,7 @@ import static io.certaudit.agent.windows.WindowsConstants.ERROR_ACCESS_DENIED;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +30,7 @@ import io.certaudit.model.StoredCertificate;
 import io.certaudit.model.Tristate;
 import io.certaudit.model.UnreadableCertificateException;
 import io.certaudit.model.UserStoreRead;
+import io.certaudit.model.WindowsVersion;
 
 /**
  * The live source: this machine's LocalMachine MY, CA and ROOT stores, read-only, with the physical store of each
@@ -62,18 +64,34 @@ public final class WindowsStoreSource implements HostSource {
             + " subfolders and run: certaudit audit --source FOLDER";
 
     private static final Map<StoreName, String> REGISTRY_KEYS =
-            Map.of(StoreName.MY, "My", StoreName.CA, "CA", StoreName.ROOT, "Root", StoreName.DISALLOWED, "Disallowed");
+            Map.of(StoreName.MY, "My", StoreName.CA, "CA", StoreName.ROOT, "Root", StoreName.DISALLOWED, "Disallowed",
+                    StoreName.CLIENT_AUTH_ISSUER, "ClientAuthIssuer");
     private static final String SYSTEM_CERTIFICATES = "MACHINE\\SOFTWARE\\Microsoft\\SystemCertificates\\";
 
     private final WindowsCertificateApi api;
+    private final RegistryValues registry;
     private final ServiceAccountSelection selection;
     private final Instant at;
 
     /**
+     * A source that reads the stores but not the SCHANNEL settings (they stay unknown, and Client Authentication
+     * Issuers unread).
+     *
      * @param at the time the Windows chain engine validates at (the audit's {@code --at}), or {@code null} for now
      */
     public WindowsStoreSource(WindowsCertificateApi api, ServiceAccountSelection selection, Instant at) {
+        this(api, null, selection, at);
+    }
+
+    /**
+     * @param registry where the SCHANNEL settings and the Windows version are read, or {@code null} to leave them
+     *                 unknown
+     * @param at       the time the Windows chain engine validates at (the audit's {@code --at}), or {@code null}
+     */
+    public WindowsStoreSource(WindowsCertificateApi api, RegistryValues registry, ServiceAccountSelection selection,
+                              Instant at) {
         this.api = Objects.requireNonNull(api, "api");
+        this.registry = registry;
         this.selection = Objects.requireNonNull(selection, "selection");
         this.at = at;
     }
@@ -105,10 +123,26 @@ public final class WindowsStoreSource implements HostSource {
         AccessEvaluator access = new AccessEvaluator(api.accessChecks(), api.accounts(), agent.elevated());
         PrivateKeyInspector keys = new PrivateKeyInspector(api.stores(), api.host(), access);
 
+        // Client Authentication Issuers matters only through the SCHANNEL settings (the trust mode, the issuer list
+        // sent): it is read when they were, and otherwise left out of the stores given rather than judged empty.
+        EnumSet<StoreName> given = EnumSet.allOf(StoreName.class);
+        if (registry != null) {
+            snapshot.schannel(LiveSchannelSettings.settings(registry));
+            WindowsVersion version = LiveSchannelSettings.version(registry);
+            if (version != null) {
+                snapshot.windowsVersion(version);
+            }
+        } else {
+            given.remove(StoreName.CLIENT_AUTH_ISSUER);
+        }
+        snapshot.storesGiven(given);
         List<String> failures = new ArrayList<>();
-        for (StoreName store : StoreName.values()) {
-            StoreRef ref = StoreRef.logical(StoreLocation.LOCAL_MACHINE, store.name());
+        for (StoreName store : given) {
+            StoreRef ref = StoreRef.logical(StoreLocation.LOCAL_MACHINE, store.systemStoreName());
             StoreRead read = api.stores().readStore(ref);
+            if (read.error() != null && read.absent() && store == StoreName.CLIENT_AUTH_ISSUER) {
+                continue; // the store exists only once something was put in it: absent is empty
+            }
             if (read.error() != null) {
                 String message = storeProblem(ref, read, agent.elevated());
                 if (store.isMtlsStore()) {
@@ -124,6 +158,9 @@ public final class WindowsStoreSource implements HostSource {
                             + read.enumerationError().describe() + "; any certificates after that point are missing"
                             + " from this audit", SourceProblem.Kind.STORE_READ_PARTIALLY));
                 }
+            }
+            if (!store.isMtlsStore() && store != StoreName.DISALLOWED) {
+                continue; // Schannel reads Client Authentication Issuers as SYSTEM, not as the service account
             }
             snapshot.storeAccess(store, access.evaluate(
                     SecuredObject.registryKey(SYSTEM_CERTIFICATES + REGISTRY_KEYS.get(store)),

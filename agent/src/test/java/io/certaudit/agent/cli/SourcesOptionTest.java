@@ -59,6 +59,6 @@ class SourcesOptionTest {
         assertTrue(unknownKind.err().contains(".sst or .reg"), unknownKind::toString);
         CliRun badStore = CliRun.run("audit", "--source", dir.toString(), "--store", "TrustedPeople");
         assertEquals(3, badStore.exitCode(), badStore::toString);
-        assertTrue(badStore.err().contains("use MY, CA, ROOT or Disallowed"), badStore::toString);
+        assertTrue(badStore.err().contains("use MY, CA, ROOT, Disallowed or ClientAuthIssuer"), badStore::toString);
     }
 }

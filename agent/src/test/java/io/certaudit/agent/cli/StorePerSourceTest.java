@@ -69,7 +69,7 @@ class StorePerSourceTest {
         CliRun run = CliRun.run("audit", "--source", "ROOT=" + roots, "--source", "ca=" + intermediates,
                 "--format", "json", "--at", TestPki.NOW.toString());
         assertTrue(run.exitCode() < 3, run::toString);
-        assertEquals(List.of("MY=0", "CA=1", "ROOT=1", "DISALLOWED=0"), counts(run));
+        assertEquals(List.of("MY=0", "CA=1", "ROOT=1", "DISALLOWED=0", "CLIENT_AUTH_ISSUER=0"), counts(run));
     }
 
     @Test
@@ -79,7 +79,7 @@ class StorePerSourceTest {
         CliRun run = CliRun.run("audit", "--source", roots.toString(), "--source", intermediates.toString(),
                 "--format", "json", "--at", TestPki.NOW.toString());
         assertTrue(run.exitCode() < 3, run::toString);
-        assertEquals(List.of("MY=0", "CA=1", "ROOT=1", "DISALLOWED=0"), counts(run));
+        assertEquals(List.of("MY=0", "CA=1", "ROOT=1", "DISALLOWED=0", "CLIENT_AUTH_ISSUER=0"), counts(run));
     }
 
     @Test
@@ -93,7 +93,7 @@ class StorePerSourceTest {
         CliRun run = CliRun.run("audit", "--source", "CA=" + chain, "--source", "Trusted Root=" + root,
                 "--format", "json", "--at", TestPki.NOW.toString());
         assertTrue(run.exitCode() < 3, run::toString);
-        assertEquals(List.of("MY=0", "CA=1", "ROOT=1", "DISALLOWED=0"), counts(run));
+        assertEquals(List.of("MY=0", "CA=1", "ROOT=1", "DISALLOWED=0", "CLIENT_AUTH_ISSUER=0"), counts(run));
     }
 
     @Test
@@ -105,7 +105,8 @@ class StorePerSourceTest {
 
         CliRun notAStore = CliRun.run("audit", "--source", "Trusted=" + unnamed);
         assertEquals(3, notAStore.exitCode(), notAStore::toString);
-        assertTrue(notAStore.err().contains("'Trusted' is not a store; use MY, CA, ROOT or Disallowed"),
+        assertTrue(notAStore.err().contains("'Trusted' is not a store; use MY, CA, ROOT, Disallowed or "
+                + "ClientAuthIssuer"),
                 notAStore::toString);
 
         Path reg = Files.writeString(dir.resolve("root.reg"), "Windows Registry Editor Version 5.00\r\n");

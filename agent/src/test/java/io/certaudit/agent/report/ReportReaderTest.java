@@ -58,6 +58,20 @@ class ReportReaderTest {
     }
 
     @Test
+    void theReportCarriesTheSchannelSettingsAndWindowsVersion() {
+        AuditReport.Schannel schannel = BROKEN.schannel();
+        assertEquals("registry export", schannel.origin());
+        assertEquals("exports/bems01/schannel.reg", schannel.where());
+        assertEquals(new AuditReport.DwordValue("absent", null, null), schannel.sendTrustedIssuerList());
+        assertEquals(new AuditReport.DwordValue("value", 2L, null), schannel.clientAuthTrustMode());
+        assertEquals("Exclusive CA Trust", schannel.trustMode());
+        assertEquals("Windows Server 2019 Standard (build 17763)", schannel.windowsVersion());
+        JsonNode written = ReportSchema.assertValid(json(BROKEN)).get("schannel");
+        assertEquals(2, written.get("clientAuthTrustMode").get("value").asInt());
+        assertEquals("absent", written.get("sendTrustedIssuerList").get("state").asText());
+    }
+
+    @Test
     void theReportCarriesTheTrustedIssuerListSize() {
         int expected = TrustedIssuerList.of(ReportScenarios.brokenMtlsSnapshot().store(StoreName.ROOT)).bytes();
         assertEquals(expected, BROKEN.summary().rootStoreIssuerListBytes());
@@ -181,7 +195,8 @@ class ReportReaderTest {
         Map<String, java.util.function.Consumer<ObjectNode>> forgeries = new java.util.LinkedHashMap<>();
         forgeries.put("findings[0].severity is 'fatal', not one of error, warning, info",
                 t -> finding(t).put("severity", "fatal"));
-        forgeries.put("findings[0].store is '..\\..\\x', not one of MY, CA, ROOT, DISALLOWED, null",
+        forgeries.put("findings[0].store is '..\\..\\x', not one of MY, CA, ROOT, DISALLOWED, CLIENT_AUTH_ISSUER, "
+                + "null",
                 t -> finding(t).put("store", "..\\..\\x"));
         forgeries.put("findings[0].thumbprint is 'AB\ufffd[2J', which does not match ^[0-9A-F]{40}$",
                 t -> finding(t).put("thumbprint", "AB\u001b[2J"));

@@ -17,7 +17,10 @@ import io.certaudit.model.PeerKeyProof;
 import io.certaudit.model.PeerObservation;
 import io.certaudit.model.PrivateKeyFacts;
 import io.certaudit.model.ServiceAccount;
+import io.certaudit.model.RegistryDword;
+import io.certaudit.model.SchannelSettings;
 import io.certaudit.model.StoreName;
+import io.certaudit.model.WindowsVersion;
 import io.certaudit.model.Tristate;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
@@ -74,6 +77,9 @@ public final class ReportScenarios {
                 .problem(StoreName.CA, "exports/bems01/CA/partner.cer", "not a certificate: no PEM block, not DER")
                 .serviceAccount(new ServiceAccount("CONTOSO\\svc-bems", "S-1-5-21-1004336348-1177238915-682003330-1109",
                         "service configuration"))
+                .schannel(new SchannelSettings(SchannelSettings.Origin.REG_EXPORT, "exports/bems01/schannel.reg",
+                        RegistryDword.absent(), RegistryDword.of(2)))
+                .windowsVersion(new WindowsVersion(17763, "Windows Server 2019 Standard", "exports/bems01/version.reg"))
                 .build();
     }
 

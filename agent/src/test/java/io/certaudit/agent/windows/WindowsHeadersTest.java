@@ -20,6 +20,7 @@ import com.sun.jna.WString;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.win32.StdCallLibrary;
 import io.certaudit.agent.windows.jna.Advapi32Ext;
+import io.certaudit.agent.windows.jna.Advapi32Registry;
 import io.certaudit.agent.windows.jna.Authz;
 import io.certaudit.agent.windows.jna.Crypt32Ext;
 import io.certaudit.agent.windows.jna.Kernel32Ext;
@@ -46,7 +47,8 @@ class WindowsHeadersTest {
     @Tag("external-tool")
     void constantsAndLayoutsMatchTheHeadersOnX64AndX86() throws Exception {
         List<Class<?>> classes = HeaderCheckSource.packageClasses();
-        String c = HeaderCheckSource.c(List.of(WindowsConstants.class), HeaderCheckSource.structures(classes));
+        String c = HeaderCheckSource.c(List.of(WindowsConstants.class, RegistryConstants.class),
+                HeaderCheckSource.structures(classes));
         for (String target : NativeTools.TARGETS) {
             assertAccepted(NativeTools.require(target + "-gcc", "header lane"), write("layouts.c", c), C_OPTIONS);
         }
@@ -56,7 +58,8 @@ class WindowsHeadersTest {
     @Tag("external-tool")
     void prototypesAndStringConstantsMatchTheHeadersOnX64AndX86() throws Exception {
         List<Class<?>> classes = HeaderCheckSource.packageClasses();
-        String cpp = HeaderCheckSource.cpp(List.of(WindowsConstants.class), HeaderCheckSource.libraries(classes));
+        String cpp = HeaderCheckSource.cpp(List.of(WindowsConstants.class, RegistryConstants.class),
+                HeaderCheckSource.libraries(classes));
         for (String target : NativeTools.TARGETS) {
             assertAccepted(NativeTools.require(target + "-g++", "header lane"), write("prototypes.cpp", cpp), CPP_OPTIONS);
         }
@@ -68,8 +71,10 @@ class WindowsHeadersTest {
         // The package's own classes are found (not an empty list that would check nothing).
         assertTrue(HeaderCheckSource.structures(classes).contains(WindowsStructures.QueryServiceConfig.class));
         assertTrue(HeaderCheckSource.libraries(classes).containsAll(
-                List.of(Crypt32Ext.class, Advapi32Ext.class, NCrypt.class, Authz.class, Kernel32Ext.class)));
-        String cpp = HeaderCheckSource.cpp(List.of(WindowsConstants.class), HeaderCheckSource.libraries(classes));
+                List.of(Crypt32Ext.class, Advapi32Ext.class, NCrypt.class, Authz.class, Kernel32Ext.class,
+                        Advapi32Registry.class)));
+        String cpp = HeaderCheckSource.cpp(List.of(WindowsConstants.class, RegistryConstants.class),
+                HeaderCheckSource.libraries(classes));
         for (Class<?> library : HeaderCheckSource.libraries(classes)) {
             for (var method : library.getDeclaredMethods()) {
                 assertTrue(cpp.contains("\"" + library.getSimpleName() + "." + method.getName() + "\""), method::toString);

@@ -592,4 +592,48 @@ class WindowsStoreSourceTest {
         return snapshot.userStoreReads().stream().filter(read -> read.store().equals(store)).findFirst()
                 .orElseThrow(() -> new AssertionError("no read of " + store + " in " + snapshot.userStoreReads()));
     }
+
+    private HostSnapshot readWithRegistry(FakeRegistryValues registry) throws SourceException {
+        return new WindowsStoreSource(api.windows(), registry, ServiceAccountSelection.service("GoodTechnology"),
+                Instant.now()).read();
+    }
+
+    @Test
+    void readsTheSchannelSettingsTheWindowsVersionAndClientAuthenticationIssuers() throws SourceException {
+        StoreRef clientAuthIssuer = StoreRef.logical(StoreLocation.LOCAL_MACHINE, "ClientAuthIssuer");
+        api.store(clientAuthIssuer, certificates.root);
+        FakeRegistryValues registry = new FakeRegistryValues()
+                .dword(LiveSchannelSettings.SCHANNEL_KEY, "ClientAuthTrustMode", 1)
+                .string(LiveSchannelSettings.VERSION_KEY, "CurrentBuildNumber", "17763");
+
+        HostSnapshot snapshot = readWithRegistry(registry);
+
+        assertEquals(io.certaudit.model.RegistryDword.of(1), snapshot.schannel().clientAuthTrustMode());
+        assertEquals(io.certaudit.model.RegistryDword.absent(), snapshot.schannel().sendTrustedIssuerList());
+        assertEquals(17763, snapshot.windowsVersion().build());
+        assertTrue(snapshot.storesGiven().contains(StoreName.CLIENT_AUTH_ISSUER));
+        assertEquals(List.of(StoredCertificate.digest("SHA-1", certificates.root)),
+                snapshot.store(StoreName.CLIENT_AUTH_ISSUER).stream().map(StoredCertificate::thumbprint).toList());
+        assertNull(snapshot.storeAccess().get(StoreName.CLIENT_AUTH_ISSUER));
+    }
+
+    @Test
+    void aClientAuthenticationIssuersStoreThatDoesNotExistIsEmptyNotAProblem() throws SourceException {
+        HostSnapshot snapshot = readWithRegistry(new FakeRegistryValues().key(LiveSchannelSettings.SCHANNEL_KEY));
+
+        assertTrue(snapshot.storesGiven().contains(StoreName.CLIENT_AUTH_ISSUER));
+        assertTrue(snapshot.store(StoreName.CLIENT_AUTH_ISSUER).isEmpty());
+        assertTrue(snapshot.problems().stream().noneMatch(p -> p.store() == StoreName.CLIENT_AUTH_ISSUER),
+                snapshot.problems()::toString);
+    }
+
+    @Test
+    void withoutARegistryReaderTheSettingsAndClientAuthenticationIssuersStayUnknown() throws SourceException {
+        HostSnapshot snapshot = readForService();
+
+        assertNull(snapshot.schannel());
+        assertNull(snapshot.windowsVersion());
+        assertFalse(snapshot.storesGiven().contains(StoreName.CLIENT_AUTH_ISSUER));
+        assertTrue(snapshot.storesGiven().containsAll(StoreName.MTLS_STORES));
+    }
 }

@@ -3,7 +3,6 @@ package io.certaudit.catalog.rootstore;
 import static io.certaudit.testing.FindingAssertions.assertNone;
 import static io.certaudit.testing.FindingAssertions.assertSingle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.certaudit.engine.Finding;
 import io.certaudit.engine.RuleOutcome;
 import io.certaudit.engine.Severity;
+import io.certaudit.model.RegistryDword;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
 import io.certaudit.testing.TestPki;
@@ -77,20 +77,100 @@ class RootStoreTooLargeTest {
     }
 
     @Test
-    void warnsWhenTheIssuerListIsOneByteOverTheLimit() {
+    void warnsWhenTheIssuerListIsOneByteOverTheLimitAndSent() {
         HostFixture host = hostWith(rootBringingTheListTo(LIMIT + 1))
-                .hostFact("SCHANNEL\\ClientAuthTrustMode", "0")
-                .hostFact("SCHANNEL\\SendTrustedIssuerList", "1")
-                .hostFact("OperatingSystem", "Windows Server 2012 R2");
+                .schannel(RegistryDword.of(1), RegistryDword.of(0))
+                .windowsBuild(14393);
 
         Finding finding = assertSingle(host.findings(RULE), Severity.WARNING, StoreName.ROOT, null,
-                "15 certificates", "16385 bytes", "16384-byte limit");
+                "15 certificates", "16385 bytes", "16384-byte limit", "SendTrustedIssuerList", "is 1");
         assertEquals("16385", finding.evidence().get("issuerListBytes"));
         assertEquals("16384", finding.evidence().get("limitBytes"));
         assertEquals("15", finding.evidence().get("rootCertificates"));
-        assertEquals("0", finding.evidence().get("SCHANNEL\\ClientAuthTrustMode"));
-        assertEquals("1", finding.evidence().get("SCHANNEL\\SendTrustedIssuerList"));
-        assertFalse(finding.evidence().containsKey("OperatingSystem"), finding.evidence()::toString);
+        assertEquals("yes", finding.evidence().get("issuerListSent"));
+        assertEquals("0", finding.evidence().get("ClientAuthTrustMode"));
+        assertEquals("1", finding.evidence().get("SendTrustedIssuerList"));
+        assertEquals("registry export: schannel.reg", finding.evidence().get("schannelSource"));
+        assertEquals("build 14393", finding.evidence().get("windowsVersion"));
+    }
+
+    @Test
+    void withoutSchannelSettingsItWarnsAndSaysItCannotTell() {
+        Finding finding = assertSingle(hostWith(rootBringingTheListTo(LIMIT + 1)).findings(RULE), Severity.WARNING,
+                StoreName.ROOT, null, "16385 bytes", "unknown", "no SCHANNEL settings");
+        assertEquals("unknown", finding.evidence().get("issuerListSent"));
+    }
+
+    @Test
+    void anAbsentValueOnWindowsServer2012R2OrLaterSendsNoListSoTheRuleDoesNotApply() {
+        HostFixture host = hostWith(rootBringingTheListTo(LIMIT + 1))
+                .schannel(RegistryDword.absent(), RegistryDword.absent()).windowsBuild(9600);
+
+        assertNone(host.findings(RULE));
+        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome(host));
+    }
+
+    @Test
+    void anAbsentValueBeforeWindowsServer2012SendsTheList() {
+        HostFixture host = hostWith(rootBringingTheListTo(LIMIT + 1))
+                .schannel(RegistryDword.absent(), RegistryDword.absent()).windowsBuild(7601);
+
+        Finding finding = assertSingle(host.findings(RULE), Severity.WARNING, StoreName.ROOT, null,
+                "absent", "sends the list by default");
+        assertEquals("yes", finding.evidence().get("issuerListSent"));
+    }
+
+    @Test
+    void anAbsentValueWithoutTheWindowsVersionIsUnknown() {
+        HostFixture host = hostWith(rootBringingTheListTo(LIMIT + 1))
+                .schannel(RegistryDword.absent(), RegistryDword.absent());
+
+        assertSingle(host.findings(RULE), Severity.WARNING, StoreName.ROOT, null, "do not tell the Windows version");
+    }
+
+    @Test
+    void aZeroValueStopsTheListExceptOnWindowsServer2012() {
+        Issued filler = rootBringingTheListTo(LIMIT + 1);
+        HostFixture modern = hostWith(filler).schannel(RegistryDword.of(0), RegistryDword.absent())
+                .windowsBuild(17763);
+        assertNone(modern.findings(RULE));
+        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome(modern));
+
+        HostFixture server2012 = hostWith(filler).schannel(RegistryDword.of(0), RegistryDword.absent())
+                .windowsBuild(9200);
+        assertSingle(server2012.findings(RULE), Severity.WARNING, StoreName.ROOT, null, "KB 2880390");
+
+        HostFixture versionUnknown = hostWith(filler).schannel(RegistryDword.of(0), RegistryDword.absent());
+        assertSingle(versionUnknown.findings(RULE), Severity.INFO, StoreName.ROOT, null, "is 0",
+                "sends no list", "KB 2880390");
+    }
+
+    @Test
+    void anUnreadableValueIsUnknown() {
+        HostFixture host = hostWith(rootBringingTheListTo(LIMIT + 1))
+                .schannel(RegistryDword.unreadable("REG_SZ, not REG_DWORD"), RegistryDword.absent())
+                .windowsBuild(14393);
+
+        assertSingle(host.findings(RULE), Severity.WARNING, StoreName.ROOT, null, "unreadable (REG_SZ",
+                "unknown");
+    }
+
+    @Test
+    void sinceWindowsServer2012AFilledClientAuthenticationIssuersStoreIsWhatIsSent() {
+        Issued filler = rootBringingTheListTo(LIMIT + 1);
+        HostFixture host = hostWith(filler).add(StoreName.CLIENT_AUTH_ISSUER, filler)
+                .schannel(RegistryDword.of(1), RegistryDword.absent()).windowsBuild(14393);
+
+        assertNone(host.findings(RULE));
+        assertEquals(RuleOutcome.Result.PASSED, outcome(host));
+
+        HostFixture full = new HostFixture().add(StoreName.CLIENT_AUTH_ISSUER, filler)
+                .add(StoreName.CLIENT_AUTH_ISSUER, LONG_NAMED_ROOTS.toArray(Issued[]::new))
+                .add(StoreName.ROOT, filler)
+                .schannel(RegistryDword.of(1), RegistryDword.absent()).windowsBuild(14393);
+        Finding finding = assertSingle(full.findings(RULE), Severity.WARNING, StoreName.CLIENT_AUTH_ISSUER, null,
+                "Client Authentication Issuers holds 15 certificates");
+        assertEquals("CLIENT_AUTH_ISSUER", finding.evidence().get("issuerListStore"));
     }
 
     @Test

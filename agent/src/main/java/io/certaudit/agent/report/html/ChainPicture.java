@@ -117,6 +117,7 @@ final class ChainPicture {
             case "CA" -> "CA \u00b7 Intermediate";
             case "ROOT" -> "ROOT \u00b7 Trusted Root";
             case "DISALLOWED" -> "DISALLOWED \u00b7 Untrusted";
+            case "CLIENT_AUTH_ISSUER" -> "CLIENT_AUTH_ISSUER \u00b7 Client Authentication Issuers";
             default -> store;
         };
     }

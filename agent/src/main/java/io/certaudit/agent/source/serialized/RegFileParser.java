@@ -63,8 +63,10 @@ final class RegFileParser {
      * @param binary whether the data is REG_BINARY ({@code hex:} or {@code hex(3):})
      * @param bytes  a binary value's bytes, or {@code null} when it is not binary or cannot be read
      * @param damage why a binary value cannot be read (not hexadecimal, too large), or {@code null}
+     * @param text   the data as written after {@code =} for a value that is not hexadecimal ({@code dword:00000001},
+     *               a quoted string), or {@code null} for {@code hex...} data
      */
-    record RegistryValue(String name, long line, boolean binary, byte[] bytes, String damage) {
+    record RegistryValue(String name, long line, boolean binary, byte[] bytes, String damage, String text) {
     }
 
     private static final String HEADER_V5 = "Windows Registry Editor Version 5.00";
@@ -218,8 +220,9 @@ final class RegFileParser {
             problems.report(number, "value \"" + name + "\" is outside any key; ignored");
         } else if (current != null) {
             current.values().put(name.toLowerCase(Locale.ROOT), hex == null
-                    ? new RegistryValue(name, number, binary, null, null)
-                    : new RegistryValue(name, number, true, hex.damage() == null ? hex.bytes() : null, hex.damage()));
+                    ? new RegistryValue(name, number, binary, null, null, lower.startsWith("hex") ? null : data)
+                    : new RegistryValue(name, number, true, hex.damage() == null ? hex.bytes() : null, hex.damage(),
+                    null));
         }
     }
 
@@ -235,7 +238,7 @@ final class RegFileParser {
         return -1;
     }
 
-    private static String unescape(String quoted) {
+    static String unescape(String quoted) {
         StringBuilder text = new StringBuilder(quoted.length());
         for (int i = 0; i < quoted.length(); i++) {
             char c = quoted.charAt(i);

@@ -109,6 +109,7 @@ record RegistryCertificateKey(String path, boolean userHive, String physicalStor
             case "CA" -> Optional.of(StoreName.CA);
             case "ROOT" -> Optional.of(StoreName.ROOT);
             case "DISALLOWED" -> Optional.of(StoreName.DISALLOWED);
+            case "CLIENTAUTHISSUER" -> Optional.of(StoreName.CLIENT_AUTH_ISSUER);
             case "AUTHROOT" -> DEFAULT.equals(physicalStore) ? Optional.of(StoreName.ROOT) : Optional.empty();
             default -> Optional.empty();
         };

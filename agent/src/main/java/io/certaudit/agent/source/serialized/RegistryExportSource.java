@@ -30,6 +30,9 @@ import io.certaudit.model.StoredCertificate;
  *
  * <p>Certificates of a user's Personal store (HKEY_CURRENT_USER, HKEY_USERS) are reported as user-store
  * certificates; stores the audit does not read (TrustedPeople, Trust...) are skipped.
+ *
+ * <p>The same file may hold (or be no more than) an export of the SCHANNEL key or of the Windows version key: those
+ * become the snapshot's SCHANNEL settings and Windows version ({@link SchannelExport}), and cover no store.
  */
 public final class RegistryExportSource implements HostSource {
 
@@ -69,6 +72,9 @@ public final class RegistryExportSource implements HostSource {
         // Trusted Root export alone does not make the Personal store look empty.
         Set<StoreName> given = EnumSet.noneOf(StoreName.class);
         List<RegFileParser.RegistryKey> keys;
+        // The SCHANNEL and Windows version keys are kept beside the certificate keys; they do not take an entry's
+        // room, so they are not counted against it.
+        int[] settingsKeys = {0};
         // The export is read as a stream: only the certificate keys of audited stores are kept, and reading stops
         // once they and the problems found would fill the source, so neither the file's size nor its line count
         // decides what the audit holds in memory.
@@ -77,30 +83,48 @@ public final class RegistryExportSource implements HostSource {
                      file + " at offset " + offset, message))) {
             keys = RegFileParser.parse(text, (line, message) -> snapshot.problem(null, file + " line " + line,
                     message), path -> {
+                        if (SchannelExport.isSchannelKey(path) || SchannelExport.isVersionKey(path)) {
+                            settingsKeys[0]++;
+                            return true;
+                        }
                         RegistryCertificateKey.machineStoreOf(path).ifPresent(given::add);
                         return auditedStore(path, skippedStores);
                     },
                     RegFileParser.Caps.forValuesOf(limits.maxFileBytes()),
-                    kept -> snapshot.full() || kept > snapshot.room());
+                    kept -> snapshot.full() || kept - settingsKeys[0] > snapshot.room());
         } catch (IOException e) {
             throw new SourceException("cannot read " + file + ": " + e.getMessage(), e);
         }
         int entries = 0;
+        boolean settingsRead = false;
         for (RegFileParser.RegistryKey key : keys) {
+            if (SchannelExport.isSchannelKey(key.path())) {
+                builder.schannel(SchannelExport.settings(key, file.toString()));
+                settingsRead = true;
+                continue;
+            }
+            if (SchannelExport.isVersionKey(key.path())) {
+                SchannelExport.version(key, file.toString()).ifPresentOrElse(builder::windowsVersion,
+                        () -> snapshot.problem(null, file + " line " + key.line() + " [" + key.path() + "]",
+                                "the key has no readable CurrentBuildNumber; the Windows version stays unknown"));
+                settingsRead = true;
+                continue;
+            }
             if (snapshot.full()) {
-                break;
+                continue;
             }
             RegistryCertificateKey certificateKey = RegistryCertificateKey.parse(key.path()).orElseThrow();
             entries++;
             readEntry(key, certificateKey, certificateKey.store().orElseThrow(), snapshot);
         }
-        if (entries == 0) {
+        if (entries == 0 && !settingsRead) {
             snapshot.problem(null, file.toString(), "no certificate of the MY, CA or ROOT stores found"
                     + (skippedStores.isEmpty()
                     ? ": the file has no key ...\\SystemCertificates\\<STORE>\\Certificates\\<SHA-1>"
                     : "; it holds only other stores: " + String.join(", ", skippedStores)));
         }
-        if (!given.isEmpty()) {
+        if (!given.isEmpty() || settingsRead) {
+            // An export of the SCHANNEL key alone covers no store: the stores come from the other sources.
             builder.storesGiven(given);
         }
         return builder.build();

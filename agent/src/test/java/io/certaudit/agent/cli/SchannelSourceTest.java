@@ -1,0 +1,108 @@
+package io.certaudit.agent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.certaudit.agent.report.ReportSchema;
+import io.certaudit.agent.source.HostFolder;
+import io.certaudit.testing.TestPki;
+import io.certaudit.testing.TestPki.Issued;
+
+/** A .reg export of the SCHANNEL key (and of the Windows version) given as --source beside the stores. */
+class SchannelSourceTest {
+
+    private static final TestPki PKI = new TestPki();
+
+    @TempDir
+    Path dir;
+
+    /** A host whose Trusted Root names take more than SChannel's 16 KB. */
+    private HostFolder hostWithALargeTrustedRoot() {
+        HostFolder host = new HostFolder(dir.resolve("bems01"));
+        for (int i = 0; i < 17; i++) {
+            host.pem("ROOT", "root" + i + ".pem", PKI.selfSigned(PKI.spec("CN=Large Root " + i + " "
+                    + "x".repeat(1000) + ",O=Example").ca().ec("secp256r1")));
+        }
+        return host;
+    }
+
+    /** What {@code reg export} writes: UTF-16LE with a byte-order mark, CRLF lines. */
+    private Path regExport(String name, String... lines) throws IOException {
+        String text = "Windows Registry Editor Version 5.00\r\n\r\n" + String.join("\r\n", lines) + "\r\n";
+        byte[] body = text.getBytes(StandardCharsets.UTF_16LE);
+        byte[] file = new byte[body.length + 2];
+        file[0] = (byte) 0xFF;
+        file[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, file, 2, body.length);
+        return Files.write(dir.resolve(name), file);
+    }
+
+    private static JsonNode rule(JsonNode report, String id) {
+        for (JsonNode rule : report.get("rules")) {
+            if (rule.get("id").asText().equals(id)) {
+                return rule;
+            }
+        }
+        throw new AssertionError("no outcome for " + id);
+    }
+
+    @Test
+    void theSettingsAndWindowsVersionDecideWhetherTheTrustedRootSizeMatters() throws IOException {
+        HostFolder host = hostWithALargeTrustedRoot();
+        CliRun unknown = CliRun.run("audit", "--source", host.root().toString(), "--at", TestPki.NOW.toString(),
+                "--format", "json");
+        JsonNode withoutSettings = ReportSchema.assertValid(unknown.out());
+        assertEquals("failed", rule(withoutSettings, "root-store-too-large").get("result").asText(), unknown::toString);
+
+        Path schannel = regExport("schannel.reg",
+                "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL]",
+                "\"EventLogging\"=dword:00000001", "",
+                "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols]");
+        Path version = regExport("version.reg",
+                "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion]",
+                "\"ProductName\"=\"Windows Server 2019 Standard\"", "\"CurrentBuildNumber\"=\"17763\"");
+        CliRun known = CliRun.run("audit", "--source", host.root().toString(), "--source", schannel.toString(),
+                "--source", version.toString(), "--at", TestPki.NOW.toString(), "--format", "json");
+        JsonNode report = ReportSchema.assertValid(known.out());
+
+        assertEquals("not-applicable", rule(report, "root-store-too-large").get("result").asText(), known::toString);
+        JsonNode settings = report.get("schannel");
+        assertEquals("registry export", settings.get("origin").asText());
+        assertEquals("absent", settings.get("sendTrustedIssuerList").get("state").asText());
+        assertEquals("Machine Trust", settings.get("trustMode").asText());
+        assertEquals("Windows Server 2019 Standard (build 17763)", settings.get("windowsVersion").asText());
+        assertEquals("ROOT", report.get("stores").get(2).get("name").asText());
+        assertTrue(report.get("stores").get(2).get("given").asBoolean(), "the folder's store stays given");
+        assertEquals("CLIENT_AUTH_ISSUER", report.get("stores").get(4).get("name").asText());
+        assertEquals(false, report.get("stores").get(4).get("given").asBoolean());
+    }
+
+    @Test
+    void aValueThatSendsTheListMakesItAWarning() throws IOException {
+        Path schannel = regExport("schannel.reg",
+                "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL]",
+                "\"SendTrustedIssuerList\"=dword:00000001");
+        CliRun run = CliRun.run("audit", "--source", hostWithALargeTrustedRoot().root().toString(), "--source",
+                schannel.toString(), "--at", TestPki.NOW.toString(), "--format", "json");
+        JsonNode report = ReportSchema.assertValid(run.out());
+
+        assertEquals(1, run.exitCode(), run::toString);
+        for (JsonNode finding : report.get("findings")) {
+            if (finding.get("rule").asText().equals("root-store-too-large")) {
+                assertEquals("yes", finding.get("evidence").get("issuerListSent").asText());
+                return;
+            }
+        }
+        throw new AssertionError("no root-store-too-large finding: " + run);
+    }
+}
