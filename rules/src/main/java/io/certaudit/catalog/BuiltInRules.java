@@ -47,6 +47,8 @@ import io.certaudit.catalog.peer.PeerUntrusted;
 import io.certaudit.catalog.peer.PeerWeakSignatureAlgorithm;
 import io.certaudit.catalog.rootstore.RootStoreDuplicate;
 import io.certaudit.catalog.rootstore.RootStoreNonSelfSigned;
+import io.certaudit.catalog.revocation.CertificateRevoked;
+import io.certaudit.catalog.revocation.RevocationStatusUnavailable;
 import io.certaudit.catalog.rootstore.RootStoreTooLarge;
 import io.certaudit.catalog.usage.CrlDistributionPointMissing;
 import io.certaudit.catalog.usage.EkuMissingClientAuth;
@@ -122,6 +124,9 @@ public final class BuiltInRules {
                 new PeerCertificateExpired(),
                 new PeerCertificateExpiring(),
                 new PeerCertificateNotYetValid(),
-                new PeerWeakSignatureAlgorithm()));
+                new PeerWeakSignatureAlgorithm(),
+                // revocation, fetched only when asked
+                new CertificateRevoked(),
+                new RevocationStatusUnavailable()));
     }
 }

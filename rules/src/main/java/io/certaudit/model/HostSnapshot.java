@@ -31,6 +31,7 @@ public final class HostSnapshot {
     private final Set<StoreName> storesGiven;
     private final boolean dnsChecked;
     private final List<NameResolution> nameResolutions;
+    private final RevocationFacts revocation;
 
     private HostSnapshot(Builder builder) {
         this.hostName = builder.hostName;
@@ -54,6 +55,7 @@ public final class HostSnapshot {
         this.auditElevated = builder.auditElevated;
         this.dnsChecked = builder.dnsChecked;
         this.nameResolutions = List.copyOf(builder.nameResolutions);
+        this.revocation = builder.revocation;
         this.storesGiven = Collections.unmodifiableSet(builder.storesGiven == null ? EnumSet.allOf(StoreName.class)
                 : EnumSet.copyOf(builder.storesGiven));
     }
@@ -141,6 +143,14 @@ public final class HostSnapshot {
         return nameResolutions;
     }
 
+    /**
+     * Whether the revocation status of the service chains and the peers' chains was fetched for this audit, what
+     * it was, and why it was not when it was not (by default: the user did not ask).
+     */
+    public RevocationFacts revocation() {
+        return revocation;
+    }
+
     /** Collects a snapshot; sources add to it as they read. */
     public static final class Builder {
         private final String hostName;
@@ -157,6 +167,7 @@ public final class HostSnapshot {
         private EnumSet<StoreName> storesGiven;
         private boolean dnsChecked;
         private final List<NameResolution> nameResolutions = new ArrayList<>();
+        private RevocationFacts revocation = RevocationFacts.notChecked(RevocationFacts.NOT_ASKED);
 
         private Builder(String hostName, String source) {
             this.hostName = Objects.requireNonNull(hostName, "hostName");
@@ -222,6 +233,12 @@ public final class HostSnapshot {
             return this;
         }
 
+        /** Records whether, and with what result, revocation was checked. */
+        public Builder revocation(RevocationFacts facts) {
+            this.revocation = Objects.requireNonNull(facts, "facts");
+            return this;
+        }
+
         /** Adds everything another snapshot holds, so several sources combine into one host. */
         public Builder addAll(HostSnapshot other) {
             if (storesGiven == null) {
@@ -239,6 +256,9 @@ public final class HostSnapshot {
             peers.addAll(other.peers);
             dnsChecked |= other.dnsChecked;
             nameResolutions.addAll(other.nameResolutions);
+            if (other.revocation.checked()) {
+                revocation = other.revocation;
+            }
             if (other.auditElevated != Tristate.UNKNOWN) {
                 auditElevated = other.auditElevated;
             }
