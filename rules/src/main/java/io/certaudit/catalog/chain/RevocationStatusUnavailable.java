@@ -1,4 +1,4 @@
-package io.certaudit.catalog.revocation;
+package io.certaudit.catalog.chain;
 
 import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
