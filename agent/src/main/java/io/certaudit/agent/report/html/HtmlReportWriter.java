@@ -27,6 +27,7 @@ public final class HtmlReportWriter implements ReportWriter {
             new FindingsSection(),
             new ExpirySection(),
             new PeersSection(),
+            new RevocationSection(),
             new StoresSection(),
             new ProblemsSection(),
             new RulesSection());

@@ -239,6 +239,7 @@ class HtmlReportWriterTest {
     private static AuditReport withSummary(AuditReport r, AuditReport.Summary summary) {
         return new AuditReport(r.schemaVersion(), r.tool(), r.host(), r.generatedAt(), r.evaluatedAt(), r.source(),
                 r.status(), r.exitCode(), r.settings(), summary, r.serviceCertificates(), r.stores(), r.problems(),
-                r.findings(), r.rules(), r.serviceAccount(), r.hostFacts(), r.peers(), r.signatureEngines(), r.dns());
+                r.findings(), r.rules(), r.serviceAccount(), r.hostFacts(), r.peers(), r.signatureEngines(), r.dns(),
+                r.revocation());
     }
 }
