@@ -48,6 +48,9 @@ public final class RevocationChecker {
 
     private static final ASN1ObjectIdentifier OCSP_ACCESS = AccessDescription.id_ad_ocsp;
 
+    /** The longest OCSP GET URL, scheme and host included (RFC 5019 5); longer requests are POSTed. */
+    static final int MAX_GET_URL = 255;
+
     private final RevocationLimits limits;
     private final HttpFetcher fetcher;
     private final Map<String, Fetched> fetched = new HashMap<>();
@@ -122,8 +125,14 @@ public final class RevocationChecker {
             sources.add(new RevocationSource(location, Kind.OCSP, Outcome.RESPONDER_ERROR, e.getMessage()));
             return null;
         }
-        Fetched response = fetch(url, request, "application/ocsp-request",
-                location + "#" + target.certificate().getSerialNumber() + "/" + target.issuer().getSerialNumber());
+        // RFC 5019 5: a request that fits in 255 bytes as a URL goes by GET, as the chain engine's client sends it
+        // (and as caching responders expect); a larger one by POST.
+        String encoded = java.net.URLEncoder.encode(java.util.Base64.getEncoder().encodeToString(request),
+                java.nio.charset.StandardCharsets.US_ASCII);
+        String get = location + (location.endsWith("/") ? "" : "/") + encoded;
+        URI getUrl = get.length() <= MAX_GET_URL ? toUri(get) : null;
+        Fetched response = getUrl != null ? fetch(getUrl, null, null, get)
+                : fetch(url, request, "application/ocsp-request", location + "#" + encoded);
         if (!response.ok()) {
             sources.add(new RevocationSource(location, Kind.OCSP, response.failure(), response.detail()));
             return null;
@@ -218,6 +227,14 @@ public final class RevocationChecker {
             return null;
         }
         return url;
+    }
+
+    private static URI toUri(String text) {
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     /** One request, or its earlier result when the same one was made before; counted against the limit. */

@@ -283,7 +283,8 @@ class RevocationCheckerTest {
         RevocationCheck good = checkOne(leafWithOcsp(server.url("/good")), limits());
         assertEquals(Status.GOOD, good.status());
         assertEquals(Kind.OCSP, only(good).kind());
-        assertTrue(server.requests.contains("POST /good"), server.requests.toString());
+        assertTrue(server.requests.get(0).startsWith("GET /good/"), "a short request goes by GET (RFC 5019): "
+                + server.requests);
 
         RevocationCheck revoked = checkOne(leafWithOcsp(server.url("/revoked")), limits());
         assertEquals(Status.REVOKED, revoked.status());
@@ -292,6 +293,15 @@ class RevocationCheckerTest {
         RevocationCheck unknown = checkOne(leafWithOcsp(server.url("/unknown")), limits());
         assertEquals(Status.UNKNOWN, unknown.status());
         assertEquals(Outcome.UNKNOWN_TO_RESPONDER, only(unknown).outcome());
+    }
+
+    @Test
+    void aRequestTooLongForAGetUrlIsPosted() {
+        String path = "/" + "r".repeat(RevocationChecker.MAX_GET_URL);
+        server.respond(path, request -> RevocationPki.ocspAnswer(request, ca, CertificateStatus.GOOD,
+                NOW.plus(Duration.ofDays(1))));
+        assertEquals(Status.GOOD, checkOne(leafWithOcsp(server.url(path)), limits()).status());
+        assertEquals(List.of("POST " + path), server.requests);
     }
 
     @Test

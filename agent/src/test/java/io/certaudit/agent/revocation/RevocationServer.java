@@ -39,7 +39,17 @@ final class RevocationServer implements AutoCloseable {
             try (exchange) {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
-                Route route = routes.get(exchange.getRequestURI().getPath());
+                // The raw path: a base64 OCSP request in it may hold %2F, which is no path separator.
+                String path = exchange.getRequestURI().getRawPath();
+                Route route = routes.get(path);
+                if (route == null && path.lastIndexOf('/') > 0) {
+                    // An OCSP GET: the request is the last path segment, under the responder's path.
+                    route = routes.get(path.substring(0, path.lastIndexOf('/')));
+                    if (route != null && body.length == 0) {
+                        body = java.util.Base64.getDecoder().decode(java.net.URLDecoder.decode(
+                                path.substring(path.lastIndexOf('/') + 1), java.nio.charset.StandardCharsets.US_ASCII));
+                    }
+                }
                 if (route == null) {
                     exchange.sendResponseHeaders(404, -1);
                     return;
