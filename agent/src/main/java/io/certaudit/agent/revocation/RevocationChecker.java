@@ -210,10 +210,7 @@ public final class RevocationChecker {
         return verdict.status == RevocationCheck.Status.REVOKED ? verdict : null;
     }
 
-    /**
-     * The URL to fetch, or {@code null} after recording why it is not fetched: not plain HTTP, or the run's fetch
-     * limit reached (checked before the cache, so the record says so even for a cached URL only when needed).
-     */
+    /** The URL to fetch, or {@code null} after recording why it is not fetched: not a plain HTTP URL. */
     private URI fetchable(String location, Kind kind, List<RevocationSource> sources) {
         URI url;
         try {

@@ -35,7 +35,7 @@ class InfCompletenessTest {
             "peer-does-not-accept-issuer", "peer-weak-signature-algorithm", "peer-name-mismatch", "peer-untrusted",
             "duplicate-service-certificates", "unreadable-certificate", "store-entry-tampered",
             "certificate-in-user-store", "store-read-partially", "private-key-unverified",
-            "certificate-not-yet-valid");
+            "certificate-not-yet-valid", "revocation-status-unavailable");
 
     @Test
     void everyRuleIsEitherFixedByANewCertificateOrDeliberatelyNot() {

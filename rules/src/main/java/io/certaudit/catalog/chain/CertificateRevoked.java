@@ -17,6 +17,10 @@ import io.certaudit.model.RevocationCheck;
  * answer counts only when it is verified as RFC 5280 6.3 (CRL) and RFC 6960 3.2 (OCSP) say: signed by the issuer
  * or its delegated responder, current at the audit's instant, covering the certificate. certificateHold is
  * revoked too: the chain engine does not tell a hold from a revocation.
+ * Sources: https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2008-R2-and-2008/ee619754(v=ws.10)
+ * ("How Certificate Revocation Works": chains ending in a trusted root are checked, root CA down to the end
+ * certificate; OCSP before CRLs except in stated cases); https://learn.microsoft.com/windows/win32/api/wincrypt/ns-wincrypt-cert_trust_status
+ * (CERT_TRUST_IS_REVOKED 0x4); the values match mingw-w64's wincrypt.h, which the header lane compiles against.
  */
 @RuleInfo(
         id = "certificate-revoked",

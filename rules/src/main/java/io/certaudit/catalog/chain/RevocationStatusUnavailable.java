@@ -15,6 +15,13 @@ import io.certaudit.model.RevocationCheck;
  * while the CRL fetch times out, field reports from Lync deployments without internet access), unless the
  * application ignores offline revocation. The audit asks from the machine it runs on, as the service does; the
  * peers fetch from theirs, which may see other servers.
+ * Sources: https://learn.microsoft.com/windows/win32/api/wincrypt/ns-wincrypt-cert_trust_status (0x40
+ * CERT_TRUST_REVOCATION_STATUS_UNKNOWN, 0x1000000 CERT_TRUST_IS_OFFLINE_REVOCATION); field reports:
+ * http://blog.masteringmsuc.com/2012/05/how-to-enable-certificate-crl-checking.html (Lync servers without access to
+ * a public CA's CRL: "TLS Negotiation took too long to complete"), https://blog.schertz.name/2013/02/certificate-revocation-lync-2013/
+ * (Lync 2013 clients require the CRL of the server certificate's CA); Microsoft's PKI blog (TechNet, "ADCS and
+ * dedicated CRL signing certificates"): CAPI2 accepts only CRLs signed by the certificate's issuer, and OCSP
+ * answers of a delegated OCSP-signing certificate.
  */
 @RuleInfo(
         id = "revocation-status-unavailable",
