@@ -17,9 +17,11 @@ import java.util.Objects;
 public record RevocationFacts(boolean checked, String notCheckedReason, List<RevocationCheck> checks, int fetches,
                               int fetchLimit) {
 
-    /** Why revocation was not checked when the user did not ask for it. */
-    public static final String NOT_ASKED = "not asked: revocation is checked only with --check-revocation "
-            + "(checkRevocation: true in the settings file), since it fetches CRLs and OCSP answers from the network";
+    /**
+     * Why revocation was not checked when the user did not ask for it: checking fetches CRLs and OCSP answers from
+     * the network, so it is opt-in.
+     */
+    public static final String NOT_ASKED = "not asked (--check-revocation, or checkRevocation: true)";
 
     public RevocationFacts {
         checks = checks == null ? List.of() : List.copyOf(checks);

@@ -213,8 +213,7 @@ public final class TextReportWriter implements ReportWriter {
             return;
         }
         if (!revocation.checked()) {
-            wrap(text, "Revocation not checked (" + TextStyle.clean(revocation.notCheckedReason()) + ").", "",
-                    "  ");
+            wrap(text, "Revocation not checked: " + TextStyle.clean(revocation.notCheckedReason()) + ".", "", "  ");
             text.println();
             return;
         }
