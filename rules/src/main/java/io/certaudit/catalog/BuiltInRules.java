@@ -49,6 +49,8 @@ import io.certaudit.catalog.peer.PeerUntrusted;
 import io.certaudit.catalog.peer.PeerWeakSignatureAlgorithm;
 import io.certaudit.catalog.rootstore.RootStoreDuplicate;
 import io.certaudit.catalog.rootstore.RootStoreNonSelfSigned;
+import io.certaudit.catalog.chain.CertificateRevoked;
+import io.certaudit.catalog.chain.RevocationStatusUnavailable;
 import io.certaudit.catalog.rootstore.RootStoreTooLarge;
 import io.certaudit.catalog.usage.CrlDistributionPointMissing;
 import io.certaudit.catalog.usage.EkuMissingClientAuth;
@@ -127,6 +129,9 @@ public final class BuiltInRules {
                 new PeerWeakSignatureAlgorithm(),
                 // SChannel's client authentication settings and Microsoft's root program
                 new PeerIssuerNotClientAuthIssuer(),
-                new ChainRootNotRecognised()));
+                new ChainRootNotRecognised(),
+                // revocation, fetched only when asked
+                new CertificateRevoked(),
+                new RevocationStatusUnavailable()));
     }
 }

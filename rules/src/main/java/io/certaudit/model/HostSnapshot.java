@@ -34,6 +34,7 @@ public final class HostSnapshot {
     private final List<NameResolution> nameResolutions;
     private final SchannelSettings schannel;
     private final WindowsVersion windowsVersion;
+    private final RevocationFacts revocation;
 
     private HostSnapshot(Builder builder) {
         this.hostName = builder.hostName;
@@ -60,6 +61,7 @@ public final class HostSnapshot {
         this.nameResolutions = List.copyOf(builder.nameResolutions);
         this.schannel = builder.schannel;
         this.windowsVersion = builder.windowsVersion;
+        this.revocation = builder.revocation;
         this.storesGiven = Collections.unmodifiableSet(builder.storesGiven == null ? EnumSet.allOf(StoreName.class)
                 : EnumSet.copyOf(builder.storesGiven));
     }
@@ -165,6 +167,14 @@ public final class HostSnapshot {
         return nameResolutions;
     }
 
+    /**
+     * Whether the revocation status of the service chains and the peers' chains was fetched for this audit, what
+     * it was, and why it was not when it was not (by default: the user did not ask).
+     */
+    public RevocationFacts revocation() {
+        return revocation;
+    }
+
     /** Collects a snapshot; sources add to it as they read. */
     public static final class Builder {
         private final String hostName;
@@ -184,6 +194,7 @@ public final class HostSnapshot {
         private final List<NameResolution> nameResolutions = new ArrayList<>();
         private SchannelSettings schannel;
         private WindowsVersion windowsVersion;
+        private RevocationFacts revocation = RevocationFacts.notChecked(RevocationFacts.NOT_ASKED);
 
         private Builder(String hostName, String source) {
             this.hostName = Objects.requireNonNull(hostName, "hostName");
@@ -267,6 +278,12 @@ public final class HostSnapshot {
             return this;
         }
 
+        /** Records whether, and with what result, revocation was checked. */
+        public Builder revocation(RevocationFacts facts) {
+            this.revocation = Objects.requireNonNull(facts, "facts");
+            return this;
+        }
+
         /** Adds everything another snapshot holds, so several sources combine into one host. */
         public Builder addAll(HostSnapshot other) {
             if (storesGiven == null) {
@@ -290,6 +307,9 @@ public final class HostSnapshot {
             }
             if (other.windowsVersion != null) {
                 windowsVersion = other.windowsVersion;
+            }
+            if (other.revocation.checked()) {
+                revocation = other.revocation;
             }
             if (other.auditElevated != Tristate.UNKNOWN) {
                 auditElevated = other.auditElevated;

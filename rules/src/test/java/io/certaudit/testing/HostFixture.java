@@ -88,6 +88,11 @@ public final class HostFixture {
     }
 
     /** Records that DNS was checked, with what the resolver answered for each name. */
+    public HostFixture revocation(io.certaudit.model.RevocationFacts facts) {
+        builder.revocation(facts);
+        return this;
+    }
+
     public HostFixture nameResolutions(List<io.certaudit.model.NameResolution> resolutions) {
         builder.nameResolutions(resolutions);
         return this;

@@ -65,6 +65,9 @@ abstract class AuditRun implements Callable<Integer> {
                     + "settings file.")
     private boolean checkDns;
 
+    @Mixin
+    private RevocationOptions revocationOptions = new RevocationOptions();
+
     /** Created by the command line's factory, which knows whether standard output is a terminal. */
     @Mixin
     private ReportOutputOptions output;
@@ -226,6 +229,8 @@ abstract class AuditRun implements Callable<Integer> {
         settings = settings.withDisabledRules(notRun);
         Instant evaluatedAt = settingsOptions.evaluatedAt(clock);
         output.validate();
+        // Said before anything is read or fetched, and even when the check is off: a misspelt proxy is a mistake.
+        var revocationLimits = revocationOptions.limits(file, settingsOptions.config());
         if (keepPrevious && !output.files().containsValue(ReportFormat.JSON)) {
             throw new UsageException("--keep-previous keeps the JSON report file a run replaces; add --output "
                     + "json=FILE");
@@ -238,6 +243,10 @@ abstract class AuditRun implements Callable<Integer> {
         if (checkDns || Boolean.TRUE.equals(file.checkDns())) {
             withPeers.nameResolutions(new DnsCheck(HostResolver.SYSTEM, DnsCheck.DEFAULT_LOOKUP_LIMIT)
                     .resolveAll(namesToResolve(settings, file)));
+        }
+        if (revocationOptions.enabled(file)) {
+            // Checked once the peers are in: their proven chains are checked beside the service chains.
+            withPeers.revocation(RevocationOptions.check(withPeers.build(), settings, evaluatedAt, revocationLimits));
         }
         HostSnapshot snapshot = withPeers.build();
         // Findings a new certificate fixes name the request certaudit remediate writes and the commands that use it.

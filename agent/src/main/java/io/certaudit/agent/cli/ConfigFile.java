@@ -43,15 +43,25 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * checkDns: true                # resolve the names above (opt-in: the lookup leaves the host)
  * expectedAddresses:            # what a name must resolve to, exactly; names without an entry must only resolve
  *   bemsapppool.example.com: [192.0.2.10, 192.0.2.11]
+ * checkRevocation: true         # fetch the CRLs and OCSP answers the chains name (opt-in: leaves the host)
+ * revocation:
+ *   proxy: proxy.example.com:8080
+ *   maxFetches: 32
+ *   timeoutSeconds: 5
  * </pre>
  */
 public record ConfigFile(String poolFqdn, List<String> instanceFqdns, String gatewayAddress,
                          Integer expiryWarningDays, Map<String, String> rules, List<String> peers,
                          Integer peerTimeoutSeconds, String serviceName, String serviceAccount, Limits limits,
-                         Boolean checkDns, Map<String, List<String>> expectedAddresses) {
+                         Boolean checkDns, Map<String, List<String>> expectedAddresses, Boolean checkRevocation,
+                         Revocation revocation) {
 
     /** How much a source reads at most; {@code null} keeps the default. */
     public record Limits(String maxFileBytes, Integer maxEntries) {
+    }
+
+    /** How revocation is fetched when it is checked; {@code null} keeps the default. */
+    public record Revocation(String proxy, Integer maxFetches, Integer timeoutSeconds) {
     }
 
     /** Largest config file read; anything larger is not a settings file. */
@@ -63,10 +73,12 @@ public record ConfigFile(String poolFqdn, List<String> instanceFqdns, String gat
         peers = peers == null ? List.of() : List.copyOf(peers);
         limits = limits == null ? new Limits(null, null) : limits;
         expectedAddresses = expectedAddresses == null ? Map.of() : new LinkedHashMap<>(expectedAddresses);
+        revocation = revocation == null ? new Revocation(null, null, null) : revocation;
     }
 
     public static ConfigFile empty() {
-        return new ConfigFile(null, List.of(), null, null, Map.of(), List.of(), null, null, null, null, null, null);
+        return new ConfigFile(null, List.of(), null, null, Map.of(), List.of(), null, null, null, null, null, null,
+                null, null);
     }
 
     /** Reads {@code file}: YAML unless it ends in {@code .json}. */
@@ -92,7 +104,8 @@ public record ConfigFile(String poolFqdn, List<String> instanceFqdns, String gat
             throw new UsageException("config file " + file + ": unknown setting '" + String.join(".", key) + "'"
                     + (line.isEmpty() ? where(e.getLocation()) : line) + "; known settings: poolFqdn, instanceFqdns, gatewayAddress, "
                     + "expiryWarningDays, rules, peers, peerTimeoutSeconds, serviceName, serviceAccount, limits "
-                    + "(maxFileBytes, maxEntries), checkDns, expectedAddresses");
+                    + "(maxFileBytes, maxEntries), checkDns, expectedAddresses, checkRevocation, revocation (proxy, "
+                    + "maxFetches, timeoutSeconds)");
         } catch (MismatchedInputException e) {
             String setting = e.getPath().stream()
                     .map(step -> step.getFieldName() != null ? step.getFieldName() : "[" + step.getIndex() + "]")

@@ -35,6 +35,9 @@ public final class ProbeCommand extends AuditRun {
     /** Peer rules that need the host's stores: they cannot be judged from the handshake alone. */
     private static final Set<String> NEED_HOST_STORES = Set.of("peer-untrusted", "peer-does-not-accept-issuer");
 
+    /** Rules of another area that judge the peers' chains too: the revocation status, with --check-revocation. */
+    private static final Set<String> ALSO_ABOUT_PEERS = Set.of("certificate-revoked", "revocation-status-unavailable");
+
     ProbeCommand(Platform platform) {
         super(platform);
     }
@@ -55,7 +58,8 @@ public final class ProbeCommand extends AuditRun {
     Set<String> rulesNotRun(RuleCatalog catalog, boolean sourceGiven) {
         Set<String> notRun = new HashSet<>();
         for (RuleInfo info : catalog.infos()) {
-            if (info.area() != Area.PEER || !sourceGiven && NEED_HOST_STORES.contains(info.id())) {
+            if (info.area() != Area.PEER && !ALSO_ABOUT_PEERS.contains(info.id())
+                    || !sourceGiven && NEED_HOST_STORES.contains(info.id())) {
                 notRun.add(info.id());
             }
         }

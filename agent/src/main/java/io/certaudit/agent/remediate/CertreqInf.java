@@ -98,7 +98,7 @@ public final class CertreqInf {
                 case KEY -> key(missing, inf, request);
                 case EKU -> eku(missing, inf);
                 case SIGNATURE -> signature(missing, inf);
-                case EXPIRY, SELF_SIGNED, KEY_MISSING -> {
+                case EXPIRY, SELF_SIGNED, KEY_MISSING, REVOKED -> {
                     // The fields every request has: a new PKCS#10 request with a new, non-exportable machine key.
                 }
                 case NO_CERTIFICATE -> {

@@ -27,6 +27,11 @@ public enum Remedy {
     /** A new key made in the machine key set, where the service reads it. */
     KEY_MISSING(Set.of("private-key-missing", "private-key-mismatch", "private-key-in-user-key-set"),
             "a new private key, made in the machine key set and installed with the certificate"),
+    /**
+     * A revoked service certificate: a new certificate with a new key (a revocation for keyCompromise condemns the
+     * key too). A revoked intermediate is not the service certificate's to fix: the CA's.
+     */
+    REVOKED(Set.of("certificate-revoked"), "a new certificate with a new key, replacing the revoked one"),
     /** A request (PKCS#10) for a CA to sign, not a self-signed certificate. */
     SELF_SIGNED(Set.of("self-signed-certificate"), "a PKCS#10 request for a certification authority to sign"),
     /** No service certificate at all: a request for one. */

@@ -15,14 +15,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"schemaVersion", "tool", "host", "generatedAt", "evaluatedAt", "source", "status", "exitCode",
         "settings", "summary", "serviceCertificates", "stores", "problems", "findings", "rules", "serviceAccount",
-        "hostFacts", "peers", "signatureEngines", "dns", "auditElevated", "schannel"})
+        "hostFacts", "peers", "signatureEngines", "dns", "auditElevated", "schannel", "revocation"})
 public record AuditReport(String schemaVersion, Tool tool, String host, String generatedAt, String evaluatedAt,
                           String source, String status, int exitCode, Settings settings, Summary summary,
                           List<String> serviceCertificates, List<Store> stores, List<Problem> problems,
                           List<FindingEntry> findings, List<RuleResult> rules, Account serviceAccount,
                           Map<String, String> hostFacts, List<Peer> peers,
                           List<SignatureEngineEntry> signatureEngines, Dns dns, String auditElevated,
-                          Schannel schannel) {
+                          Schannel schannel, Revocation revocation) {
 
     /** The {@link #source()} of a probe given no {@code --source}: no store was read. */
     public static final String NO_SOURCE = "no source";
@@ -86,6 +86,31 @@ public record AuditReport(String schemaVersion, Tool tool, String host, String g
     @JsonPropertyOrder({"name", "role", "outcome", "addresses", "expectedAddresses", "message"})
     public record NameResolutionEntry(String name, String role, String outcome, List<String> addresses,
                                       List<String> expectedAddresses, String message) {
+    }
+
+    /**
+     * Whether the revocation status of the service chains and the peers' chains was fetched (since 1.5; {@code null}
+     * in older reports), why not when it was not, and what each certificate's locations gave.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonPropertyOrder({"checked", "notCheckedReason", "fetches", "fetchLimit", "certificates"})
+    public record Revocation(boolean checked, String notCheckedReason, int fetches, int fetchLimit,
+                             List<RevocationEntry> certificates) {
+    }
+
+    /** The revocation status of one certificate of a chain (since 1.5). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonPropertyOrder({"thumbprint", "subject", "issuer", "store", "peer", "chainOf", "status", "reason",
+            "revokedAt", "unknownReason", "sources"})
+    public record RevocationEntry(String thumbprint, String subject, String issuer, String store, String peer,
+                                  List<String> chainOf, String status, String reason, String revokedAt,
+                                  String unknownReason, List<RevocationSourceEntry> sources) {
+    }
+
+    /** One location a certificate names for its revocation status, and what asking it gave (since 1.5). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonPropertyOrder({"url", "kind", "outcome", "detail"})
+    public record RevocationSourceEntry(String url, String kind, String outcome, String detail) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

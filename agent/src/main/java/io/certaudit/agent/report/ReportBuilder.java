@@ -74,7 +74,8 @@ public final class ReportBuilder {
                 FactEvidence.hostFacts(snapshot), snapshot.peers().stream().map(ReportBuilder::peer).toList(),
                 context.chains().signatureEngines().stream().map(use -> new AuditReport.SignatureEngineEntry(
                         use.engine(), use.verifications(), use.unavailableReason())).toList(),
-                dns(snapshot), snapshot.auditElevated().name().toLowerCase(java.util.Locale.ROOT), schannel(snapshot));
+                dns(snapshot), snapshot.auditElevated().name().toLowerCase(java.util.Locale.ROOT), schannel(snapshot),
+                revocation(snapshot));
     }
 
     private static AuditReport.Schannel schannel(HostSnapshot snapshot) {
@@ -93,6 +94,21 @@ public final class ReportBuilder {
     private static AuditReport.DwordValue dword(RegistryDword value) {
         return new AuditReport.DwordValue(value.state().name().toLowerCase(java.util.Locale.ROOT),
                 value.state() == RegistryDword.State.VALUE ? value.value() : null, value.detail());
+    }
+
+    private static AuditReport.Revocation revocation(HostSnapshot snapshot) {
+        var facts = snapshot.revocation();
+        return new AuditReport.Revocation(facts.checked(), facts.notCheckedReason(), facts.fetches(),
+                facts.fetchLimit(), facts.checks().stream().map(check -> new AuditReport.RevocationEntry(
+                        check.thumbprint(), check.subject(), check.issuer(),
+                        check.store() == null ? null : check.store().name(),
+                        check.peer() == null ? null : check.peer().toString(), check.chainsOf(),
+                        check.status().label(), check.revocationReason(),
+                        check.revocationDate() == null ? null : check.revocationDate().toString(),
+                        check.unknownReason(), check.sources().stream().map(source ->
+                                new AuditReport.RevocationSourceEntry(source.url(), source.kind().label(),
+                                        source.outcome().label(), source.detail())).toList()))
+                        .toList());
     }
 
     private static AuditReport.Dns dns(HostSnapshot snapshot) {

@@ -197,7 +197,7 @@ public final class ReportReader {
                 report.generatedAt(), report.evaluatedAt(), report.source(), status, exitCode, report.settings(),
                 counted, report.serviceCertificates(), report.stores(), report.problems(), report.findings(),
                 report.rules(), report.serviceAccount(), report.hostFacts(), report.peers(), report.signatureEngines(),
-                report.dns(), report.auditElevated(), report.schannel()),
+                report.dns(), report.auditElevated(), report.schannel(), report.revocation()),
                 List.copyOf(corrections));
     }
 

@@ -49,6 +49,7 @@ public final class TextReportWriter implements ReportWriter {
         writeServiceCertificates(index, text);
         writePeers(report, text);
         writeDns(report, text);
+        writeRevocation(report, text);
         writeStores(index, text);
         writeProblems(report, text);
         writeRulesTheSourceCannotFeed(report, text);
@@ -209,6 +210,46 @@ public final class TextReportWriter implements ReportWriter {
                     : "  (expected " + TextStyle.clean(String.join(", ", name.expectedAddresses())) + ")";
             wrap(text, TextStyle.clean(name.name()) + "  " + TextStyle.clean(name.role()) + "  " + answer + expected,
                     "  ", "      ");
+        }
+        text.println();
+    }
+
+    /**
+     * The revocation status of each chain certificate, when it was fetched, with every location that gave no
+     * answer and why; otherwise one line saying it was not checked, so that no finding's absence reads as "not
+     * revoked".
+     */
+    private void writeRevocation(AuditReport report, PrintWriter text) {
+        AuditReport.Revocation revocation = report.revocation();
+        if (revocation == null) {
+            return;
+        }
+        if (!revocation.checked()) {
+            wrap(text, "Revocation not checked: " + TextStyle.clean(revocation.notCheckedReason()) + ".", "", "  ");
+            text.println();
+            return;
+        }
+        heading(text, "Revocation (" + revocation.certificates().size() + " certificates, " + revocation.fetches()
+                + " of at most " + revocation.fetchLimit() + " fetches)");
+        for (AuditReport.RevocationEntry entry : revocation.certificates()) {
+            Health health = switch (entry.status()) {
+                case "revoked" -> Health.ERROR;
+                case "good" -> Health.OK;
+                default -> Health.WARNING;
+            };
+            String status = style.paint(health, TextStyle.clean(entry.status())
+                    + (entry.reason() == null ? "" : " (" + TextStyle.clean(entry.reason()) + ")"));
+            String where = entry.peer() != null ? "peer " + TextStyle.clean(entry.peer())
+                    : TextStyle.clean(String.valueOf(entry.store()));
+            wrap(text, TextStyle.clean(entry.subject()) + "  " + where + "  " + status
+                    + (entry.unknownReason() == null ? "" : ": " + TextStyle.clean(entry.unknownReason())),
+                    "  ", "      ");
+            for (AuditReport.RevocationSourceEntry source : entry.sources()) {
+                wrap(text, TextStyle.clean(source.kind()) + " " + TextStyle.clean(source.url()) + "  "
+                        + TextStyle.clean(source.outcome())
+                        + (source.detail() == null ? "" : ": " + TextStyle.clean(source.detail())), "      ",
+                        "        ");
+            }
         }
         text.println();
     }

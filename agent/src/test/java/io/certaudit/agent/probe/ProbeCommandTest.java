@@ -68,6 +68,25 @@ class ProbeCommandTest {
     }
 
     @Test
+    void probeWithCheckRevocationJudgesThePeersChainAndFetchesNothingPastItsLimit() throws Exception {
+        try (JdkTlsServer server = new JdkTlsServer("TLSv1.2", ClientAuth.WANT, PeerPki.sentChain(true),
+                PeerPki.leafKey(), PeerPki.x509(List.of(PeerPki.PEER_ROOT)))) {
+            // A fetch limit of 0: every location the peer's certificates name is listed, none is fetched.
+            JsonNode report = run(1, "probe", "--peer", "localhost:" + server.port(), "--format", "json",
+                    "--at", io.certaudit.testing.TestPki.NOW.toString(), "--check-revocation",
+                    "--revocation-max-fetches", "0");
+            JsonNode revocation = report.get("revocation");
+            assertTrue(revocation.get("checked").asBoolean(), revocation::toString);
+            assertEquals(0, revocation.get("fetches").asInt());
+            JsonNode leaf = revocation.get("certificates").get(0);
+            assertEquals("localhost:" + server.port(), leaf.get("peer").asText());
+            assertEquals("unknown", leaf.get("status").asText());
+            assertEquals("fetch-limit", leaf.get("sources").get(0).get("outcome").asText());
+            assertTrue(rules(report).contains("revocation-status-unavailable"), report::toString);
+        }
+    }
+
+    @Test
     void probeWithoutASourceSaysInTheTextReportWhatWasAndWasNotChecked() throws Exception {
         try (JdkTlsServer server = new JdkTlsServer("TLSv1.2", ClientAuth.WANT, PeerPki.sentChain(true),
                 PeerPki.leafKey(), PeerPki.x509(List.of(PeerPki.PEER_ROOT)))) {

@@ -35,7 +35,7 @@ class InfCompletenessTest {
             "peer-does-not-accept-issuer", "peer-weak-signature-algorithm", "peer-name-mismatch", "peer-untrusted",
             "duplicate-service-certificates", "unreadable-certificate", "store-entry-tampered",
             "certificate-in-user-store", "store-read-partially", "private-key-unverified",
-            "certificate-not-yet-valid", "peer-issuer-not-client-auth-issuer",
+            "certificate-not-yet-valid", "peer-issuer-not-client-auth-issuer", "revocation-status-unavailable",
             // Whether the root is outside Microsoft's program is to be confirmed first (.AuthRoot holds only the
             // program roots the host has downloaded); a request to another CA is then the administrator's choice.
             "chain-root-not-recognised");

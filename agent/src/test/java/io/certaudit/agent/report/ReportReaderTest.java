@@ -245,6 +245,41 @@ class ReportReaderTest {
     }
 
     @Test
+    void theRevocationStatusReadsBackAndAForgedOneIsRefusedAndAVersionOneFourReportWithoutItStillReads()
+            throws Exception {
+        assertFalse(BROKEN.revocation().checked(), "not asked for, so not checked");
+        assertTrue(BROKEN.revocation().notCheckedReason().contains("--check-revocation"));
+        ObjectNode tree = tree();
+        ObjectNode source = Json.MAPPER.createObjectNode().put("url", "http://pki.example.com/ca.crl")
+                .put("kind", "crl").put("outcome", "timeout").put("detail", "no answer within the time allowed");
+        ObjectNode certificate = Json.MAPPER.createObjectNode().put("thumbprint", "AB12").put("subject", "CN=a")
+                .put("issuer", "CN=Example CA").put("store", "MY").putNull("peer").put("status", "unknown")
+                .putNull("reason").putNull("revokedAt").putNull("unknownReason");
+        certificate.putArray("chainOf").add("AB12");
+        certificate.putArray("sources").add(source);
+        ObjectNode revocation = Json.MAPPER.createObjectNode().put("checked", true).putNull("notCheckedReason")
+                .put("fetches", 1).put("fetchLimit", 32);
+        revocation.putArray("certificates").add(certificate);
+        tree.set("revocation", revocation);
+        ReportSchema.assertValid(tree.toString());
+        AuditReport read = ReportReader.read(tree.toString(), "audit.json");
+        assertEquals(new AuditReport.Revocation(true, null, 1, 32, List.of(new AuditReport.RevocationEntry("AB12",
+                "CN=a", "CN=Example CA", "MY", null, List.of("AB12"), "unknown", null, null, null,
+                List.of(new AuditReport.RevocationSourceEntry("http://pki.example.com/ca.crl", "crl", "timeout",
+                        "no answer within the time allowed"))))), read.revocation());
+
+        source.put("outcome", "probably-fine");
+        assertFalse(ReportSchema.errors(tree.toString()).isEmpty());
+        String message = refusal(tree.toString());
+        assertTrue(message.contains("revocation.certificates[0].sources[0].outcome is 'probably-fine'"), message);
+
+        ObjectNode older = tree();
+        older.remove("revocation");
+        older.put("schemaVersion", "1.4");
+        assertNull(ReportReader.read(older.toString(), "audit.json").revocation());
+    }
+
+    @Test
     void aValueTheSchemaDoesNotAllowIsRefusedNamingWhereItIs() {
         for (Map.Entry<String, java.util.function.Consumer<ObjectNode>> forgery : forgeries().entrySet()) {
             ObjectNode tree = tree();

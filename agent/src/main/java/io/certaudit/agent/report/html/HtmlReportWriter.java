@@ -28,6 +28,7 @@ public final class HtmlReportWriter implements ReportWriter {
             new ExpirySection(),
             new PeersSection(),
             new DnsSection(),
+            new RevocationSection(),
             new StoresSection(),
             new ProblemsSection(),
             new RulesSection());

@@ -254,6 +254,6 @@ class HtmlReportWriterTest {
         return new AuditReport(r.schemaVersion(), r.tool(), r.host(), r.generatedAt(), r.evaluatedAt(), r.source(),
                 r.status(), r.exitCode(), r.settings(), summary, r.serviceCertificates(), r.stores(), r.problems(),
                 r.findings(), r.rules(), r.serviceAccount(), r.hostFacts(), r.peers(), r.signatureEngines(), r.dns(),
-                r.auditElevated(), r.schannel());
+                r.auditElevated(), r.schannel(), r.revocation());
     }
 }

@@ -1,0 +1,68 @@
+package io.certaudit.catalog.chain;
+
+import io.certaudit.engine.Area;
+import io.certaudit.engine.AuditContext;
+import io.certaudit.engine.Findings;
+import io.certaudit.engine.HostRule;
+import io.certaudit.engine.RuleInfo;
+import io.certaudit.engine.Severity;
+import io.certaudit.model.RevocationCheck;
+
+/*
+ * When no named location gives a usable answer, the chain engine sets CERT_TRUST_REVOCATION_STATUS_UNKNOWN, with
+ * CERT_TRUST_IS_OFFLINE_REVOCATION when the server could not be reached (CERT_TRUST_STATUS, Microsoft docs). Lync
+ * and Skype for Business servers then fail or stall the MTLS handshake ("TLS negotiation took too long to complete"
+ * while the CRL fetch times out, field reports from Lync deployments without internet access), unless the
+ * application ignores offline revocation. The audit asks from the machine it runs on, as the service does; the
+ * peers fetch from theirs, which may see other servers.
+ * Sources: https://learn.microsoft.com/windows/win32/api/wincrypt/ns-wincrypt-cert_trust_status (0x40
+ * CERT_TRUST_REVOCATION_STATUS_UNKNOWN, 0x1000000 CERT_TRUST_IS_OFFLINE_REVOCATION); field reports:
+ * http://blog.masteringmsuc.com/2012/05/how-to-enable-certificate-crl-checking.html (Lync servers without access to
+ * a public CA's CRL: "TLS Negotiation took too long to complete"), https://blog.schertz.name/2013/02/certificate-revocation-lync-2013/
+ * (Lync 2013 clients require the CRL of the server certificate's CA); Microsoft's PKI blog (TechNet, "ADCS and
+ * dedicated CRL signing certificates"): CAPI2 accepts only CRLs signed by the certificate's issuer, and OCSP
+ * answers of a delegated OCSP-signing certificate.
+ */
+@RuleInfo(
+        id = "revocation-status-unavailable",
+        title = "The revocation status of a chain certificate cannot be obtained from any location it names",
+        severity = Severity.WARNING,
+        area = Area.CHAIN,
+        citation = "RFC 5280 section 6.3 (CRL validity: issuer, signature, thisUpdate/nextUpdate, scope); RFC 6960 "
+                + "sections 2.2, 3.2 and 4.2.2.2 (OCSP answers and authorised responders); Microsoft, CERT_TRUST_STATUS: "
+                + "CERT_TRUST_REVOCATION_STATUS_UNKNOWN and CERT_TRUST_IS_OFFLINE_REVOCATION; Microsoft, \"How "
+                + "Certificate Revocation Works\"; Lync Server field reports: an unreachable CRL makes MTLS between "
+                + "servers stall (\"TLS Negotiation took too long to complete\")",
+        description = "Only with --check-revocation (or checkRevocation: true in the settings file); otherwise not "
+                + "applicable. Warns for each certificate of a service path (root excluded) or of a proven peer "
+                + "chain for which no named location gave a verified, current answer, naming each URL and why: "
+                + "DNS, refused, timeout, HTTP status, too large, unparsable, bad signature, expired, wrong issuer, "
+                + "out of scope, not HTTP (LDAP and HTTPS are not fetched), the run's fetch limit; or why none "
+                + "could be asked (no location named, issuer not on the path). Windows reports such a certificate "
+                + "as revocation status unknown (offline), which fails handshakes of peers that require the status.",
+        remediation = "For each URL named: check that this server (and the peers) can fetch it over HTTP, through "
+                + "the proxy if there is one (certutil -url CERTFILE, or certutil -verify -urlfetch CERTFILE). "
+                + "Publish a current CRL at the CA (certutil -crl on the CA, then copy it to the HTTP location), "
+                + "renew a CRL past its nextUpdate, and open the firewall or proxy to the CDP and OCSP hosts. If the "
+                + "certificate names only LDAP locations, reissue it from a CA whose CDP and AIA include an HTTP URL.")
+public final class RevocationStatusUnavailable extends HostRule {
+
+    @Override
+    protected boolean appliesTo(AuditContext context) {
+        return context.snapshot().revocation().checked() && !context.snapshot().revocation().checks().isEmpty();
+    }
+
+    @Override
+    protected void check(AuditContext context, Findings findings) {
+        for (RevocationCheck check : context.snapshot().revocation().checks()) {
+            if (check.status() != RevocationCheck.Status.UNKNOWN) {
+                continue;
+            }
+            String why = check.unknownReason() != null ? check.unknownReason()
+                    : "no location gave a verified, current answer: " + RevocationEvidence.describe(check);
+            RevocationEvidence.report(findings, check, "The revocation status of " + check.label()
+                    + " cannot be obtained (" + why + "): Windows would report it as unknown, and peers that "
+                    + "require it refuse or stall the handshake.", RevocationEvidence.of(check));
+        }
+    }
+}
