@@ -26,7 +26,7 @@ class RuleAliasSettingsTest {
     private static final RuleCatalog CATALOG = new RuleCatalog(List.of(new RenamedRule()));
 
     private static ConfigFile rules(Map<String, String> rules) {
-        return new ConfigFile(null, List.of(), null, null, rules, List.of(), null, null, null, null, null, null);
+        return new ConfigFile(null, List.of(), null, null, rules, List.of(), null, null, null, null, null, null, null, null);
     }
 
     @Test
