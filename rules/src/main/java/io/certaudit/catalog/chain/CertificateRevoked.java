@@ -40,11 +40,15 @@ import io.certaudit.model.RevocationCheck;
                 + "at the audit's instant, issued under the issuer's name and covering the certificate. Fails when "
                 + "a verified answer says the certificate is revoked (on hold included); peers and Windows then "
                 + "refuse the chain.",
-        remediation = "Replace the revoked certificate: request a new one from the CA (certreq -new, submit, "
-                + "certreq -accept), bind it where the old one was used, then remove the revoked one from the "
-                + "store. If an intermediate CA certificate is revoked, install the CA's current intermediate in "
-                + "Intermediate Certification Authorities and reissue the certificates it signed. If the "
-                + "revocation was a mistake, only the CA can undo a certificateHold (remove it from the next CRL).")
+        basis = "RFC 5280 section 6.3 and RFC 6960, as Windows' chain engine applies them (CERT_TRUST_IS_REVOKED)",
+        remediation = {
+                "Replace the revoked certificate: request a new one from the CA (certreq -new, submit, certreq "
+                        + "-accept), bind it where the old one was used, then remove the revoked one from the store.",
+                "If an intermediate CA certificate is revoked, install the CA's current intermediate in Intermediate "
+                        + "Certification Authorities and reissue the certificates it signed.",
+                "If the revocation was a mistake, only the CA can undo a certificateHold (remove it from the next "
+                        + "CRL)."},
+        evidence = {"chainOf", "issuer", "reason", "revokedAt", "sources", "status", "unknownReason"})
 public final class CertificateRevoked extends HostRule {
 
     @Override

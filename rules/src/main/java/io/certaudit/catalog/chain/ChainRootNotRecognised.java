@@ -10,6 +10,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.CertificateRule;
 import io.certaudit.engine.Findings;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Scope;
 import io.certaudit.engine.Severity;
@@ -43,8 +44,11 @@ import io.certaudit.model.StoredCertificate;
                 + "AuthRoot); otherwise it is not applicable. .AuthRoot holds only the program roots the host has "
                 + "downloaded, so a program root this host never needed is also reported: check the CA against "
                 + "Microsoft's list of program participants.",
-        remediation = "Obtain the SBC certificate from a CA in Microsoft's Trusted Root Program (see Microsoft's list "
-                + "of program participants), or confirm that the root named in the finding is in that program.")
+        requirements = {Requirement.E1},
+        remediation = {
+                "Check the root named in the finding against Microsoft's list of Trusted Root Program participants.",
+                "If it is not in the program, obtain the SBC certificate from a CA that is."},
+        evidence = {"path", "root", "rootPhysicalStores"})
 public final class ChainRootNotRecognised extends CertificateRule {
 
     /** The physical store of Trusted Root that holds the roots of Microsoft's Trusted Root Program. */

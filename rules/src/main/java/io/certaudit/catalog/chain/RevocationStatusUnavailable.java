@@ -40,11 +40,16 @@ import io.certaudit.model.RevocationCheck;
                 + "out of scope, not HTTP (LDAP and HTTPS are not fetched), the run's fetch limit; or why none "
                 + "could be asked (no location named, issuer not on the path). Windows reports such a certificate "
                 + "as revocation status unknown (offline), which fails handshakes of peers that require the status.",
-        remediation = "For each URL named: check that this server (and the peers) can fetch it over HTTP, through "
-                + "the proxy if there is one (certutil -url CERTFILE, or certutil -verify -urlfetch CERTFILE). "
-                + "Publish a current CRL at the CA (certutil -crl on the CA, then copy it to the HTTP location), "
-                + "renew a CRL past its nextUpdate, and open the firewall or proxy to the CDP and OCSP hosts. If the "
-                + "certificate names only LDAP locations, reissue it from a CA whose CDP and AIA include an HTTP URL.")
+        basis = "RFC 5280 section 6.3 and RFC 6960, as Windows' chain engine applies them "
+                + "(CERT_TRUST_REVOCATION_STATUS_UNKNOWN, CERT_TRUST_IS_OFFLINE_REVOCATION); Lync Server field reports",
+        remediation = {
+                "For each URL named: check that this server (and the peers) can fetch it over HTTP, through the "
+                        + "proxy if there is one (certutil -url CERTFILE, or certutil -verify -urlfetch CERTFILE).",
+                "Publish a current CRL at the CA (certutil -crl on the CA, then copy it to the HTTP location), renew "
+                        + "a CRL past its nextUpdate, and open the firewall or proxy to the CDP and OCSP hosts.",
+                "If the certificate names only LDAP locations, reissue it from a CA whose CDP and AIA include an HTTP "
+                        + "URL."},
+        evidence = {"chainOf", "issuer", "sources", "status", "unknownReason"})
 public final class RevocationStatusUnavailable extends HostRule {
 
     @Override

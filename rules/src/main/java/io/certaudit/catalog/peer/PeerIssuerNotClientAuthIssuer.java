@@ -15,6 +15,7 @@ import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.Findings;
 import io.certaudit.engine.PeerRule;
+import io.certaudit.engine.Requirement;
 import io.certaudit.engine.RuleInfo;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.PeerObservation;
@@ -53,11 +54,15 @@ import io.certaudit.model.StoredCertificate;
                 + "Authentication Issuers store were read (live, or a .reg export of both); a value other than "
                 + "0, 1 or 2 is not documented and not judged. A store an application configures for itself (an "
                 + "IIS binding's) is not visible to the audit.",
-        remediation = "Import the peer's root CA certificate (mode 1) or the CA that issued the peer's certificate "
-                + "(mode 2) into Certificates (Local Computer) > Client Authentication Issuers "
-                + "(Import-Certificate -CertStoreLocation Cert:\\LocalMachine\\ClientAuthIssuer), or set "
-                + "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\ClientAuthTrustMode to 0 "
-                + "(Machine Trust) if exclusive trust was not intended.")
+        requirements = {Requirement.B2},
+        remediation = {
+                "Import the peer's root CA certificate (mode 1) or the CA that issued the peer's certificate (mode 2) "
+                        + "into Certificates (Local Computer) > Client Authentication Issuers (Import-Certificate "
+                        + "-CertStoreLocation Cert:\\LocalMachine\\ClientAuthIssuer).",
+                "Or, if exclusive trust was not intended, set "
+                        + "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\ClientAuthTrustMode to 0 "
+                        + "(Machine Trust)."},
+        evidence = {"ClientAuthTrustMode", "clientAuthIssuerCertificates", "path"})
 public final class PeerIssuerNotClientAuthIssuer extends PeerRule {
 
     @Override
