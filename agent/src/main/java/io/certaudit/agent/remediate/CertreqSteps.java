@@ -3,11 +3,11 @@ package io.certaudit.agent.remediate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.certaudit.engine.AuditResult;
 import io.certaudit.engine.AuditSettings;
 import io.certaudit.engine.Finding;
-import io.certaudit.model.StoredCertificate;
 
 /*
  * The commands are certreq's, as Microsoft documents them ("certreq", Windows Commands,
@@ -50,7 +50,7 @@ public final class CertreqSteps {
      * same judgement {@code certaudit remediate} makes); every other finding is unchanged.
      */
     public static AuditResult inRemediations(AuditResult result) {
-        List<StoredCertificate> services = result.context().serviceCertificates();
+        Set<String> services = RemediationPlan.serviceThumbprints(result);
         AuditSettings settings = result.context().settings();
         boolean named = settings.poolFqdn() != null || settings.gatewayAddress() != null;
         List<Finding> findings = result.findings().stream().map(finding -> {

@@ -3,6 +3,7 @@ package io.certaudit.agent.remediate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,7 @@ public final class RemediationPlan {
             throw new IllegalArgumentException("the key length must be a multiple of 8 from " + MIN_KEY_LENGTH
                     + " to 16384 bits, not " + keyLength);
         }
-        List<StoredCertificate> services = result.context().serviceCertificates();
+        Set<String> services = serviceThumbprints(result);
         Map<String, Map<Remedy, List<String>>> byThumbprint = new LinkedHashMap<>();
         Map<Remedy, List<String>> forNone = new EnumMap<>(Remedy.class);
         for (Finding finding : result.findings()) {
@@ -88,7 +89,7 @@ public final class RemediationPlan {
             }
         }
         List<CertificateRequest> requests = new ArrayList<>();
-        for (StoredCertificate service : services) {
+        for (StoredCertificate service : result.context().serviceCertificates()) {
             Map<Remedy, List<String>> reasons = byThumbprint.get(service.thumbprint());
             if (reasons != null) {
                 requests.add(new CertificateRequest(cn, List.copyOf(dnsNames), ipAddresses, keyLength, provider,
@@ -107,13 +108,25 @@ public final class RemediationPlan {
      * certificate and the finding is about one of {@code services} (or says there is none). A finding on a CA of the
      * chain is not fixed by a new service certificate.
      */
-    static Optional<Remedy> remedyOf(Finding finding, List<StoredCertificate> services) {
+    static Optional<Remedy> remedyOf(Finding finding, Set<String> serviceThumbprints) {
         Optional<Remedy> remedy = Remedy.of(finding.rule());
         if (remedy.isEmpty() || remedy.get() == Remedy.NO_CERTIFICATE) {
             return remedy;
         }
         boolean onAServiceCertificate = finding.thumbprint() != null
-                && services.stream().anyMatch(s -> s.thumbprint().equals(finding.thumbprint()));
+                && serviceThumbprints.contains(finding.thumbprint());
         return onAServiceCertificate ? remedy : Optional.empty();
+    }
+
+    /**
+     * The thumbprints of the audit's service certificates, as a set: a host may hold tens of thousands of them and
+     * as many findings, so each finding looks its certificate up instead of scanning the list.
+     */
+    static Set<String> serviceThumbprints(AuditResult result) {
+        Set<String> thumbprints = new HashSet<>();
+        for (StoredCertificate service : result.context().serviceCertificates()) {
+            thumbprints.add(service.thumbprint());
+        }
+        return thumbprints;
     }
 }

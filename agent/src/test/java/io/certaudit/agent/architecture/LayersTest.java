@@ -54,11 +54,8 @@ class LayersTest {
      */
     static final ArchRule SOURCES_AND_REPORTS_KNOW_NO_RULE = noClasses().that()
             .resideInAnyPackage("io.certaudit.agent.source..", "io.certaudit.agent.windows..",
-                    "io.certaudit.agent.probe..", "io.certaudit.agent.dns..", "io.certaudit.agent.report..")
-            // Until the OS chain verdict and the user-store reads are typed model facts, these two still take the
-            // rules' fact names from the rules that read them.
-            .and().doNotHaveFullyQualifiedName("io.certaudit.agent.windows.ChainTrustStatus")
-            .and().doNotHaveFullyQualifiedName("io.certaudit.agent.windows.WindowsStoreSource")
+                    "io.certaudit.agent.probe..", "io.certaudit.agent.dns..", "io.certaudit.agent.report..",
+                    "io.certaudit.agent.capture..", "io.certaudit.agent.revocation..")
             .should().dependOnClassesThat().resideInAPackage("io.certaudit.catalog..")
             .because("sources observe and reports show; the catalogue alone judges");
 
