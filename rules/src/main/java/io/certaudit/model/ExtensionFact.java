@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a certificate says through one extension, in one of three states: the extension is {@link State#ABSENT},
  * {@link State#PRESENT} with its decoded {@code value}, or {@link State#UNDECODABLE} (present, but its bytes are not
- * what the extension's ASN.1 type allows) with the {@code reason}. Absent and undecodable differ for the rules: an
- * absent keyUsage or EKU allows everything, an undecodable one allows nothing anyone can prove.
+ * what the extension's ASN.1 type allows) with the {@code reason}. Absent and undecodable can call for different
+ * verdicts: an absent EKU allows every purpose, an undecodable one proves none.
  *
  * @param state  which of the three
  * @param value  the decoded value, non-null exactly when {@code state} is {@code PRESENT}
