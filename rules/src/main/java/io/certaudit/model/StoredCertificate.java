@@ -123,7 +123,7 @@ public final class StoredCertificate {
         try {
             X509Certificate certificate = (X509Certificate) FACTORY.get()
                     .generateCertificate(new ByteArrayInputStream(copy));
-            facts = new CertificateFacts(certificate);
+            facts = CertificateFactsDecoder.decode(certificate);
             decoded = Decoded.of(certificate, copy);
         } catch (CertificateException | RuntimeException e) {
             throw new UnreadableCertificateException("not a decodable X.509 certificate: " + reason(e), e);

@@ -223,6 +223,12 @@ public final class TestPki {
             return this;
         }
 
+        /** Adds an extension whose value is these bytes as they are, e.g. garbage that no decoder accepts. */
+        public Spec rawExtension(org.bouncycastle.asn1.ASN1ObjectIdentifier oid, boolean critical, byte[] value) {
+            this.extensions.add(new Object[] {oid, critical, value.clone()});
+            return this;
+        }
+
         /** Writes this issuer name instead of the signer's subject (a forged or broken certificate). */
         public Spec issuerName(String distinguishedName) {
             this.issuerOverride = distinguishedName;
@@ -285,8 +291,13 @@ public final class TestPki {
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
             }
             for (Object[] extension : spec.extensions) {
-                builder.addExtension((org.bouncycastle.asn1.ASN1ObjectIdentifier) extension[0],
-                        (Boolean) extension[1], (org.bouncycastle.asn1.ASN1Encodable) extension[2]);
+                if (extension[2] instanceof byte[] raw) {
+                    builder.addExtension((org.bouncycastle.asn1.ASN1ObjectIdentifier) extension[0],
+                            (Boolean) extension[1], raw);
+                } else {
+                    builder.addExtension((org.bouncycastle.asn1.ASN1ObjectIdentifier) extension[0],
+                            (Boolean) extension[1], (org.bouncycastle.asn1.ASN1Encodable) extension[2]);
+                }
             }
             if (!spec.dnsNames.isEmpty() || !spec.ipAddresses.isEmpty()) {
                 List<GeneralName> names = new ArrayList<>();

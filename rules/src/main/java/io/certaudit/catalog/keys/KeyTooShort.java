@@ -55,7 +55,7 @@ public final class KeyTooShort extends CertificateRule {
         }
         Severity severity = strength < 1024 ? Severity.ERROR : Severity.WARNING;
         String algorithm = certificate.facts().keyAlgorithm();
-        int bits = certificate.facts().keyBits();
+        int bits = Objects.requireNonNull(certificate.facts().keyBits());
         String strengthText = "RSA".equals(algorithm) ? "" : " (as strong as RSA " + strength + ")";
         findings.add(severity, certificate, "The " + bits + "-bit " + algorithm + " key" + strengthText + " of "
                 + certificate.label() + " is " + (severity == Severity.ERROR ? "below the 1024-bit minimum"

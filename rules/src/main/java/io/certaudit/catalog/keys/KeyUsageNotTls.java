@@ -2,6 +2,7 @@ package io.certaudit.catalog.keys;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.certaudit.engine.Area;
@@ -52,7 +53,8 @@ public final class KeyUsageNotTls extends CertificateRule {
 
     @Override
     protected void check(StoredCertificate certificate, AuditContext context, Findings findings) {
-        Set<KeyUsageBit> usage = certificate.facts().keyUsage();
+        // appliesTo made sure the extension is there.
+        Set<KeyUsageBit> usage = Objects.requireNonNull(certificate.facts().keyUsage());
         if (usage.contains(KeyUsageBit.DIGITAL_SIGNATURE)) {
             return;
         }

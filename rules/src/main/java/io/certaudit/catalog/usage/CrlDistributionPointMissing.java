@@ -24,7 +24,8 @@ import io.certaudit.model.StoredCertificate;
         citation = "Lync Server 2013 certificate requirements: CRL distribution point",
         requirements = {Requirement.LYNC_CRL_DISTRIBUTION_POINT},
         description = "Warns when a service certificate or an intermediate on its path has no CRL Distribution "
-                + "Points extension, so peers that check revocation cannot, and may refuse it.",
+                + "Points extension, or one whose value cannot be decoded, so peers that check revocation cannot, "
+                + "and may refuse it.",
         remediation = "Re-issue the certificate from a CA configured to publish a CDP (on a Windows CA: Properties "
                 + "> Extensions > CRL Distribution Point, 'Include in the CDP extension').",
         evidence = {"issuer"})
@@ -42,7 +43,14 @@ public final class CrlDistributionPointMissing extends CertificateRule {
 
     @Override
     protected void check(StoredCertificate certificate, AuditContext context, Findings findings) {
-        if (!certificate.facts().hasCrlDistributionPoints()) {
+        // An undecodable extension names no point a peer could fetch a CRL from, so it counts as missing; before
+        // the facts told the two apart, an extension with ASN.1 of the wrong shape counted as present.
+        if (certificate.facts().crlDistributionPointsExtension().isUndecodable()) {
+            findings.add(certificate, certificate.label() + " has a CRL distribution points extension that cannot be "
+                    + "decoded (" + certificate.facts().crlDistributionPointsExtension().reason()
+                    + "), so it names no CRL distribution point.",
+                    Map.of("issuer", certificate.facts().issuer()));
+        } else if (!certificate.facts().hasCrlDistributionPoints()) {
             findings.add(certificate, certificate.label() + " has no CRL distribution point.",
                     Map.of("issuer", certificate.facts().issuer()));
         }

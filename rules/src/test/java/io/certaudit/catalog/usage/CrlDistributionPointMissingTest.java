@@ -4,6 +4,8 @@ import static io.certaudit.testing.FindingAssertions.assertNone;
 import static io.certaudit.testing.FindingAssertions.assertSingle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.x509.Extension;
 import org.junit.jupiter.api.Test;
 
 import io.certaudit.engine.RuleOutcome;
@@ -37,6 +39,25 @@ class CrlDistributionPointMissingTest {
 
         assertSingle(new HostFixture().chain(root, bareCa, leaf).findings(RULE), Severity.WARNING, StoreName.CA,
                 bareCa.in(StoreName.CA).thumbprint(), "'Example Issuing CA'");
+    }
+
+    @Test
+    void warnsWhenTheCdpExtensionCannotBeDecoded() {
+        Issued leaf = pki.issue(ca, pki.spec(NAME).san(NAME).noCrlDistributionPoint()
+                .rawExtension(Extension.cRLDistributionPoints, false, new byte[] {(byte) 0xDE, (byte) 0xAD}));
+
+        assertSingle(new HostFixture().chain(root, ca, leaf).findings(RULE), Severity.WARNING, StoreName.MY,
+                leaf.in(StoreName.MY).thumbprint(), "'bems01.example.com'", "cannot be decoded");
+    }
+
+    @Test
+    void warnsWhenTheCdpExtensionIsWellFormedAsn1OfTheWrongShape() {
+        // Counted as present before absent and undecodable were told apart; it names no point a CRL comes from.
+        Issued leaf = pki.issue(ca, pki.spec(NAME).san(NAME).noCrlDistributionPoint()
+                .extension(Extension.cRLDistributionPoints, false, new ASN1Integer(7)));
+
+        assertSingle(new HostFixture().chain(root, ca, leaf).findings(RULE), Severity.WARNING, StoreName.MY,
+                leaf.in(StoreName.MY).thumbprint(), "'bems01.example.com'", "cannot be decoded");
     }
 
     @Test
