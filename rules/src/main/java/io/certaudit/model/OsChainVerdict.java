@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the Windows chain engine (CertGetCertificateChain) said of a certificate: the chain's trust status and the
  * path it built, end certificate first; or, when it built no chain at all, why. Only the live Windows source can
@@ -13,8 +15,16 @@ import java.util.Set;
  * @param infoStatus  the chain's CERT_TRUST_STATUS.dwInfoStatus; 0 when no chain was built
  * @param path        the SHA-1 thumbprints of the chain, end certificate first; empty when none was built
  * @param failure     why no chain could be built, or {@code null} when one was
+ * @param revocationChecked whether the engine was asked to check revocation
+ *                    (CERT_CHAIN_REVOCATION_CHECK_CHAIN_EXCLUDE_ROOT): only then do the revocation bits of
+ *                    {@code errorStatus} say anything; without it they are never set and prove nothing
  */
-public record OsChainVerdict(int errorStatus, int infoStatus, List<String> path, String failure) {
+public record OsChainVerdict(int errorStatus, int infoStatus, List<String> path, String failure,
+                             boolean revocationChecked) {
+
+    /** The revocation bits of the error status, which {@link #revocationStatus()} reads. */
+    public static final Set<ChainTrustError> REVOCATION_ERRORS = Set.of(ChainTrustError.IS_REVOKED,
+            ChainTrustError.REVOCATION_STATUS_UNKNOWN, ChainTrustError.IS_OFFLINE_REVOCATION);
 
     public OsChainVerdict {
         path = List.copyOf(Objects.requireNonNull(path, "path"));
@@ -23,9 +33,19 @@ public record OsChainVerdict(int errorStatus, int infoStatus, List<String> path,
         }
     }
 
+    /** A verdict of an engine that was not asked to check revocation. */
+    public OsChainVerdict(int errorStatus, int infoStatus, List<String> path, String failure) {
+        this(errorStatus, infoStatus, path, failure, false);
+    }
+
     /** The engine built a chain with this status. */
     public static OsChainVerdict built(int errorStatus, int infoStatus, List<String> path) {
         return new OsChainVerdict(errorStatus, infoStatus, path, null);
+    }
+
+    /** The engine, asked to check revocation as well, built a chain with this status. */
+    public static OsChainVerdict builtCheckingRevocation(int errorStatus, int infoStatus, List<String> path) {
+        return new OsChainVerdict(errorStatus, infoStatus, path, null, true);
     }
 
     /** The engine built no chain, for {@code reason}. */
@@ -56,5 +76,33 @@ public record OsChainVerdict(int errorStatus, int infoStatus, List<String> path,
     /** The error bits by name, unknown bits in hexadecimal. */
     public List<String> errorNames() {
         return ChainTrustError.names(errorStatus);
+    }
+
+    /**
+     * What the engine said of the revocation of the chain as a whole (the chain's status is the union of its
+     * elements'): revoked when any certificate is (CERT_TRUST_IS_REVOKED), unknown when the status of one could not
+     * be obtained (CERT_TRUST_REVOCATION_STATUS_UNKNOWN, with CERT_TRUST_IS_OFFLINE_REVOCATION when its server
+     * could not be reached), otherwise good; {@code null} when it says nothing: the engine was not asked to check,
+     * built no chain, or found no trusted one (it checks revocation only for a chain that ends in a trusted root).
+     */
+    public RevocationCheck.@Nullable Status revocationStatus() {
+        if (!revocationChecked || !trusted()) {
+            return null;
+        }
+        Set<ChainTrustError> errors = errors();
+        if (errors.contains(ChainTrustError.IS_REVOKED)) {
+            return RevocationCheck.Status.REVOKED;
+        }
+        if (errors.contains(ChainTrustError.REVOCATION_STATUS_UNKNOWN)
+                || errors.contains(ChainTrustError.IS_OFFLINE_REVOCATION)) {
+            return RevocationCheck.Status.UNKNOWN;
+        }
+        return RevocationCheck.Status.GOOD;
+    }
+
+    /** The revocation bits of the error status by name, or {@code none}. */
+    public String revocationErrorNames() {
+        List<String> names = errors().stream().filter(REVOCATION_ERRORS::contains).map(Enum::name).toList();
+        return names.isEmpty() ? "none" : String.join(", ", names);
     }
 }

@@ -236,8 +236,9 @@ abstract class AuditRun implements Callable<Integer> {
                     + "json=FILE");
         }
 
+        // With --check-revocation the live source has Windows' chain engine check revocation too, to compare.
         HostSnapshot host = sourceOptions.read(pipeline, platform, readsLocalStoresByDefault(), file,
-                settingsOptions.config(), evaluatedAt);
+                settingsOptions.config(), evaluatedAt, revocationOptions.enabled(file));
         HostSnapshot.Builder withPeers = HostSnapshot.builder(host.hostName(), host.source()).addAll(host);
         peerOptions.probe(file, settingsOptions.config()).forEach(withPeers::peer);
         if (checkDns || Boolean.TRUE.equals(file.checkDns())) {

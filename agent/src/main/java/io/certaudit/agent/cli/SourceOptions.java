@@ -107,6 +107,16 @@ public final class SourceOptions {
     HostSnapshot read(AuditPipeline pipeline, Platform platform, boolean localByDefault, ConfigFile config,
                       Path configPath, Instant at)
             throws SourceException, UsageException {
+        return read(pipeline, platform, localByDefault, config, configPath, at, false);
+    }
+
+    /**
+     * As {@link #read(AuditPipeline, Platform, boolean, ConfigFile, Path, Instant)}, with the Windows chain engine of
+     * the live source asked to check revocation too when {@code chainChecksRevocation}.
+     */
+    HostSnapshot read(AuditPipeline pipeline, Platform platform, boolean localByDefault, ConfigFile config,
+                      Path configPath, Instant at, boolean chainChecksRevocation)
+            throws SourceException, UsageException {
         if (hostName != null && hostName.isBlank()) {
             throw new UsageException("--host-name is empty; give the name the report should show, or leave "
                     + "--host-name out to use the source folder's name");
@@ -118,7 +128,7 @@ public final class SourceOptions {
             ServiceAccountSelection account = new ServiceAccountSelection(
                     serviceName != null ? serviceName : config.serviceName(),
                     serviceAccount != null ? serviceAccount : config.serviceAccount());
-            HostSnapshot local = pipeline.read(platform.liveStores().open(account, at));
+            HostSnapshot local = pipeline.read(platform.liveStores().open(account, at, chainChecksRevocation));
             return hostName == null ? local
                     : HostSnapshot.builder(hostName, local.source()).addAll(local).build();
         }

@@ -26,6 +26,11 @@ final class ChainTrustStatus {
 
     /** What the engine said, as the model holds it. */
     static OsChainVerdict verdict(ChainVerdict verdict) {
+        return verdict(verdict, false);
+    }
+
+    /** What the engine said, as the model holds it, noting whether it was asked to check revocation. */
+    static OsChainVerdict verdict(ChainVerdict verdict, boolean revocationChecked) {
         if (verdict.error() != null) {
             return OsChainVerdict.failed(verdict.error().describe());
         }
@@ -33,11 +38,16 @@ final class ChainTrustStatus {
         for (ChainElement element : verdict.elements()) {
             path.add(StoredCertificate.digest("SHA-1", element.encoded()));
         }
-        return OsChainVerdict.built(verdict.errorStatus(), verdict.infoStatus(), path);
+        return new OsChainVerdict(verdict.errorStatus(), verdict.infoStatus(), path, null, revocationChecked);
     }
 
     /** The certificate with the engine's verdict attached. */
     static StoredCertificate attach(StoredCertificate certificate, ChainVerdict verdict) {
-        return certificate.withOsChainVerdict(verdict(verdict));
+        return attach(certificate, verdict, false);
+    }
+
+    /** The certificate with the engine's verdict attached, noting whether it was asked to check revocation. */
+    static StoredCertificate attach(StoredCertificate certificate, ChainVerdict verdict, boolean revocationChecked) {
+        return certificate.withOsChainVerdict(verdict(verdict, revocationChecked));
     }
 }

@@ -19,16 +19,27 @@ public interface LiveStores {
      *
      * @param at the time the Windows chain engine validates at (the audit's {@code --at}), or {@code null} for now
      */
-    HostSource open(ServiceAccountSelection account, Instant at);
+    default HostSource open(ServiceAccountSelection account, Instant at) {
+        return open(account, at, false);
+    }
+
+    /**
+     * The live source.
+     *
+     * @param at                    the time the Windows chain engine validates at, or {@code null} for now
+     * @param chainChecksRevocation whether the chain engine is asked to check revocation too (the audit's
+     *                              {@code --check-revocation}); without it the engine fetches nothing
+     */
+    HostSource open(ServiceAccountSelection account, Instant at, boolean chainChecksRevocation);
 
     /** The live source over {@code api}. */
     static LiveStores over(WindowsCertificateApi api) {
-        return (account, at) -> new WindowsStoreSource(api, account, at);
+        return (account, at, revocation) -> new WindowsStoreSource(api, null, account, at, revocation);
     }
 
     /** The live source over {@code api}, reading the SCHANNEL settings and the Windows version from {@code registry}. */
     static LiveStores over(WindowsCertificateApi api, RegistryValues registry) {
-        return (account, at) -> new WindowsStoreSource(api, registry, account, at);
+        return (account, at, revocation) -> new WindowsStoreSource(api, registry, account, at, revocation);
     }
 
     /**
@@ -36,7 +47,7 @@ public interface LiveStores {
      * message that says how to audit an exported copy instead. (On Windows the bindings give the live source.)
      */
     static LiveStores unavailable(String osName) {
-        return (account, at) -> new HostSource() {
+        return (account, at, revocation) -> new HostSource() {
             @Override
             public HostSnapshot read() throws SourceException {
                 throw new SourceException(String.format(WindowsStoreSource.NOT_WINDOWS, osName));

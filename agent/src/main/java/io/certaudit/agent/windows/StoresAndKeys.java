@@ -28,7 +28,16 @@ public interface StoresAndKeys {
     UniqueKeyName uniqueKeyName(KeyProviderInfo key);
 
     /** The Windows chain engine's verdict on the certificate, local machine engine, no network retrieval. */
-    ChainVerdict chainVerdict(StoreRef store, String thumbprint, Instant at);
+    default ChainVerdict chainVerdict(StoreRef store, String thumbprint, Instant at) {
+        return chainVerdict(store, thumbprint, at, false);
+    }
+
+    /**
+     * The Windows chain engine's verdict on the certificate, local machine engine. With {@code checkRevocation} the
+     * engine also checks the revocation of every certificate but the root, fetching the CRLs and OCSP answers it
+     * has not cached; without it nothing is fetched over the network.
+     */
+    ChainVerdict chainVerdict(StoreRef store, String thumbprint, Instant at, boolean checkRevocation);
 
     // ---------------------------------------------------------------------------------------------------------
     // The values that cross the interface.

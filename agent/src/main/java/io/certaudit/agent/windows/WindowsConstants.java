@@ -136,6 +136,11 @@ public final class WindowsConstants {
     public static final int CERT_CHAIN_DISABLE_AUTH_ROOT_AUTO_UPDATE = 0x00000100;
     /** {@code CERT_CHAIN_DISABLE_AIA 0x2000}: no missing issuer is downloaded through AIA. */
     public static final int CERT_CHAIN_DISABLE_AIA = 0x00002000;
+    /**
+     * {@code CERT_CHAIN_REVOCATION_CHECK_CHAIN_EXCLUDE_ROOT 0x40000000}: check the revocation of every certificate
+     * of the chain except the root, the setting a service's TLS stack uses.
+     */
+    public static final int CERT_CHAIN_REVOCATION_CHECK_CHAIN_EXCLUDE_ROOT = 0x40000000;
 
     /** {@code CERT_TRUST_IS_NOT_TIME_VALID 0x1}. */
     public static final int CERT_TRUST_IS_NOT_TIME_VALID = 0x00000001;

@@ -72,6 +72,7 @@ public final class WindowsStoreSource implements HostSource {
     private final RegistryValues registry;
     private final ServiceAccountSelection selection;
     private final Instant at;
+    private final boolean chainChecksRevocation;
 
     /**
      * A source that reads the stores but not the SCHANNEL settings (they stay unknown, and Client Authentication
@@ -90,6 +91,18 @@ public final class WindowsStoreSource implements HostSource {
      */
     public WindowsStoreSource(WindowsCertificateApi api, RegistryValues registry, ServiceAccountSelection selection,
                               Instant at) {
+        this(api, registry, selection, at, false);
+    }
+
+    /**
+     * @param registry              where the SCHANNEL settings and the Windows version are read, or {@code null}
+     * @param at                    the time the Windows chain engine validates at, or {@code null} for now
+     * @param chainChecksRevocation whether the chain engine is asked to check revocation too (the audit's
+     *                              {@code --check-revocation}); without it the engine fetches nothing
+     */
+    public WindowsStoreSource(WindowsCertificateApi api, RegistryValues registry, ServiceAccountSelection selection,
+                              Instant at, boolean chainChecksRevocation) {
+        this.chainChecksRevocation = chainChecksRevocation;
         this.api = Objects.requireNonNull(api, "api");
         this.registry = registry;
         this.selection = Objects.requireNonNull(selection, "selection");
@@ -207,7 +220,8 @@ public final class WindowsStoreSource implements HostSource {
             }
             if (store == StoreName.MY) {
                 certificate = certificate.withPrivateKey(keys.inspect(read.store(), thumbprint, entry, agent, account));
-                certificate = ChainTrustStatus.attach(certificate, api.stores().chainVerdict(read.store(), thumbprint, at));
+                certificate = ChainTrustStatus.attach(certificate, api.stores().chainVerdict(read.store(), thumbprint,
+                        at, chainChecksRevocation), chainChecksRevocation);
             }
             snapshot.add(certificate);
         }

@@ -50,6 +50,8 @@ public final class FakeWindowsCertificateApi
     boolean lastSkipTokenGroups;
     List<String> lastGroups = List.of();
     final List<String> keyOpenRequests = new ArrayList<>();
+    /** Each chain asked for, by thumbprint, and whether the engine was asked to check revocation. */
+    final List<String> chainRequests = new ArrayList<>();
 
     FakeWindowsCertificateApi() {
         account("Everyone", Sid.EVERYONE);
@@ -67,6 +69,12 @@ public final class FakeWindowsCertificateApi
      */
     public static WindowsCertificateApi machine(String computerName, byte[] personal, byte[] intermediate,
                                                 byte[] root) {
+        return fakeMachine(computerName, personal, intermediate, root).windows();
+    }
+
+    /** As {@link #machine}, the fake itself, for a test that sets the chain engine's verdict or reads the requests. */
+    public static FakeWindowsCertificateApi fakeMachine(String computerName, byte[] personal, byte[] intermediate,
+                                                        byte[] root) {
         FakeWindowsCertificateApi api = new FakeWindowsCertificateApi();
         api.computerName = computerName;
         String[][] stores = {{"MY"}, {"CA"}, {"ROOT"}};
@@ -76,7 +84,18 @@ public final class FakeWindowsCertificateApi
             api.store(StoreRef.registry(StoreLocation.LOCAL_MACHINE, stores[i][0]), certificates[i]);
         }
         api.store(StoreRef.logical(StoreLocation.LOCAL_MACHINE, "DISALLOWED"));
-        return api.windows();
+        return api;
+    }
+
+    /** The chain engine answers {@code verdict} for the certificate with this thumbprint. */
+    public FakeWindowsCertificateApi chainVerdict(String thumbprint, ChainVerdict verdict) {
+        chains.put(thumbprint, verdict);
+        return this;
+    }
+
+    /** Each chain asked for: the thumbprint, then "checking revocation" or "without revocation". */
+    public List<String> chainRequests() {
+        return List.copyOf(chainRequests);
     }
 
     /** This fake as the whole Windows API: every subsystem answers from the same maps. */
@@ -144,7 +163,8 @@ public final class FakeWindowsCertificateApi
     }
 
     @Override
-    public ChainVerdict chainVerdict(StoreRef store, String thumbprint, Instant at) {
+    public ChainVerdict chainVerdict(StoreRef store, String thumbprint, Instant at, boolean checkRevocation) {
+        chainRequests.add(thumbprint + (checkRevocation ? " checking revocation" : " without revocation"));
         return chains.getOrDefault(thumbprint, ChainVerdict.failed(new NativeError(WindowsConstants.CRYPT_E_NOT_FOUND,
                 "Cannot find object or property.")));
     }

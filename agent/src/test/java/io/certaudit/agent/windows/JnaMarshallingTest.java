@@ -195,6 +195,23 @@ class JnaMarshallingTest {
     }
 
     @Test
+    void buildingAChainThatChecksRevocationAsksTheEngineToFetch() {
+        Instant at = Instant.parse("2026-03-01T12:00:00Z");
+        ChainVerdict verdict = api.stores().chainVerdict(LM_MY, WineAnswers.sha1(CERTIFICATES.leaf), at, true);
+        assertNull(verdict.error());
+        assertEquals(List.of(
+                "CertOpenStore(10, 0, 0, 0x2c000, L\"MY\")",
+                "CertFindCertificateInStore(0x5701, 0x10001, 0, 0x10000, {20 bytes}, null)",
+                // DISABLE_AIA | DISABLE_AUTH_ROOT_AUTO_UPDATE | REVOCATION_CHECK_CHAIN_EXCLUDE_ROOT, and no
+                // CACHE_ONLY_URL_RETRIEVAL, which would leave every uncached CRL offline.
+                "CertGetCertificateChain(1, leaf, filetime " + JnaStoresAndKeys.fileTime(at)
+                        + ", (nil), {cbSize 32, usage type 0, 0 usages}, 0x40002100, (nil))",
+                "CertFreeCertificateChain(chain)",
+                "CertFreeCertificateContext(context)",
+                "CertCloseStore(0x5701, 0)"), log());
+    }
+
+    @Test
     void openingAPrivateKey() {
         KeyOpenResult result = api.stores().openPrivateKey(LM_MY, WineAnswers.sha1(CERTIFICATES.leaf));
         assertNull(result.error());

@@ -501,6 +501,31 @@ class JnaWindowsCertificateApiTest {
     }
 
     @Test
+    void checkingRevocationTheChainEngineMayFetchAndItsChainIsStillFreed() {
+        storeWithCertificate(CERTIFICATES.leaf);
+        Pointer chain = chain(0x01000040, 0, CERTIFICATES.leaf, CERTIFICATES.intermediate, CERTIFICATES.root);
+        bindings.on("CertGetCertificateChain", args -> {
+            // Revocation of every certificate but the root, and no cache-only retrieval: it would leave every CRL
+            // the machine has not cached offline.
+            assertEquals(WindowsConstants.CERT_CHAIN_DISABLE_AIA
+                    | WindowsConstants.CERT_CHAIN_DISABLE_AUTH_ROOT_AUTO_UPDATE
+                    | WindowsConstants.CERT_CHAIN_REVOCATION_CHECK_CHAIN_EXCLUDE_ROOT, args[5]);
+            ((PointerByReference) args[7]).setValue(bindings.track("chain", chain));
+            return true;
+        });
+        bindings.on("CertFreeCertificateChain", args -> {
+            bindings.close(args[0], "chain");
+            return null;
+        });
+
+        ChainVerdict verdict = bindings.api().stores().chainVerdict(LM_MY, StoredCertificate.digest("SHA-1",
+                CERTIFICATES.leaf), null, true);
+
+        assertNull(verdict.error());
+        assertEquals(0x01000040, verdict.errorStatus());
+    }
+
+    @Test
     void aCapiContainersUniqueNameIsReadAsAnsiAndTheProviderReleased() {
         KeyProviderInfo key = new KeyProviderInfo("bems-key", "Microsoft Strong Cryptographic Provider", 1,
                 WindowsConstants.CRYPT_MACHINE_KEYSET, WindowsConstants.AT_KEYEXCHANGE);

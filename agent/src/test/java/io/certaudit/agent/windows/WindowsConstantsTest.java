@@ -59,6 +59,7 @@ class WindowsConstantsTest {
             Map.entry("CERT_CHAIN_CACHE_ONLY_URL_RETRIEVAL", 4L),
             Map.entry("CERT_CHAIN_DISABLE_AUTH_ROOT_AUTO_UPDATE", 0x100L),
             Map.entry("CERT_CHAIN_DISABLE_AIA", 0x2000L),
+            Map.entry("CERT_CHAIN_REVOCATION_CHECK_CHAIN_EXCLUDE_ROOT", 0x40000000L),
             Map.entry("CERT_TRUST_IS_NOT_TIME_VALID", 1L),
             Map.entry("CERT_TRUST_IS_NOT_TIME_NESTED", 2L),
             Map.entry("CERT_TRUST_IS_REVOKED", 4L),

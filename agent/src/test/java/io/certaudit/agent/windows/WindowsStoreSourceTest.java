@@ -402,6 +402,18 @@ class WindowsStoreSourceTest {
     }
 
     @Test
+    void theChainEngineChecksRevocationOnlyWhenTheSourceIsAskedTo() throws SourceException {
+        HostSnapshot without = readForService();
+        assertEquals(List.of(leaf + " without revocation"), api.chainRequests());
+        assertFalse(personal(without).osChainVerdict().revocationChecked());
+
+        HostSnapshot checking = new WindowsStoreSource(api.windows(), null,
+                ServiceAccountSelection.service("GoodTechnology"), Instant.now(), true).read();
+        assertEquals(List.of(leaf + " without revocation", leaf + " checking revocation"), api.chainRequests());
+        assertTrue(personal(checking).osChainVerdict().revocationChecked());
+    }
+
+    @Test
     void anAbsentOrForbiddenStoreIsAProblemAndTheOthersAreStillRead() throws SourceException {
         api.failingStore(LM_CA, FakeWindowsCertificateApi.FILE_NOT_FOUND);
         api.failingStore(LM_ROOT, FakeWindowsCertificateApi.ACCESS_DENIED);

@@ -1,7 +1,10 @@
 package io.certaudit.catalog.chain;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import io.certaudit.catalog.chain.RevocationEvidence.OsDisagreement;
 import io.certaudit.engine.Area;
 import io.certaudit.engine.AuditContext;
 import io.certaudit.engine.Findings;
@@ -21,6 +24,19 @@ import io.certaudit.model.RevocationCheck;
  * ("How Certificate Revocation Works": chains ending in a trusted root are checked, root CA down to the end
  * certificate; OCSP before CRLs except in stated cases); https://learn.microsoft.com/windows/win32/api/wincrypt/ns-wincrypt-cert_trust_status
  * (CERT_TRUST_IS_REVOKED 0x4); the values match mingw-w64's wincrypt.h, which the header lane compiles against.
+ *
+ * On live Windows with --check-revocation the chain engine is asked too (CERT_CHAIN_REVOCATION_CHECK_CHAIN_EXCLUDE_
+ * ROOT) and its verdict on each service chain is compared with the audit's. A revoked answer is authoritative
+ * whichever side got it: the engine sets CERT_TRUST_IS_REVOKED only on a CRL or OCSP answer it verified against the
+ * issuer, as the audit does, and revocation is not undone (but for a hold the CA lifts). So when Windows says
+ * revoked and the audit says good or unknown, the rule fails on the service certificate with Windows' verdict as
+ * evidence: the audit then saw an older CRL, an OCSP responder that lags the CRL, or could not reach a location
+ * Windows reached (an LDAP or HTTPS one it does not fetch, a proxy it was not given). When the audit's verified
+ * answer says revoked and Windows does not, the audit's finding stands and says Windows disagreed: the engine
+ * answers from its URL cache until a cached CRL's nextUpdate, so this host may still accept a chain that peers
+ * with a fresh CRL refuse.
+ * Source: https://learn.microsoft.com/windows/win32/api/wincrypt/nf-wincrypt-certgetcertificatechain (the flag;
+ * CERT_CHAIN_CACHE_ONLY_URL_RETRIEVAL and CERT_CHAIN_REVOCATION_CHECK_CACHE_ONLY keep it to the cache).
  */
 @RuleInfo(
         id = "certificate-revoked",
@@ -39,7 +55,12 @@ import io.certaudit.model.RevocationCheck;
                 + "signed by the issuer (or an OCSP responder the issuer delegated with id-kp-OCSPSigning), current "
                 + "at the audit's instant, issued under the issuer's name and covering the certificate. Fails when "
                 + "a verified answer says the certificate is revoked (on hold included); peers and Windows then "
-                + "refuse the chain.",
+                + "refuse the chain. On live Windows the chain engine is asked to check revocation too, and its "
+                + "verdict on each service chain is compared: when it reports the chain revoked "
+                + "(CERT_TRUST_IS_REVOKED) and the audit's answers do not, the rule fails on the service "
+                + "certificate (a revoked answer is authoritative whichever side verified it); when the audit "
+                + "finds a certificate revoked and Windows does not, the finding says Windows disagreed. Either "
+                + "way the findings carry the engine's verdict.",
         basis = "RFC 5280 section 6.3 and RFC 6960, as Windows' chain engine applies them (CERT_TRUST_IS_REVOKED)",
         remediation = {
                 "Replace the revoked certificate: request a new one from the CA (certreq -new, submit, certreq "
@@ -48,7 +69,8 @@ import io.certaudit.model.RevocationCheck;
                         + "Certification Authorities and reissue the certificates it signed.",
                 "If the revocation was a mistake, only the CA can undo a certificateHold (remove it from the next "
                         + "CRL)."},
-        evidence = {"chainOf", "issuer", "reason", "revokedAt", "sources", "status", "unknownReason"})
+        evidence = {"chainOf", "issuer", "osChainErrorStatus", "osChainOf", "osRevocationErrors",
+                "osRevocationStatus", "reason", "revokedAt", "sources", "status", "unknownReason"})
 public final class CertificateRevoked extends HostRule {
 
     @Override
@@ -58,6 +80,7 @@ public final class CertificateRevoked extends HostRule {
 
     @Override
     protected void check(AuditContext context, Findings findings) {
+        List<OsDisagreement> disagreements = RevocationEvidence.osDisagreements(context);
         for (RevocationCheck check : context.snapshot().revocation().checks()) {
             if (check.status() != RevocationCheck.Status.REVOKED) {
                 continue;
@@ -72,7 +95,22 @@ public final class CertificateRevoked extends HostRule {
             RevocationEvidence.report(findings, check, check.label() + " is revoked"
                     + (check.revocationReason() == null ? "" : " (" + check.revocationReason() + ")")
                     + (check.revocationDate() == null ? "" : " since " + check.revocationDate())
-                    + ": peers that check revocation refuse the chain.", evidence);
+                    + ": peers that check revocation refuse the chain."
+                    + RevocationEvidence.osDisagreementsOn(check, disagreements, evidence), evidence);
+        }
+        for (OsDisagreement disagreement : disagreements) {
+            if (disagreement.windows() != RevocationCheck.Status.REVOKED) {
+                continue;
+            }
+            Map<String, String> evidence = new LinkedHashMap<>();
+            evidence.put("status", disagreement.audit().label());
+            disagreement.addTo(evidence);
+            findings.add(disagreement.service(), "Windows' chain engine reports the chain of "
+                    + disagreement.service().label() + " revoked (" + disagreement.verdict().revocationErrorNames()
+                    + "), and Windows disagreed with the audit, whose answers say " + disagreement.audit().label()
+                    + ": a revoked answer Windows verified is authoritative; the audit saw an older CRL or a "
+                    + "lagging OCSP responder, or could not reach the location Windows used. Peers that check "
+                    + "revocation refuse the chain.", evidence);
         }
     }
 }

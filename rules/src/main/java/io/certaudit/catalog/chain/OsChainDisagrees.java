@@ -32,7 +32,7 @@ import io.certaudit.model.StoredCertificate;
         title = "Windows' chain engine and the audit disagree on whether the chain is trusted",
         severity = Severity.WARNING,
         area = Area.CHAIN,
-        citation = "certaudit: CertGetCertificateChain (HCCE_LOCAL_MACHINE, no network retrieval) beside the "
+        citation = "certaudit: CertGetCertificateChain (HCCE_LOCAL_MACHINE, no AIA or root download) beside the "
                 + "portable chain analysis",
         basis = "Windows behaviour: the verdict of CertGetCertificateChain on this host, compared with the "
                 + "portable analysis so that a difference is shown rather than hidden",
@@ -48,7 +48,9 @@ import io.certaudit.model.StoredCertificate;
                 + "CERT_TRUST_IS_NOT_VALID_FOR_USAGE against chain-issuer-key-usage (both ways) and "
                 + "chain-not-valid-for-usage (when Windows sets it and the audit found no usage problem: the "
                 + "engine is asked for no particular usage, so its silence on usage proves nothing). Validity "
-                + "periods and names are judged by their own rules and left out of the comparison.",
+                + "periods, names and revocation (CERT_TRUST_IS_REVOKED, CERT_TRUST_REVOCATION_STATUS_UNKNOWN, "
+                + "CERT_TRUST_IS_OFFLINE_REVOCATION: certificate-revoked and revocation-status-unavailable compare "
+                + "those) are judged by their own rules and left out of the comparison.",
         remediation = {
                 "Compare the two paths in the evidence (osChainPath and the audit's path).",
                 "Look in certlm.msc for a cross-certificate or an intermediate in a store the audit does not read "

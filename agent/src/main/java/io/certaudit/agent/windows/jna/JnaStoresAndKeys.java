@@ -3,6 +3,7 @@ package io.certaudit.agent.windows.jna;
 import static io.certaudit.agent.windows.WindowsConstants.CERT_CHAIN_CACHE_ONLY_URL_RETRIEVAL;
 import static io.certaudit.agent.windows.WindowsConstants.CERT_CHAIN_DISABLE_AIA;
 import static io.certaudit.agent.windows.WindowsConstants.CERT_CHAIN_DISABLE_AUTH_ROOT_AUTO_UPDATE;
+import static io.certaudit.agent.windows.WindowsConstants.CERT_CHAIN_REVOCATION_CHECK_CHAIN_EXCLUDE_ROOT;
 import static io.certaudit.agent.windows.WindowsConstants.CERT_FIND_SHA1_HASH;
 import static io.certaudit.agent.windows.WindowsConstants.CERT_ENHKEY_USAGE_PROP_ID;
 import static io.certaudit.agent.windows.WindowsConstants.CERT_FRIENDLY_NAME_PROP_ID;
@@ -223,7 +224,7 @@ public final class JnaStoresAndKeys implements StoresAndKeys {
     }
 
     @Override
-    public ChainVerdict chainVerdict(StoreRef ref, String thumbprint, Instant at) {
+    public ChainVerdict chainVerdict(StoreRef ref, String thumbprint, Instant at, boolean checkRevocation) {
         Pointer store = open(ref);
         if (store == null) {
             return ChainVerdict.failed(errors.last());
@@ -234,7 +235,7 @@ public final class JnaStoresAndKeys implements StoresAndKeys {
                 return ChainVerdict.failed(errors.last());
             }
             try {
-                return buildChain(context, at);
+                return buildChain(context, at, checkRevocation);
             } finally {
                 crypt32.CertFreeCertificateContext(context);
             }
@@ -243,15 +244,14 @@ public final class JnaStoresAndKeys implements StoresAndKeys {
         }
     }
 
-    private ChainVerdict buildChain(Pointer context, Instant at) {
+    private ChainVerdict buildChain(Pointer context, Instant at, boolean checkRevocation) {
         Memory time = null;
         if (at != null) {
             time = new Memory(8);
             time.setLong(0, fileTime(at));
         }
         PointerByReference chain = new PointerByReference();
-        int flags = CERT_CHAIN_DISABLE_AIA | CERT_CHAIN_DISABLE_AUTH_ROOT_AUTO_UPDATE
-                | CERT_CHAIN_CACHE_ONLY_URL_RETRIEVAL;
+        int flags = chainFlags(checkRevocation);
         if (!crypt32.CertGetCertificateChain(Pointer.createConstant(HCCE_LOCAL_MACHINE), context, time, null,
                 new CertChainPara(), flags, null, chain)) {
             return ChainVerdict.failed(errors.last());
@@ -274,6 +274,21 @@ public final class JnaStoresAndKeys implements StoresAndKeys {
         } finally {
             crypt32.CertFreeCertificateChain(chainContext);
         }
+    }
+
+    /**
+     * The CertGetCertificateChain flags: never download a missing issuer (AIA) or a root (Windows Update), so the
+     * chain is built from the stores as they are. Asked to check revocation, the engine checks every certificate
+     * but the root, as Schannel does; the cache-only flag is then dropped, because with it the engine fetches no CRL
+     * or OCSP answer it has not cached and reports every other certificate as offline (CERT_TRUST_IS_OFFLINE_
+     * REVOCATION), which would say nothing about the locations the certificates name. Without revocation checking
+     * the engine stays cache-only: nothing leaves the host.
+     * learn.microsoft.com/windows/win32/api/wincrypt/nf-wincrypt-certgetcertificatechain
+     */
+    public static int chainFlags(boolean checkRevocation) {
+        int flags = CERT_CHAIN_DISABLE_AIA | CERT_CHAIN_DISABLE_AUTH_ROOT_AUTO_UPDATE;
+        return checkRevocation ? flags | CERT_CHAIN_REVOCATION_CHECK_CHAIN_EXCLUDE_ROOT
+                : flags | CERT_CHAIN_CACHE_ONLY_URL_RETRIEVAL;
     }
 
     /** An instant as a FILETIME: 100-nanosecond intervals since 1601-01-01 UTC. */

@@ -33,7 +33,8 @@ public final class JnaWindows {
 
     /** This machine's stores through CryptoAPI; the DLLs are loaded when the stores are read, not before. */
     public static LiveStores liveStores() {
-        return (account, at) -> new WindowsStoreSource(load(), new JnaRegistryValues(), account, at);
+        return (account, at, revocation) -> new WindowsStoreSource(load(), new JnaRegistryValues(), account, at,
+                revocation);
     }
 
     /** The API over the given bindings, which a test records to check that every handle is freed. */
