@@ -238,6 +238,13 @@ public final class RuleTester {
             return this;
         }
 
+        /** The finding's remediation opens with {@code words}: the first thing to do. */
+        public FindingAssert remediationStartsWith(String words) {
+            assertTrue(finding.remediation() != null && finding.remediation().startsWith(words),
+                    () -> "remediation should start with '" + words + "': " + finding.remediation());
+            return this;
+        }
+
         public FindingAssert remediationLacks(String... words) {
             for (String word : words) {
                 assertTrue(finding.remediation() == null || !finding.remediation().contains(word),

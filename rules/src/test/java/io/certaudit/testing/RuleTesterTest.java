@@ -40,8 +40,10 @@ class RuleTesterTest {
     void remediationAssertionsReadTheJoinedSteps() {
         RuleTester.FindingAssert finding = run.findingMentioning("Client Authentication");
 
-        finding.remediationContains("Issue a certificate", "run the audit again").remediationLacks("certutil");
+        finding.remediationContains("Issue a certificate", "run the audit again").remediationLacks("certutil")
+                .remediationStartsWith("Issue a certificate");
         assertThrows(AssertionFailedError.class, () -> finding.remediationContains("certutil"));
+        assertThrows(AssertionFailedError.class, () -> finding.remediationStartsWith("Then run the audit again"));
         assertThrows(AssertionFailedError.class, () -> finding.remediationLacks("Issue a certificate"));
     }
 
