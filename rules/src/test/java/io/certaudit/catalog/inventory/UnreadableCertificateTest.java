@@ -1,10 +1,15 @@
 package io.certaudit.catalog.inventory;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
+import io.certaudit.catalog.chain.ChainIncomplete;
+import io.certaudit.engine.Finding;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreName;
-import io.certaudit.catalog.chain.ChainIncomplete;
 import io.certaudit.testing.HostFixture;
 import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
@@ -42,8 +47,11 @@ class UnreadableCertificateTest {
                 .problem(StoreName.MY, "personal/garbage.pem", "no certificate in the file");
 
         run(host).assertFailed().onlyFinding().store(StoreName.MY).messageContains("personal/garbage.pem");
-        // The certificates that were read are still judged: their chain is complete.
+        // The certificates that were read are still judged: their chain is complete ...
         RuleTester.of(new ChainIncomplete()).on(host).run().assertPassed();
+        // ... and across the whole catalogue the unreadable entry is the only thing found.
+        assertEquals(List.of("unreadable-certificate"),
+                host.audit().findings().stream().map(Finding::rule).distinct().toList());
     }
 
     @Test
