@@ -138,6 +138,11 @@ public final class RuleTester {
                     f -> thumbprint(certificate).equals(f.thumbprint()));
         }
 
+        /** The one finding whose message mentions {@code words}, such as the usage or store it is about. */
+        public FindingAssert findingMentioning(String words) {
+            return single("mentioning '" + words + "'", f -> f.message().contains(words));
+        }
+
         /** The one host-wide finding (no certificate, no peer) there must be. */
         public FindingAssert hostFinding() {
             return single("host-wide", f -> f.thumbprint() == null && !f.evidence().containsKey("peer"));
@@ -220,6 +225,30 @@ public final class RuleTester {
             for (String word : words) {
                 assertTrue(!finding.message().contains(word),
                         () -> "message should not contain '" + word + "': " + finding.message());
+            }
+            return this;
+        }
+
+        /** The finding's remediation, its steps joined into one text, holds every one of {@code words}. */
+        public FindingAssert remediationContains(String... words) {
+            for (String word : words) {
+                assertTrue(finding.remediation() != null && finding.remediation().contains(word),
+                        () -> "remediation should contain '" + word + "': " + finding.remediation());
+            }
+            return this;
+        }
+
+        /** The finding's remediation opens with {@code words}: the first thing to do. */
+        public FindingAssert remediationStartsWith(String words) {
+            assertTrue(finding.remediation() != null && finding.remediation().startsWith(words),
+                    () -> "remediation should start with '" + words + "': " + finding.remediation());
+            return this;
+        }
+
+        public FindingAssert remediationLacks(String... words) {
+            for (String word : words) {
+                assertTrue(finding.remediation() == null || !finding.remediation().contains(word),
+                        () -> "remediation should not contain '" + word + "': " + finding.remediation());
             }
             return this;
         }

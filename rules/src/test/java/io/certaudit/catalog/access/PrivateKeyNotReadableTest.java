@@ -1,9 +1,5 @@
 package io.certaudit.catalog.access;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -30,7 +26,11 @@ class PrivateKeyNotReadableTest {
     private final Issued leaf = pki.issue(ca, pki.spec("bems.contoso.com").san("bems.contoso.com"));
 
     private RuleTester.Run run(Tristate present, AccessFacts access) {
-        return RuleTester.of(new PrivateKeyNotReadable()).on(host(present, access)).run();
+        return run(host(present, access));
+    }
+
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new PrivateKeyNotReadable()).on(host).run();
     }
 
     private HostFixture host(Tristate present, AccessFacts access) {
@@ -57,31 +57,28 @@ class PrivateKeyNotReadableTest {
     @Test
     void aKeyTheAccountCannotReadIsFixedByGrantingReadNotByRunningElevated() {
         for (Tristate elevated : Tristate.values()) {
-            String remediation = host(Tristate.YES, access(Tristate.NO, null)).auditElevated(elevated)
-                    .findings("private-key-not-readable").get(0).remediation();
-            assertTrue(remediation.startsWith("Grant the service account Read"), remediation);
-            assertFalse(remediation.contains("administrator"), remediation);
+            run(host(Tristate.YES, access(Tristate.NO, null)).auditElevated(elevated)).assertFailed()
+                    .onlyFinding()
+                    .remediationStartsWith("Grant the service account Read")
+                    .remediationLacks("administrator");
         }
     }
 
     @Test
     void whenTheAuditCouldNotTellTheRemediationFollowsWhatItKnowsOfItsRights() {
         AccessFacts unreadableAcl = access(Tristate.UNKNOWN, "the key file's ACL could not be read");
-        String notElevated = host(Tristate.YES, unreadableAcl).auditElevated(Tristate.NO)
-                .findings("private-key-not-readable").get(0).remediation();
-        assertTrue(notElevated.startsWith("Run the audit as administrator"), notElevated);
-        String elevated = host(Tristate.YES, unreadableAcl).auditElevated(Tristate.YES)
-                .findings("private-key-not-readable").get(0).remediation();
-        assertTrue(elevated.contains("running elevated again does not help"), elevated);
-        String unknown = host(Tristate.YES, unreadableAcl).findings("private-key-not-readable").get(0).remediation();
-        assertTrue(unknown.contains("If the audit ran without administrator rights") && unknown.contains("otherwise"),
-                unknown);
+        run(host(Tristate.YES, unreadableAcl).auditElevated(Tristate.NO)).assertFailed()
+                .onlyFinding().remediationStartsWith("Run the audit as administrator");
+        run(host(Tristate.YES, unreadableAcl).auditElevated(Tristate.YES)).assertFailed()
+                .onlyFinding().remediationContains("running elevated again does not help");
+        run(host(Tristate.YES, unreadableAcl)).assertFailed()
+                .onlyFinding().remediationContains("If the audit ran without administrator rights", "otherwise");
         AccessFacts noAccount = new AccessFacts(KEY_FILE, null, null, Tristate.UNKNOWN, null, List.of(),
                 "no service account configured");
-        String named = host(Tristate.YES, noAccount).auditElevated(Tristate.NO).findings("private-key-not-readable")
-                .get(0).remediation();
-        assertTrue(named.startsWith("Name the service account with --service-name"), named);
-        assertFalse(named.contains("administrator"), named);
+        run(host(Tristate.YES, noAccount).auditElevated(Tristate.NO)).assertFailed()
+                .onlyFinding()
+                .remediationStartsWith("Name the service account with --service-name")
+                .remediationLacks("administrator");
     }
 
     @Test

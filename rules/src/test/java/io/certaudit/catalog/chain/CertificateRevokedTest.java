@@ -1,17 +1,10 @@
 package io.certaudit.catalog.chain;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.AuditResult;
-import io.certaudit.engine.Finding;
-import io.certaudit.engine.RuleOutcome;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.PeerAddress;
 import io.certaudit.model.RevocationCheck;
@@ -22,10 +15,10 @@ import io.certaudit.model.RevocationSource.Kind;
 import io.certaudit.model.RevocationSource.Outcome;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 
 class CertificateRevokedTest {
 
-    private static final String RULE = "certificate-revoked";
     private static final String CRL = "http://pki.example.com/ca.crl";
 
     static RevocationCheck check(String thumbprint, StoreName store, PeerAddress peer, Status status,
@@ -39,46 +32,40 @@ class CertificateRevokedTest {
         return new RevocationFacts(true, null, List.of(checks), 1, 32);
     }
 
-    private static RuleOutcome.Result outcome(AuditResult result) {
-        return result.outcomes().stream().filter(o -> o.rule().equals(RULE)).findFirst().orElseThrow().result();
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new CertificateRevoked()).on(host).run();
     }
 
     @Test
     void isNotApplicableWhenRevocationWasNotChecked() {
-        AuditResult result = new HostFixture().audit();
-        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome(result));
+        run(new HostFixture()).assertNotApplicable("revocation is checked only with --check-revocation");
     }
 
     @Test
     void passesWhenEveryCertificateIsGood() {
-        AuditResult result = new HostFixture().revocation(checked(check("AAAA", StoreName.MY, null, Status.GOOD,
-                List.of(new RevocationSource(CRL, Kind.CRL, Outcome.GOOD, "not listed"))))).audit();
-        assertEquals(RuleOutcome.Result.PASSED, outcome(result));
+        run(new HostFixture().revocation(checked(check("AAAA", StoreName.MY, null, Status.GOOD,
+                List.of(new RevocationSource(CRL, Kind.CRL, Outcome.GOOD, "not listed")))))).assertPassed();
     }
 
     @Test
     void aRevokedServiceCertificateIsAnErrorWithReasonAndDate() {
-        List<Finding> findings = new HostFixture().revocation(checked(
+        run(new HostFixture().revocation(checked(
                 check("AAAA", StoreName.MY, null, Status.REVOKED,
                         List.of(new RevocationSource(CRL, Kind.CRL, Outcome.REVOKED, "listed"))),
-                check("BBBB", StoreName.CA, null, Status.GOOD, List.of()))).findings(RULE);
-        assertEquals(1, findings.size());
-        Finding finding = findings.get(0);
-        assertEquals(Severity.ERROR, finding.severity());
-        assertEquals("AAAA", finding.thumbprint());
-        assertEquals(StoreName.MY, finding.store());
-        assertEquals("keyCompromise", finding.evidence().get("reason"));
-        assertEquals("2026-05-30T12:00:00Z", finding.evidence().get("revokedAt"));
-        assertTrue(finding.message().contains("is revoked (keyCompromise)"), finding.message());
+                check("BBBB", StoreName.CA, null, Status.GOOD, List.of()))))
+                .assertFailed()
+                .onlyFinding().severity(Severity.ERROR).thumbprint("AAAA").store(StoreName.MY)
+                .evidence("reason", "keyCompromise")
+                .evidence("revokedAt", "2026-05-30T12:00:00Z")
+                .messageContains("is revoked (keyCompromise)");
     }
 
     @Test
     void aRevokedPeerCertificateNamesThePeer() {
         PeerAddress peer = new PeerAddress("lyncpool.example.com", 5061);
-        List<Finding> findings = new HostFixture().revocation(checked(check("CCCC", null, peer, Status.REVOKED,
-                List.of()))).findings(RULE);
-        assertEquals(1, findings.size());
-        assertNull(findings.get(0).store());
-        assertEquals("lyncpool.example.com:5061", findings.get(0).evidence().get("peer"));
+
+        run(new HostFixture().revocation(checked(check("CCCC", null, peer, Status.REVOKED, List.of()))))
+                .assertFailed()
+                .onlyFinding().store(null).evidence("peer", "lyncpool.example.com:5061");
     }
 }

@@ -1,17 +1,12 @@
 package io.certaudit.catalog.chain;
 
-import static io.certaudit.testing.FindingAssertions.assertNone;
-import static io.certaudit.testing.FindingAssertions.assertSingle;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
@@ -20,6 +15,10 @@ class ChainIssuerNotCaTest {
     private final TestPki pki = new TestPki();
     private final Issued root = pki.root("NotCa Root");
 
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new ChainIssuerNotCa()).on(host).run();
+    }
+
     @Test
     void anIssuerWhoseBasicConstraintsSayNotACaFailsAndIsNamed() {
         // As openssl would make it: CA:FALSE, keyUsage digitalSignature only, yet it signed the BEMS certificate.
@@ -27,22 +26,23 @@ class ChainIssuerNotCaTest {
         Issued leaf = pki.issue(notCa, pki.spec("bems.example.com").san("bems.example.com"));
         HostFixture host = new HostFixture().chain(root, notCa, leaf);
 
-        Finding finding = assertSingle(host.findings("chain-issuer-not-ca"), Severity.ERROR, StoreName.MY,
-                leaf.in(StoreName.MY).thumbprint(), "NotCa Issuing", "not a CA");
-        assertEquals(notCa.in(StoreName.CA).thumbprint(), finding.evidence().get("element"));
-        assertTrue(finding.evidence().get("windowsTrustStatus").contains("CERT_TRUST_INVALID_BASIC_CONSTRAINTS"));
+        run(host).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.MY).about(leaf)
+                .messageContains("NotCa Issuing", "not a CA")
+                .evidence("element", notCa.in(StoreName.CA).thumbprint())
+                .evidenceContains("windowsTrustStatus", "CERT_TRUST_INVALID_BASIC_CONSTRAINTS");
         // The same issuer also lacks keyCertSign, which the chain engine reports separately.
-        assertEquals(1, host.findings("chain-issuer-key-usage").size());
+        RuleTester.of(new ChainIssuerKeyUsage()).on(host).run().assertFailed().assertFindingCount(1);
     }
 
     @Test
     void aCaIssuerAndAnIssuerWithoutBasicConstraintsPass() {
         Issued ca = pki.issue(root, pki.spec("NotCa Real CA").ca());
         Issued leaf = pki.issue(ca, pki.spec("good.example.com"));
-        assertNone(new HostFixture().chain(root, ca, leaf).findings("chain-issuer-not-ca"));
+        run(new HostFixture().chain(root, ca, leaf)).assertPassed();
 
         Issued legacy = pki.issue(root, pki.spec("NotCa Legacy CA").ca().noBasicConstraints());
         Issued below = pki.issue(legacy, pki.spec("legacy.example.com"));
-        assertNone(new HostFixture().chain(root, legacy, below).findings("chain-issuer-not-ca"));
+        run(new HostFixture().chain(root, legacy, below)).assertPassed();
     }
 }

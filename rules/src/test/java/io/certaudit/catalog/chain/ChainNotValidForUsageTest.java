@@ -1,20 +1,15 @@
 package io.certaudit.catalog.chain;
 
-import static io.certaudit.testing.FindingAssertions.assertFinding;
-import static io.certaudit.testing.FindingAssertions.assertNone;
-import static io.certaudit.testing.FindingAssertions.assertSingle;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.List;
 
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreEntryFacts;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
@@ -37,16 +32,19 @@ class ChainNotValidForUsageTest {
                 .add(StoreName.CA, ca).addWithKey(leaf);
     }
 
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new ChainNotValidForUsage()).on(host).run();
+    }
+
     @Test
     void aRootRestrictedBySecureEmailInItsStorePropertyFails() {
-        List<Finding> findings = withRootProperty(SECURE_EMAIL).findings("chain-not-valid-for-usage");
+        RuleTester.Run run = run(withRootProperty(SECURE_EMAIL)).assertFailed();
         // Both usages are named, one finding each.
-        assertEquals(2, findings.size(), findings::toString);
+        run.assertFindingCount(2);
         for (String usage : List.of("Server Authentication", "Client Authentication")) {
-            Finding finding = findings.stream().filter(f -> f.message().contains(usage)).findFirst().orElseThrow();
-            assertFinding(finding, Severity.ERROR, StoreName.MY, leaf.in(StoreName.MY).thumbprint(), "Usage Root",
-                    "CERT_ENHKEY_USAGE_PROP_ID");
-            assertEquals(root.in(StoreName.ROOT).thumbprint(), finding.evidence().get("element"));
+            run.findingMentioning(usage).severity(Severity.ERROR).store(StoreName.MY).about(leaf)
+                    .messageContains("Usage Root", "CERT_ENHKEY_USAGE_PROP_ID")
+                    .evidence("element", RuleTester.thumbprint(root));
         }
     }
 
@@ -54,15 +52,14 @@ class ChainNotValidForUsageTest {
     void anIntermediateWhoseEkuExtensionLeavesOutClientAuthenticationFails() {
         Issued serverOnly = pki.issue(root, pki.spec("Usage Server CA").ca().eku(KeyPurposeId.id_kp_serverAuth));
         Issued below = pki.issue(serverOnly, pki.spec("usage-server.example.com"));
-        assertSingle(new HostFixture().chain(root, serverOnly, below).findings("chain-not-valid-for-usage"),
-                Severity.ERROR, StoreName.MY, below.in(StoreName.MY).thumbprint(), "Usage Server CA",
-                "Client Authentication", "EKU extension");
+        run(new HostFixture().chain(root, serverOnly, below)).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.MY).about(below)
+                .messageContains("Usage Server CA", "Client Authentication", "EKU extension");
     }
 
     @Test
     void aPropertyAllowingBothUsagesAndNoRestrictionPass() {
-        assertNone(withRootProperty(BOTH).findings("chain-not-valid-for-usage"));
-        assertNone(new HostFixture().chain(root, ca, leaf).findings("chain-not-valid-for-usage"));
+        run(withRootProperty(BOTH)).assertPassed();
+        run(new HostFixture().chain(root, ca, leaf)).assertPassed();
     }
-
 }

@@ -1,15 +1,11 @@
 package io.certaudit.catalog.chain;
 
-import static io.certaudit.testing.FindingAssertions.assertNone;
-import static io.certaudit.testing.FindingAssertions.assertSingle;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
@@ -30,17 +26,22 @@ class ChainPathLengthExceededTest {
                 .addWithKey(leaf), policy, leaf);
     }
 
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new ChainPathLengthExceeded()).on(host).run();
+    }
+
     @Test
     void aCaWithPathLenZeroThatIssuedAnotherCaFailsAndIsNamed() {
         Host host = host(0, "zero");
-        Finding finding = assertSingle(host.fixture().findings("chain-path-length-exceeded"), Severity.ERROR,
-                StoreName.MY, host.leaf().in(StoreName.MY).thumbprint(), "PathLen Policy CA zero", "allows 0",
-                "the path has 1");
-        assertEquals(host.policy().in(StoreName.CA).thumbprint(), finding.evidence().get("element"));
+        run(host.fixture()).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.MY)
+                .about(host.leaf())
+                .messageContains("PathLen Policy CA zero", "allows 0", "the path has 1")
+                .evidence("element", host.policy().in(StoreName.CA).thumbprint());
     }
 
     @Test
     void aPathWithinTheConstraintPasses() {
-        assertNone(host(1, "one").fixture().findings("chain-path-length-exceeded"));
+        run(host(1, "one").fixture()).assertPassed();
     }
 }

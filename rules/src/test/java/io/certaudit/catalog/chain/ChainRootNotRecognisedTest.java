@@ -1,22 +1,16 @@
 package io.certaudit.catalog.chain;
 
-import static io.certaudit.testing.FindingAssertions.assertNone;
-import static io.certaudit.testing.FindingAssertions.assertSingle;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
-import io.certaudit.engine.RuleOutcome;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
 class ChainRootNotRecognisedTest {
 
-    private static final String RULE = "chain-root-not-recognised";
     private static final String GATEWAY = "sbc.example.com";
 
     private final TestPki pki = new TestPki();
@@ -35,32 +29,31 @@ class ChainRootNotRecognisedTest {
                 .settings(s -> s.withGatewayAddress(GATEWAY));
     }
 
-    private static RuleOutcome.Result outcome(HostFixture host) {
-        return host.audit().outcomes().stream().filter(o -> o.rule().equals(RULE)).findFirst().orElseThrow()
-                .result();
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new ChainRootNotRecognised()).on(host).run();
     }
 
     @Test
     void warnsWhenTheRootWasAddedByHandRatherThanFromMicrosoftsProgram() {
-        Finding finding = assertSingle(host(".Default").findings(RULE), Severity.WARNING, StoreName.MY,
-                leaf.in(StoreName.MY).thumbprint(), "Example Root", ".Default", "not from .AuthRoot");
-        assertEquals(".Default", finding.evidence().get("rootPhysicalStores"));
-        assertEquals(root.in(StoreName.ROOT).thumbprint(), finding.evidence().get("root"));
+        run(host(".Default")).assertFailed()
+                .onlyFinding().severity(Severity.WARNING).store(StoreName.MY).about(leaf)
+                .messageContains("Example Root", ".Default", "not from .AuthRoot")
+                .evidence("rootPhysicalStores", ".Default")
+                .evidence("root", root.in(StoreName.ROOT).thumbprint());
     }
 
     @Test
     void passesWhenTheRootIsInAuthRoot() {
         HostFixture host = host(".AuthRoot");
 
-        assertNone(host.findings(RULE));
-        assertEquals(RuleOutcome.Result.PASSED, outcome(host));
+        run(host).assertPassed();
     }
 
     @Test
     void passesWhenOneOfTheRootsCopiesIsInAuthRoot() {
         HostFixture host = host(".GroupPolicy").add(root.in(StoreName.ROOT).withPhysicalStore(".AuthRoot"));
 
-        assertNone(host.findings(RULE));
+        run(host).assertPassed();
     }
 
     @Test
@@ -68,8 +61,8 @@ class ChainRootNotRecognisedTest {
         HostFixture host = new HostFixture().add(StoreName.ROOT, root, programRoot).add(StoreName.CA, ca)
                 .addWithKey(leaf).settings(s -> s.withGatewayAddress(GATEWAY));
 
-        assertNone(host.findings(RULE));
-        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome(host));
+        run(host).assertNotApplicable("a source that read no physical store cannot tell .AuthRoot from the rest")
+                .assertNoFindings();
     }
 
     @Test
@@ -79,7 +72,7 @@ class ChainRootNotRecognisedTest {
                 .add(programRoot.in(StoreName.ROOT).withPhysicalStore(".AuthRoot"))
                 .add(StoreName.CA, ca).addWithKey(leaf).settings(s -> s.withPoolFqdn(GATEWAY));
 
-        assertNone(bems.findings(RULE));
-        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome(bems));
+        run(bems).assertNotApplicable("only the Exchange UM gateway configuration needs a recognised root")
+                .assertNoFindings();
     }
 }

@@ -1,21 +1,15 @@
 package io.certaudit.catalog.chain;
 
-import static io.certaudit.testing.FindingAssertions.assertNone;
-import static io.certaudit.testing.FindingAssertions.assertSingle;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
 class ChainUntrustedRootTest {
-
-    private static final String RULE = "chain-untrusted-root";
 
     private final TestPki pki = new TestPki();
     private final Issued root = pki.root("Example Root");
@@ -26,35 +20,41 @@ class ChainUntrustedRootTest {
         return certificate.in(StoreName.MY).thumbprint();
     }
 
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new ChainUntrustedRoot()).on(host).run();
+    }
+
     @Test
     void failsWhenTheRootIsOnlyInTheIntermediateStore() {
-        Finding finding = assertSingle(new HostFixture().add(StoreName.CA, ca, root).addWithKey(leaf)
-                        .findings(RULE), Severity.ERROR, StoreName.MY, thumbprint(leaf),
-                "ends at root 'Example Root' (" + thumbprint(root) + ")", "found in CA", "not in Trusted Root");
-        assertEquals(thumbprint(root), finding.evidence().get("root"));
-        assertEquals("CA", finding.evidence().get("rootFoundIn"));
+        run(new HostFixture().add(StoreName.CA, ca, root).addWithKey(leaf)).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.MY).about(leaf)
+                .messageContains("ends at root 'Example Root' (" + thumbprint(root) + ")", "found in CA",
+                        "not in Trusted Root")
+                .evidence("root", thumbprint(root))
+                .evidence("rootFoundIn", "CA");
     }
 
     @Test
     void failsForASelfSignedServiceCertificateNotInTrustedRoot() {
         Issued selfSigned = pki.selfSigned(pki.spec("bems01.example.com").san("bems01.example.com"));
 
-        assertSingle(new HostFixture().addWithKey(selfSigned).findings(RULE), Severity.ERROR, StoreName.MY,
-                thumbprint(selfSigned), "found in MY");
+        run(new HostFixture().addWithKey(selfSigned)).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.MY).about(selfSigned)
+                .messageContains("found in MY");
     }
 
     @Test
     void passesWhenTheRootIsInTrustedRoot() {
-        assertNone(new HostFixture().chain(root, ca, leaf).findings(RULE));
+        run(new HostFixture().chain(root, ca, leaf)).assertPassed();
     }
 
     @Test
     void passesWhenTheRootIsInBothIntermediateAndTrustedRoot() {
-        assertNone(new HostFixture().add(StoreName.CA, root).chain(root, ca, leaf).findings(RULE));
+        run(new HostFixture().add(StoreName.CA, root).chain(root, ca, leaf)).assertPassed();
     }
 
     @Test
     void anIncompletePathIsNotAnUntrustedRoot() {
-        assertNone(new HostFixture().add(StoreName.ROOT, root).addWithKey(leaf).findings(RULE));
+        run(new HostFixture().add(StoreName.ROOT, root).addWithKey(leaf)).assertPassed();
     }
 }

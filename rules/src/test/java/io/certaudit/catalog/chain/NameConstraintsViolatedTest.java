@@ -1,12 +1,5 @@
 package io.certaudit.catalog.chain;
 
-import static io.certaudit.testing.FindingAssertions.assertNone;
-import static io.certaudit.testing.FindingAssertions.assertSingle;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.List;
-
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -15,10 +8,10 @@ import org.bouncycastle.asn1.x509.GeneralSubtree;
 import org.bouncycastle.asn1.x509.NameConstraints;
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
@@ -40,8 +33,8 @@ class NameConstraintsViolatedTest {
                 new NameConstraints(permitted, excluded)));
     }
 
-    private List<Finding> findings(Issued ca, Issued leaf) {
-        return new HostFixture().chain(root, ca, leaf).findings("name-constraints-violated");
+    private RuleTester.Run findings(Issued ca, Issued leaf) {
+        return RuleTester.of(new NameConstraintsViolated()).on(new HostFixture().chain(root, ca, leaf)).run();
     }
 
     @Test
@@ -49,14 +42,14 @@ class NameConstraintsViolatedTest {
         Issued ca = constrainedCa("Names DNS CA", subtrees(new GeneralName(GeneralName.dNSName, "example.com")),
                 null);
         Issued outside = pki.issue(ca, pki.spec("pool.other.org").san("pool.other.org"));
-        Finding finding = assertSingle(findings(ca, outside), Severity.ERROR, StoreName.MY,
-                outside.in(StoreName.MY).thumbprint(), "DNS:pool.other.org", "permitted", "Names DNS CA");
-        assertEquals(ca.in(StoreName.CA).thumbprint(), finding.evidence().get("element"));
-        assertTrue(finding.evidence().get("windowsTrustStatus")
-                .contains("CERT_TRUST_HAS_NOT_PERMITTED_NAME_CONSTRAINT"));
+        findings(ca, outside).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.MY).about(outside)
+                .messageContains("DNS:pool.other.org", "permitted", "Names DNS CA")
+                .evidence("element", RuleTester.thumbprint(ca))
+                .evidenceContains("windowsTrustStatus", "CERT_TRUST_HAS_NOT_PERMITTED_NAME_CONSTRAINT");
 
         Issued inside = pki.issue(ca, pki.spec("pool.example.com").san("pool.example.com", "a.pool.example.com"));
-        assertNone(findings(ca, inside));
+        findings(ca, inside).assertPassed();
     }
 
     @Test
@@ -64,10 +57,11 @@ class NameConstraintsViolatedTest {
         Issued ca = constrainedCa("Names Excluding CA", null,
                 subtrees(new GeneralName(GeneralName.dNSName, "bad.example.com")));
         Issued excluded = pki.issue(ca, pki.spec("x.bad.example.com").san("x.bad.example.com"));
-        Finding finding = assertSingle(findings(ca, excluded), Severity.ERROR, StoreName.MY,
-                excluded.in(StoreName.MY).thumbprint(), "excluded");
-        assertTrue(finding.evidence().get("windowsTrustStatus").contains("EXCLUDED"));
-        assertNone(findings(ca, pki.issue(ca, pki.spec("good.example.com").san("good.example.com"))));
+        findings(ca, excluded).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.MY).about(excluded)
+                .messageContains("excluded")
+                .evidenceContains("windowsTrustStatus", "EXCLUDED");
+        findings(ca, pki.issue(ca, pki.spec("good.example.com").san("good.example.com"))).assertPassed();
     }
 
     @Test
@@ -77,12 +71,14 @@ class NameConstraintsViolatedTest {
                         new DEROctetString(new byte[] {10, 0, 0, 0, (byte) 255, 0, 0, 0})),
                 new GeneralName(new X500Name("O=Example"))), null);
         Issued wrongIp = pki.issue(ca, pki.spec("CN=sbc,O=Example").ipSan("192.0.2.10"));
-        assertSingle(findings(ca, wrongIp), Severity.ERROR, StoreName.MY, wrongIp.in(StoreName.MY).thumbprint(),
-                "IP:192.0.2.10");
+        findings(ca, wrongIp).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.MY).about(wrongIp)
+                .messageContains("IP:192.0.2.10");
         Issued wrongDn = pki.issue(ca, pki.spec("CN=sbc,O=Other").ipSan("10.1.2.3"));
-        assertSingle(findings(ca, wrongDn), Severity.ERROR, StoreName.MY, wrongDn.in(StoreName.MY).thumbprint(),
-                "DirName:", "O=Other");
-        assertNone(findings(ca, pki.issue(ca, pki.spec("CN=sbc,O=Example").ipSan("10.1.2.3"))));
+        findings(ca, wrongDn).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.MY).about(wrongDn)
+                .messageContains("DirName:", "O=Other");
+        findings(ca, pki.issue(ca, pki.spec("CN=sbc,O=Example").ipSan("10.1.2.3"))).assertPassed();
     }
 
     @Test
@@ -90,9 +86,9 @@ class NameConstraintsViolatedTest {
         Issued ca = constrainedCa("Names RegisteredId CA",
                 subtrees(new GeneralName(GeneralName.registeredID, "1.2.3.4")), null);
         Issued leaf = pki.issue(ca, pki.spec("reg.example.com").san("reg.example.com"));
-        Finding finding = assertSingle(findings(ca, leaf), Severity.ERROR, StoreName.MY,
-                leaf.in(StoreName.MY).thumbprint(), "registeredID", "does not support");
-        assertTrue(finding.evidence().get("windowsTrustStatus")
-                .contains("CERT_TRUST_HAS_NOT_SUPPORTED_NAME_CONSTRAINT"));
+        findings(ca, leaf).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.MY).about(leaf)
+                .messageContains("registeredID", "does not support")
+                .evidenceContains("windowsTrustStatus", "CERT_TRUST_HAS_NOT_SUPPORTED_NAME_CONSTRAINT");
     }
 }

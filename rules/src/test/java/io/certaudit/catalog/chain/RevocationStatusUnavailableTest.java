@@ -7,9 +7,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.AuditResult;
-import io.certaudit.engine.Finding;
-import io.certaudit.engine.RuleOutcome;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.RevocationCheck;
 import io.certaudit.model.RevocationCheck.Status;
@@ -19,30 +16,30 @@ import io.certaudit.model.RevocationSource.Kind;
 import io.certaudit.model.RevocationSource.Outcome;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 
 class RevocationStatusUnavailableTest {
 
-    private static final String RULE = "revocation-status-unavailable";
-
-    private static RuleOutcome.Result outcome(AuditResult result) {
-        return result.outcomes().stream().filter(o -> o.rule().equals(RULE)).findFirst().orElseThrow().result();
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new RevocationStatusUnavailable()).on(host).run();
     }
 
     @Test
     void isNotApplicableWhenRevocationWasNotCheckedAndTheSnapshotSaysWhy() {
-        AuditResult result = new HostFixture().audit();
-        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome(result));
-        RevocationFacts facts = result.context().snapshot().revocation();
+        HostFixture host = new HostFixture();
+
+        run(host).assertNotApplicable("revocation is checked only with --check-revocation");
+        RevocationFacts facts = host.snapshot().revocation();
         assertEquals(false, facts.checked());
         assertTrue(facts.notCheckedReason().contains("--check-revocation"), facts.notCheckedReason());
     }
 
     @Test
     void aRevokedOrGoodCertificateIsNoFindingOfThisRule() {
-        AuditResult result = new HostFixture().revocation(CertificateRevokedTest.checked(
+        run(new HostFixture().revocation(CertificateRevokedTest.checked(
                 CertificateRevokedTest.check("AAAA", StoreName.MY, null, Status.GOOD, List.of()),
-                CertificateRevokedTest.check("BBBB", StoreName.CA, null, Status.REVOKED, List.of()))).audit();
-        assertEquals(RuleOutcome.Result.PASSED, outcome(result));
+                CertificateRevokedTest.check("BBBB", StoreName.CA, null, Status.REVOKED, List.of()))))
+                .assertPassed();
     }
 
     @Test
@@ -52,15 +49,14 @@ class RevocationStatusUnavailableTest {
                 new RevocationSource("http://pki.example.com/ca.crl", Kind.CRL, Outcome.EXPIRED,
                         "nextUpdate 2026-05-01T00:00:00Z has passed"),
                 new RevocationSource("ldap:///CN=Example%20CA,CN=CDP", Kind.CRL, Outcome.NOT_HTTP, "not fetched"));
-        List<Finding> findings = new HostFixture().revocation(CertificateRevokedTest.checked(
-                CertificateRevokedTest.check("AAAA", StoreName.MY, null, Status.UNKNOWN, sources))).findings(RULE);
-        assertEquals(1, findings.size());
-        Finding finding = findings.get(0);
-        assertEquals(Severity.WARNING, finding.severity());
+
+        RuleTester.FindingAssert finding = run(new HostFixture().revocation(CertificateRevokedTest.checked(
+                CertificateRevokedTest.check("AAAA", StoreName.MY, null, Status.UNKNOWN, sources))))
+                .assertFailed()
+                .onlyFinding().severity(Severity.WARNING);
         for (String expected : List.of("http://ocsp.example.com (ocsp): timeout",
                 "http://pki.example.com/ca.crl (crl): expired", "ldap:///CN=Example%20CA,CN=CDP (crl): not-http")) {
-            assertTrue(finding.message().contains(expected), finding.message());
-            assertTrue(finding.evidence().get("sources").contains(expected), finding.evidence().toString());
+            finding.messageContains(expected).evidenceContains("sources", expected);
         }
     }
 
@@ -68,8 +64,8 @@ class RevocationStatusUnavailableTest {
     void saysWhyNoLocationCouldBeAsked() {
         RevocationCheck none = new RevocationCheck("AAAA", "CN=a", "CN=Example CA", StoreName.MY, null, List.of(),
                 Status.UNKNOWN, null, null, List.of(), "it names no OCSP responder and no CRL distribution point");
-        List<Finding> findings = new HostFixture().revocation(CertificateRevokedTest.checked(none)).findings(RULE);
-        assertEquals(1, findings.size());
-        assertTrue(findings.get(0).message().contains("names no OCSP responder"), findings.get(0).message());
+
+        run(new HostFixture().revocation(CertificateRevokedTest.checked(none))).assertFailed()
+                .onlyFinding().messageContains("names no OCSP responder");
     }
 }

@@ -1,24 +1,19 @@
 package io.certaudit.catalog.dates;
 
-import static io.certaudit.testing.FindingAssertions.assertNone;
-import static io.certaudit.testing.FindingAssertions.assertSingle;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
 class CertificateExpiredTest {
 
-    private static final String RULE = "certificate-expired";
     private static final Instant NOW = TestPki.NOW;
     private static final Instant YEAR_AGO = NOW.minus(Duration.ofDays(365));
     private static final String NAME = "bems01.example.com";
@@ -27,22 +22,26 @@ class CertificateExpiredTest {
     private final Issued root = pki.root("Example Root");
     private final Issued ca = pki.issue(root, pki.spec("Example Issuing CA").ca());
 
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new CertificateExpired()).on(host).run();
+    }
+
     @Test
     void failsForAServiceCertificateOneSecondPastItsNotAfter() {
         Instant notAfter = NOW.minusSeconds(1);
         Issued leaf = pki.issue(ca, pki.spec(NAME).san(NAME).valid(YEAR_AGO, notAfter));
 
-        Finding finding = assertSingle(new HostFixture().chain(root, ca, leaf).findings(RULE), Severity.ERROR,
-                StoreName.MY, leaf.in(StoreName.MY).thumbprint(), "'bems01.example.com'",
-                "expired on 2026-06-01T11:59:59Z");
-        assertEquals(notAfter.toString(), finding.evidence().get("notAfter"));
+        run(new HostFixture().chain(root, ca, leaf)).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.MY).about(leaf)
+                .messageContains("'bems01.example.com'", "expired on 2026-06-01T11:59:59Z")
+                .evidence("notAfter", notAfter.toString());
     }
 
     @Test
     void aCertificateIsStillValidAtItsNotAfter() {
         Issued leaf = pki.issue(ca, pki.spec(NAME).san(NAME).valid(YEAR_AGO, NOW));
 
-        assertNone(new HostFixture().chain(root, ca, leaf).findings(RULE));
+        run(new HostFixture().chain(root, ca, leaf)).assertPassed();
     }
 
     @Test
@@ -50,8 +49,9 @@ class CertificateExpiredTest {
         Issued expiredCa = pki.issue(root, pki.spec("Example Issuing CA").ca().valid(YEAR_AGO, NOW.minusSeconds(60)));
         Issued leaf = pki.issue(expiredCa, pki.spec(NAME).san(NAME));
 
-        assertSingle(new HostFixture().chain(root, expiredCa, leaf).findings(RULE), Severity.ERROR, StoreName.CA,
-                expiredCa.in(StoreName.CA).thumbprint(), "'Example Issuing CA'", "expired on");
+        run(new HostFixture().chain(root, expiredCa, leaf)).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.CA).about(expiredCa)
+                .messageContains("'Example Issuing CA'", "expired on");
     }
 
     @Test
@@ -60,8 +60,9 @@ class CertificateExpiredTest {
         Issued issuing = pki.issue(expiredRoot, pki.spec("Example Issuing CA").ca());
         Issued leaf = pki.issue(issuing, pki.spec(NAME).san(NAME));
 
-        assertSingle(new HostFixture().chain(expiredRoot, issuing, leaf).findings(RULE), Severity.ERROR,
-                StoreName.ROOT, expiredRoot.in(StoreName.ROOT).thumbprint(), "'Example Root'");
+        run(new HostFixture().chain(expiredRoot, issuing, leaf)).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.ROOT).about(expiredRoot)
+                .messageContains("'Example Root'");
     }
 
     @Test
@@ -69,6 +70,6 @@ class CertificateExpiredTest {
         Issued leaf = pki.issue(ca, pki.spec(NAME).san(NAME));
         Issued oldRoot = pki.selfSigned(pki.spec("Example Old Root").ca().valid(YEAR_AGO, NOW.minusSeconds(60)));
 
-        assertNone(new HostFixture().chain(root, ca, leaf).add(StoreName.ROOT, oldRoot).findings(RULE));
+        run(new HostFixture().chain(root, ca, leaf).add(StoreName.ROOT, oldRoot)).assertPassed();
     }
 }

@@ -1,25 +1,19 @@
 package io.certaudit.catalog.dates;
 
-import static io.certaudit.testing.FindingAssertions.assertNone;
-import static io.certaudit.testing.FindingAssertions.assertSingle;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
 class CertificateExpiringTest {
 
-    private static final String RULE = "certificate-expiring";
     private static final Instant NOW = TestPki.NOW;
     private static final Instant YEAR_AGO = NOW.minus(Duration.ofDays(365));
     private static final String NAME = "bems01.example.com";
@@ -32,52 +26,58 @@ class CertificateExpiringTest {
         return pki.issue(ca, pki.spec(NAME).san(NAME).valid(YEAR_AGO, notAfter));
     }
 
-    private List<Finding> audit(Issued leaf, int days) {
-        return new HostFixture().chain(root, ca, leaf).settings(s -> s.withExpiryWarningDays(days)).findings(RULE);
+    private RuleTester.Run audit(Issued leaf, int days) {
+        return run(new HostFixture().chain(root, ca, leaf).settings(s -> s.withExpiryWarningDays(days)));
+    }
+
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new CertificateExpiring()).on(host).run();
     }
 
     @Test
     void warnsForACertificateExpiringJustInsideTheDefaultThirtyDays() {
         Issued leaf = leafExpiring(NOW.plus(Duration.ofDays(30)).minusSeconds(1));
 
-        Finding finding = assertSingle(new HostFixture().chain(root, ca, leaf).findings(RULE), Severity.WARNING,
-                StoreName.MY, leaf.in(StoreName.MY).thumbprint(), "'bems01.example.com'",
-                "expires on 2026-07-01T11:59:59Z", "in 29 day(s)");
-        assertEquals("30", finding.evidence().get("expiryWarningDays"));
-        assertEquals("29", finding.evidence().get("daysLeft"));
+        run(new HostFixture().chain(root, ca, leaf)).assertFailed()
+                .onlyFinding().severity(Severity.WARNING).store(StoreName.MY).about(leaf)
+                .messageContains("'bems01.example.com'", "expires on 2026-07-01T11:59:59Z", "in 29 day(s)")
+                .evidence("expiryWarningDays", "30")
+                .evidence("daysLeft", "29");
     }
 
     @Test
     void doesNotWarnForACertificateExpiringExactlyAtTheHorizon() {
-        assertNone(new HostFixture().chain(root, ca, leafExpiring(NOW.plus(Duration.ofDays(30)))).findings(RULE));
+        run(new HostFixture().chain(root, ca, leafExpiring(NOW.plus(Duration.ofDays(30))))).assertPassed();
     }
 
     @Test
     void theHorizonComesFromTheSettings() {
         Issued leaf = leafExpiring(NOW.plus(Duration.ofDays(45)));
 
-        assertNone(audit(leaf, 30));
-        assertSingle(audit(leaf, 60), Severity.WARNING, StoreName.MY, leaf.in(StoreName.MY).thumbprint(),
-                "in 45 day(s)");
+        audit(leaf, 30).assertPassed();
+        audit(leaf, 60).assertFailed()
+                .onlyFinding().severity(Severity.WARNING).store(StoreName.MY).about(leaf)
+                .messageContains("in 45 day(s)");
     }
 
     @Test
     void warnsOnTheLastValidInstant() {
         Issued leaf = leafExpiring(NOW);
 
-        assertSingle(audit(leaf, 30), Severity.WARNING, StoreName.MY, leaf.in(StoreName.MY).thumbprint(),
-                "in 0 day(s)");
+        audit(leaf, 30).assertFailed()
+                .onlyFinding().severity(Severity.WARNING).store(StoreName.MY).about(leaf)
+                .messageContains("in 0 day(s)");
     }
 
     @Test
     void aZeroDayHorizonNeverWarns() {
-        assertNone(audit(leafExpiring(NOW), 0));
-        assertNone(audit(leafExpiring(NOW.plusSeconds(1)), 0));
+        audit(leafExpiring(NOW), 0).assertPassed();
+        audit(leafExpiring(NOW.plusSeconds(1)), 0).assertPassed();
     }
 
     @Test
     void anExpiredCertificateIsNotExpiring() {
-        assertNone(audit(leafExpiring(NOW.minusSeconds(1)), 30));
+        audit(leafExpiring(NOW.minusSeconds(1)), 30).assertPassed();
     }
 
     @Test
@@ -85,7 +85,7 @@ class CertificateExpiringTest {
         Issued leaf = pki.issue(ca, pki.spec(NAME).san(NAME)
                 .valid(NOW.plusSeconds(60), NOW.plus(Duration.ofDays(10))));
 
-        assertNone(audit(leaf, 30));
+        audit(leaf, 30).assertPassed();
     }
 
     @Test
@@ -94,11 +94,9 @@ class CertificateExpiringTest {
                 .valid(YEAR_AGO, NOW.plus(Duration.ofDays(10))));
         Issued leaf = pki.issue(shortCa, pki.spec(NAME).san(NAME).valid(YEAR_AGO, NOW.plus(Duration.ofDays(5))));
 
-        List<Finding> findings = new HostFixture().chain(root, shortCa, leaf).findings(RULE);
+        RuleTester.Run run = run(new HostFixture().chain(root, shortCa, leaf)).assertFailed().assertFindingCount(2);
 
-        assertEquals(2, findings.size(), findings::toString);
-        Finding forCa = findings.stream().filter(f -> f.store() == StoreName.CA).findFirst().orElseThrow();
-        assertSingle(List.of(forCa), Severity.WARNING, StoreName.CA, shortCa.in(StoreName.CA).thumbprint(),
-                "'Example Issuing CA'", "in 10 day(s)");
+        run.findingAbout(shortCa).severity(Severity.WARNING).store(StoreName.CA)
+                .messageContains("'Example Issuing CA'", "in 10 day(s)");
     }
 }

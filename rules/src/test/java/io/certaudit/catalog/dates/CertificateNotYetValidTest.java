@@ -1,8 +1,5 @@
 package io.certaudit.catalog.dates;
 
-import static io.certaudit.testing.FindingAssertions.assertNone;
-import static io.certaudit.testing.FindingAssertions.assertSingle;
-
 import java.time.Duration;
 import java.time.Instant;
 
@@ -11,12 +8,12 @@ import org.junit.jupiter.api.Test;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
 class CertificateNotYetValidTest {
 
-    private static final String RULE = "certificate-not-yet-valid";
     private static final Instant NOW = TestPki.NOW;
     private static final Instant YEAR_AHEAD = NOW.plus(Duration.ofDays(365));
     private static final String NAME = "bems01.example.com";
@@ -25,19 +22,24 @@ class CertificateNotYetValidTest {
     private final Issued root = pki.root("Example Root");
     private final Issued ca = pki.issue(root, pki.spec("Example Issuing CA").ca());
 
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new CertificateNotYetValid()).on(host).run();
+    }
+
     @Test
     void failsForAServiceCertificateValidOneSecondFromNow() {
         Issued leaf = pki.issue(ca, pki.spec(NAME).san(NAME).valid(NOW.plusSeconds(1), YEAR_AHEAD));
 
-        assertSingle(new HostFixture().chain(root, ca, leaf).findings(RULE), Severity.ERROR, StoreName.MY,
-                leaf.in(StoreName.MY).thumbprint(), "'bems01.example.com'", "not valid before 2026-06-01T12:00:01Z");
+        run(new HostFixture().chain(root, ca, leaf)).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.MY).about(leaf)
+                .messageContains("'bems01.example.com'", "not valid before 2026-06-01T12:00:01Z");
     }
 
     @Test
     void aCertificateIsValidFromItsNotBefore() {
         Issued leaf = pki.issue(ca, pki.spec(NAME).san(NAME).valid(NOW, YEAR_AHEAD));
 
-        assertNone(new HostFixture().chain(root, ca, leaf).findings(RULE));
+        run(new HostFixture().chain(root, ca, leaf)).assertPassed();
     }
 
     @Test
@@ -46,7 +48,8 @@ class CertificateNotYetValidTest {
                 YEAR_AHEAD));
         Issued leaf = pki.issue(futureCa, pki.spec(NAME).san(NAME));
 
-        assertSingle(new HostFixture().chain(root, futureCa, leaf).findings(RULE), Severity.ERROR, StoreName.CA,
-                futureCa.in(StoreName.CA).thumbprint(), "'Example Issuing CA'", "not valid before");
+        run(new HostFixture().chain(root, futureCa, leaf)).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.CA).about(futureCa)
+                .messageContains("'Example Issuing CA'", "not valid before");
     }
 }

@@ -1,30 +1,23 @@
 package io.certaudit.catalog.inventory;
 
-import static io.certaudit.testing.FindingAssertions.assertFinding;
-import static io.certaudit.testing.FindingAssertions.assertNone;
-import static io.certaudit.testing.FindingAssertions.assertSingle;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
-import io.certaudit.engine.RuleOutcome;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.PrivateKeyFacts;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
 import io.certaudit.model.UnreadableCertificateException;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
 class DuplicateServiceCertificatesTest {
 
-    private static final String RULE = "duplicate-service-certificates";
     private static final Instant NOW = TestPki.NOW;
     private static final String POOL = "bemsapppool.example.com";
 
@@ -49,15 +42,20 @@ class DuplicateServiceCertificatesTest {
         return certificate.in(StoreName.MY).thumbprint();
     }
 
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new DuplicateServiceCertificates()).on(host).run();
+    }
+
     @Test
     void warnsForTheOldCertificateLeftBesideItsRenewalNamingTheNewest() {
         Issued old = certificate(POOL, 300, 65, POOL);
         Issued renewed = certificate(POOL, 10, 355, POOL);
 
         for (HostFixture host : List.of(host(old, renewed), host(renewed, old))) {
-            Finding finding = assertSingle(host.findings(RULE), Severity.WARNING, StoreName.MY, thumbprint(old),
-                    thumbprint(renewed), POOL, "may pick either", "newest");
-            assertEquals(thumbprint(renewed), finding.evidence().get("newest"));
+            run(host).assertFailed()
+                    .onlyFinding().severity(Severity.WARNING).store(StoreName.MY).about(old)
+                    .messageContains(thumbprint(renewed), POOL, "may pick either", "newest")
+                    .evidence("newest", thumbprint(renewed));
         }
     }
 
@@ -66,9 +64,11 @@ class DuplicateServiceCertificatesTest {
         Issued old = certificate("bems-2025.example.com", 300, 65, "bems-2025.example.com", POOL);
         Issued renewed = certificate("bems-2026.example.com", 10, 355, "BEMSAPPPOOL.example.com");
 
-        List<Finding> findings = host(old, renewed).settings(s -> s.withPoolFqdn(POOL)).findings(RULE);
+        RuleTester.Run findings = run(host(old, renewed).settings(s -> s.withPoolFqdn(POOL)));
 
-        assertSingle(findings, Severity.WARNING, StoreName.MY, thumbprint(old), thumbprint(renewed), POOL);
+        findings.assertFailed()
+                .onlyFinding().severity(Severity.WARNING).store(StoreName.MY).about(old)
+                .messageContains(thumbprint(renewed), POOL);
     }
 
     @Test
@@ -77,12 +77,13 @@ class DuplicateServiceCertificatesTest {
         Issued old = certificate(POOL, 300, 65, names);
         Issued renewed = certificate(POOL, 10, 355, names);
 
-        List<Finding> findings = host(old, renewed).settings(s -> s.withPoolFqdn(POOL)
-                .withInstanceFqdns(List.of("bems01.example.com", "bems02.example.com"))).findings(RULE);
+        RuleTester.Run findings = run(host(old, renewed).settings(s -> s.withPoolFqdn(POOL)
+                .withInstanceFqdns(List.of("bems01.example.com", "bems02.example.com"))));
 
-        Finding finding = assertSingle(findings, Severity.WARNING, StoreName.MY, thumbprint(old), thumbprint(renewed),
-                "valid for " + POOL + ", bems01.example.com, bems02.example.com;");
-        assertEquals(POOL + ", bems01.example.com, bems02.example.com", finding.evidence().get("name"));
+        findings.assertFailed()
+                .onlyFinding().severity(Severity.WARNING).store(StoreName.MY).about(old)
+                .messageContains(thumbprint(renewed), "valid for " + POOL + ", bems01.example.com, bems02.example.com;")
+                .evidence("name", POOL + ", bems01.example.com, bems02.example.com");
     }
 
     @Test
@@ -93,8 +94,7 @@ class DuplicateServiceCertificatesTest {
         HostFixture host = host(first, second)
                 .settings(s -> s.withInstanceFqdns(List.of("bems01.example.com", "bems02.example.com")));
 
-        assertNone(host.findings(RULE));
-        assertEquals(RuleOutcome.Result.PASSED, outcome(host));
+        run(host).assertPassed();
     }
 
     @Test
@@ -103,13 +103,12 @@ class DuplicateServiceCertificatesTest {
         Issued older = certificate(POOL, 300, 65, POOL);
         Issued newest = certificate(POOL, 10, 355, POOL);
 
-        List<Finding> findings = host(older, newest, oldest).findings(RULE);
+        RuleTester.Run findings = run(host(older, newest, oldest));
 
-        assertEquals(2, findings.size(), findings::toString);
-        List<String> reported = findings.stream().map(Finding::thumbprint).sorted().toList();
-        assertEquals(java.util.stream.Stream.of(thumbprint(oldest), thumbprint(older)).sorted().toList(), reported);
-        for (Finding finding : findings) {
-            assertFinding(finding, Severity.WARNING, StoreName.MY, finding.thumbprint(), thumbprint(newest));
+        findings.assertFailed().assertFindingCount(2);
+        for (Issued old : List.of(oldest, older)) {
+            findings.findingAbout(old).severity(Severity.WARNING).store(StoreName.MY)
+                    .messageContains(thumbprint(newest));
         }
     }
 
@@ -119,7 +118,7 @@ class DuplicateServiceCertificatesTest {
                 .valid(NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofSeconds(1))));
         Issued current = certificate(POOL, 10, 355, POOL);
 
-        assertNone(host(expired, current).findings(RULE));
+        run(host(expired, current)).assertPassed();
     }
 
     @Test
@@ -128,21 +127,21 @@ class DuplicateServiceCertificatesTest {
         Issued future = pki.issue(ca, pki.spec(POOL).san(POOL)
                 .valid(NOW.plus(Duration.ofSeconds(1)), NOW.plus(Duration.ofDays(400))));
 
-        assertNone(host(current, future).findings(RULE));
+        run(host(current, future)).assertPassed();
     }
 
     @Test
     void differentNamesWithoutConfiguredNamesAreNotDuplicates() {
-        assertNone(host(certificate("a.example.com", 10, 300, "a.example.com"),
-                certificate("b.example.com", 10, 300, "b.example.com")).findings(RULE));
+        run(host(certificate("a.example.com", 10, 300, "a.example.com"),
+                certificate("b.example.com", 10, 300, "b.example.com"))).assertPassed();
     }
 
     @Test
     void oneServiceCertificateIsNotApplicable() {
         HostFixture host = host(certificate(POOL, 10, 300, POOL)).add(StoreName.MY, ca);
 
-        assertNone(host.findings(RULE));
-        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome(host));
+        run(host).assertNotApplicable("one certificate could serve the service: there is nothing to choose between")
+                .assertNoFindings();
     }
 
     @Test
@@ -154,12 +153,7 @@ class DuplicateServiceCertificatesTest {
         StoredCertificate fromPem = StoredCertificate.parse(StoreName.MY, only.der(), "certs/bems.pem")
                 .withPrivateKey(key);
 
-        assertNone(new HostFixture().add(StoreName.ROOT, root).add(StoreName.CA, ca).add(fromPfx).add(fromPem)
-                .findings(RULE));
-    }
-
-    private static RuleOutcome.Result outcome(HostFixture host) {
-        return host.audit().outcomes().stream().filter(o -> o.rule().equals(RULE)).findFirst().orElseThrow()
-                .result();
+        run(new HostFixture().add(StoreName.ROOT, root).add(StoreName.CA, ca).add(fromPfx).add(fromPem))
+                .assertPassed();
     }
 }

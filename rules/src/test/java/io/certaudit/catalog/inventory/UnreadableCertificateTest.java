@@ -1,64 +1,61 @@
 package io.certaudit.catalog.inventory;
 
-import static io.certaudit.testing.FindingAssertions.assertFinding;
-import static io.certaudit.testing.FindingAssertions.assertNone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.AuditResult;
+import io.certaudit.catalog.chain.ChainIncomplete;
 import io.certaudit.engine.Finding;
-import io.certaudit.engine.RuleOutcome;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
 class UnreadableCertificateTest {
-
-    private static final String RULE = "unreadable-certificate";
 
     private final TestPki pki = new TestPki();
     private final Issued root = pki.root("Example Root");
     private final Issued ca = pki.issue(root, pki.spec("Example Issuing CA").ca());
     private final Issued leaf = pki.issue(ca, pki.spec("bems01.example.com").san("bems01.example.com"));
 
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new UnreadableCertificate()).on(host).run();
+    }
+
     @Test
     void everyEntryTheSourceCouldNotReadBecomesAWarning() {
-        List<Finding> findings = new HostFixture().chain(root, ca, leaf)
+        RuleTester.Run run = run(new HostFixture().chain(root, ca, leaf)
                 .problem(StoreName.CA, "intermediate/broken.cer", "not a decodable X.509 certificate: truncated")
-                .problem(null, "bems.pfx", "wrong PFX password")
-                .findings(RULE).stream().sorted(Comparator.comparing(Finding::message)).toList();
+                .problem(null, "bems.pfx", "wrong PFX password"))
+                .assertFailed().assertFindingCount(2);
 
-        assertEquals(2, findings.size(), findings::toString);
-        assertFinding(findings.get(0), Severity.WARNING, null, null, "bems.pfx: wrong PFX password");
-        assertFinding(findings.get(1), Severity.WARNING, StoreName.CA, null,
-                "intermediate/broken.cer: not a decodable X.509 certificate: truncated");
-        assertEquals("intermediate/broken.cer", findings.get(1).evidence().get("origin"));
+        run.findingMentioning("bems.pfx").severity(Severity.WARNING).store(null).noCertificate()
+                .messageContains("bems.pfx: wrong PFX password");
+        run.findingMentioning("intermediate/broken.cer").severity(Severity.WARNING).store(StoreName.CA)
+                .noCertificate()
+                .messageContains("intermediate/broken.cer: not a decodable X.509 certificate: truncated")
+                .evidence("origin", "intermediate/broken.cer");
     }
 
     @Test
     void theAuditOfTheReadableCertificatesGoesOn() {
-        AuditResult result = new HostFixture().chain(root, ca, leaf)
-                .problem(StoreName.MY, "personal/garbage.pem", "no certificate in the file").audit();
+        HostFixture host = new HostFixture().chain(root, ca, leaf)
+                .problem(StoreName.MY, "personal/garbage.pem", "no certificate in the file");
 
-        assertEquals(List.of(RULE), result.findings().stream().map(Finding::rule).distinct().toList());
-        assertEquals(RuleOutcome.Result.PASSED, outcome(result, "chain-incomplete"));
+        run(host).assertFailed().onlyFinding().store(StoreName.MY).messageContains("personal/garbage.pem");
+        // The certificates that were read are still judged: their chain is complete ...
+        RuleTester.of(new ChainIncomplete()).on(host).run().assertPassed();
+        // ... and across the whole catalogue the unreadable entry is the only thing found.
+        assertEquals(List.of("unreadable-certificate"),
+                host.audit().findings().stream().map(Finding::rule).distinct().toList());
     }
 
     @Test
     void passesWhenEverythingWasRead() {
-        AuditResult result = new HostFixture().chain(root, ca, leaf).audit();
-
-        assertNone(result.findings().stream().filter(f -> f.rule().equals(RULE)).toList());
-        assertEquals(RuleOutcome.Result.PASSED, outcome(result, RULE));
-    }
-
-    private static RuleOutcome.Result outcome(AuditResult result, String rule) {
-        return result.outcomes().stream().filter(o -> o.rule().equals(rule)).findFirst().orElseThrow().result();
+        run(new HostFixture().chain(root, ca, leaf)).assertPassed();
     }
 }

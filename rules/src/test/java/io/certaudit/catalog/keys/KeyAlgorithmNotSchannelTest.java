@@ -1,15 +1,11 @@
 package io.certaudit.catalog.keys;
 
-import static io.certaudit.testing.FindingAssertions.assertNone;
-import static io.certaudit.testing.FindingAssertions.assertSingle;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
@@ -19,36 +15,41 @@ class KeyAlgorithmNotSchannelTest {
     private final Issued root = pki.root("Schannel Root");
     private final Issued ca = pki.issue(root, pki.spec("Schannel CA").ca());
 
-    private java.util.List<Finding> findings(TestPki.Spec spec) {
-        Issued leaf = pki.issue(ca, spec);
-        return new HostFixture().chain(root, ca, leaf).findings("key-algorithm-not-schannel");
+    private RuleTester.Run findings(TestPki.Spec spec) {
+        return run(new HostFixture().chain(root, ca, pki.issue(ca, spec)));
+    }
+
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new KeyAlgorithmNotSchannel()).on(host).run();
     }
 
     @Test
     void curvesAndAlgorithmsSchannelCannotSignWithFail() {
         for (String curve : new String[] {"secp256k1", "secp192r1", "brainpoolP256r1"}) {
             Issued leaf = pki.issue(ca, pki.spec(curve + ".example.com").ec(curve));
-            Finding finding = assertSingle(new HostFixture().chain(root, ca, leaf)
-                    .findings("key-algorithm-not-schannel"), Severity.ERROR, StoreName.MY,
-                    leaf.in(StoreName.MY).thumbprint(), curve, "P-256");
-            assertEquals(curve, finding.evidence().get("curve"));
+            run(new HostFixture().chain(root, ca, leaf)).assertFailed()
+                    .onlyFinding().severity(Severity.ERROR).store(StoreName.MY).about(leaf)
+                    .messageContains(curve, "P-256")
+                    .evidence("curve", curve);
         }
         Issued dsa = pki.issue(ca, pki.spec("dsa.example.com").key("DSA", 2048));
-        assertSingle(new HostFixture().chain(root, ca, dsa).findings("key-algorithm-not-schannel"),
-                Severity.ERROR, StoreName.MY, dsa.in(StoreName.MY).thumbprint(), "DSA");
+        run(new HostFixture().chain(root, ca, dsa)).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.MY).about(dsa)
+                .messageContains("DSA");
     }
 
     @Test
     void anRsassaPssKeyIsUnknownNotFailed() {
         Issued pss = pki.issue(ca, pki.spec("pss.example.com").key("RSASSA-PSS", 2048));
-        assertSingle(new HostFixture().chain(root, ca, pss).findings("key-algorithm-not-schannel"),
-                Severity.WARNING, StoreName.MY, pss.in(StoreName.MY).thumbprint(), "cannot tell");
+        run(new HostFixture().chain(root, ca, pss)).assertFailed()
+                .onlyFinding().severity(Severity.WARNING).store(StoreName.MY).about(pss)
+                .messageContains("cannot tell");
     }
 
     @Test
     void rsaAndTheNistCurvesPass() {
-        assertNone(findings(pki.spec("rsa.example.com")));
-        assertNone(findings(pki.spec("p256.example.com").ec("secp256r1")));
-        assertNone(findings(pki.spec("p384.example.com").ec("secp384r1")));
+        findings(pki.spec("rsa.example.com")).assertPassed();
+        findings(pki.spec("p256.example.com").ec("secp256r1")).assertPassed();
+        findings(pki.spec("p384.example.com").ec("secp384r1")).assertPassed();
     }
 }

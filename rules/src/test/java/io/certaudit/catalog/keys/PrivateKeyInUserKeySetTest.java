@@ -1,12 +1,7 @@
 package io.certaudit.catalog.keys;
 
-import static io.certaudit.testing.FindingAssertions.assertNone;
-import static io.certaudit.testing.FindingAssertions.assertSingle;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.KeyDefect;
 import io.certaudit.model.KeyKind;
@@ -14,12 +9,11 @@ import io.certaudit.model.PrivateKeyFacts;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.Tristate;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
 class PrivateKeyInUserKeySetTest {
-
-    private static final String RULE = "private-key-in-user-key-set";
 
     private final TestPki pki = new TestPki();
     private final Issued root = pki.root("Example Root");
@@ -34,16 +28,21 @@ class PrivateKeyInUserKeySetTest {
                 .add(leaf.in(StoreName.MY).withPrivateKey(key));
     }
 
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new PrivateKeyInUserKeySet()).on(host).run();
+    }
+
     @Test
     void failsForAKeyInAUserKeySet() {
-        Finding finding = assertSingle(host(Tristate.NO, KeyDefect.USER_KEY_SET).findings(RULE), Severity.ERROR,
-                StoreName.MY, leaf.in(StoreName.MY).thumbprint(), "user's key set", "cannot open it");
-        assertEquals("le-imported-1234", finding.evidence().get("container"));
+        run(host(Tristate.NO, KeyDefect.USER_KEY_SET)).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.MY).about(leaf)
+                .messageContains("user's key set", "cannot open it")
+                .evidence("container", "le-imported-1234");
     }
 
     @Test
     void passesForAMachineKeyOrTheServiceAccountsOwnKeySet() {
-        assertNone(host(Tristate.YES, KeyDefect.NONE).findings(RULE));
-        assertNone(host(Tristate.NO, KeyDefect.NONE).findings(RULE));
+        run(host(Tristate.YES, KeyDefect.NONE)).assertPassed();
+        run(host(Tristate.NO, KeyDefect.NONE)).assertPassed();
     }
 }

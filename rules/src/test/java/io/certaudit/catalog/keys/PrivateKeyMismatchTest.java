@@ -1,12 +1,7 @@
 package io.certaudit.catalog.keys;
 
-import static io.certaudit.testing.FindingAssertions.assertNone;
-import static io.certaudit.testing.FindingAssertions.assertSingle;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.KeyDefect;
 import io.certaudit.model.KeyKind;
@@ -14,12 +9,11 @@ import io.certaudit.model.PrivateKeyFacts;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.Tristate;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
 class PrivateKeyMismatchTest {
-
-    private static final String RULE = "private-key-mismatch";
 
     private final TestPki pki = new TestPki();
     private final Issued root = pki.root("Example Root");
@@ -36,22 +30,27 @@ class PrivateKeyMismatchTest {
                 Tristate.YES, null, null, evidence, defect);
     }
 
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new PrivateKeyMismatch()).on(host).run();
+    }
+
     @Test
     void failsWhenTheKeyIsNotTheCertificatesOwnAndPrivateKeyMissingStaysQuiet() {
         HostFixture host = host(key(Tristate.NO, KeyDefect.KEY_MISMATCH,
                 "the key does not match the certificate's public key (NTE_BAD_PUBLIC_KEY)"));
 
-        Finding finding = assertSingle(host.findings(RULE), Severity.ERROR, StoreName.MY,
-                leaf.in(StoreName.MY).thumbprint(), "does not match its public key", "NTE_BAD_PUBLIC_KEY");
-        assertEquals("te-1234", finding.evidence().get("container"));
-        assertNone(host.findings("private-key-missing"));
+        run(host).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.MY).about(leaf)
+                .messageContains("does not match its public key", "NTE_BAD_PUBLIC_KEY")
+                .evidence("container", "te-1234");
+        RuleTester.of(new PrivateKeyMissing()).on(host).run().assertNoFindings();
     }
 
     @Test
     void passesWhenTheKeyMatchesOrIsMerelyMissing() {
-        assertNone(host(key(Tristate.YES, KeyDefect.NONE, "the private key opened")).findings(RULE));
+        run(host(key(Tristate.YES, KeyDefect.NONE, "the private key opened"))).assertPassed();
         HostFixture missing = host(key(Tristate.NO, KeyDefect.NONE, "the key container does not exist"));
-        assertNone(missing.findings(RULE));
-        assertEquals(1, missing.findings("private-key-missing").size());
+        run(missing).assertPassed();
+        RuleTester.of(new PrivateKeyMissing()).on(missing).run().assertFailed().assertFindingCount(1);
     }
 }

@@ -1,25 +1,18 @@
 package io.certaudit.catalog.keys;
 
-import static io.certaudit.testing.FindingAssertions.assertNone;
-import static io.certaudit.testing.FindingAssertions.assertSingle;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
-import io.certaudit.engine.RuleOutcome;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.KeyKind;
 import io.certaudit.model.PrivateKeyFacts;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.Tristate;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
 class PrivateKeyMissingTest {
-
-    private static final String RULE = "private-key-missing";
 
     private final TestPki pki = new TestPki();
     private final Issued root = pki.root("Example Root");
@@ -31,17 +24,17 @@ class PrivateKeyMissingTest {
                 .add(leaf.in(StoreName.MY).withPrivateKey(key));
     }
 
-    private static RuleOutcome.Result outcome(HostFixture host) {
-        return host.audit().outcomes().stream().filter(o -> o.rule().equals(RULE)).findFirst().orElseThrow()
-                .result();
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new PrivateKeyMissing()).on(host).run();
     }
 
     @Test
     void failsWhenTheSourceKnowsThereIsNoKey() {
-        Finding finding = assertSingle(host(PrivateKeyFacts.absent("no key is associated with the certificate"))
-                        .findings(RULE), Severity.ERROR, StoreName.MY, leaf.in(StoreName.MY).thumbprint(),
-                "bems01.example.com", "has no usable private key", "no key is associated with the certificate");
-        assertEquals("no key is associated with the certificate", finding.evidence().get("evidence"));
+        run(host(PrivateKeyFacts.absent("no key is associated with the certificate"))).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.MY).about(leaf)
+                .messageContains("bems01.example.com", "has no usable private key",
+                        "no key is associated with the certificate")
+                .evidence("evidence", "no key is associated with the certificate");
     }
 
     @Test
@@ -50,31 +43,30 @@ class PrivateKeyMissingTest {
                 "Microsoft Software Key Storage Provider", "te-WebServer-1234", Tristate.YES, null, null,
                 "the key container does not exist");
 
-        Finding finding = assertSingle(host(gone).findings(RULE), Severity.ERROR, StoreName.MY,
-                leaf.in(StoreName.MY).thumbprint(), "the key container does not exist");
-        assertEquals("te-WebServer-1234", finding.evidence().get("container"));
+        run(host(gone)).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.MY).about(leaf)
+                .messageContains("the key container does not exist")
+                .evidence("container", "te-WebServer-1234");
     }
 
     @Test
     void passesWhenTheKeyIsPresent() {
         HostFixture host = host(PrivateKeyFacts.inFile("bems01.key", "key file matches the certificate"));
 
-        assertNone(host.findings(RULE));
-        assertEquals(RuleOutcome.Result.PASSED, outcome(host));
+        run(host).assertPassed();
     }
 
     @Test
     void doesNotApplyWhenTheSourceCannotTell() {
         HostFixture host = host(PrivateKeyFacts.unknown("the source does not read keys"));
 
-        assertNone(host.findings(RULE));
-        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome(host));
+        run(host).assertNotApplicable("the source could not tell whether a key is there").assertNoFindings();
     }
 
     @Test
     void aCaCertificateInPersonalWithoutKeyIsNotAServiceCertificate() {
         HostFixture host = new HostFixture().add(StoreName.ROOT, root).add(StoreName.MY, ca).addWithKey(leaf);
 
-        assertNone(host.findings(RULE));
+        run(host).assertPassed();
     }
 }

@@ -1,26 +1,18 @@
 package io.certaudit.catalog.keys;
 
-import static io.certaudit.testing.FindingAssertions.assertNone;
-import static io.certaudit.testing.FindingAssertions.assertSingle;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.KeyKind;
 import io.certaudit.model.PrivateKeyFacts;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.Tristate;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
 class PrivateKeyUnverifiedTest {
-
-    private static final String RULE = "private-key-unverified";
 
     private final TestPki pki = new TestPki();
     private final Issued root = pki.root("Example Root");
@@ -32,41 +24,44 @@ class PrivateKeyUnverifiedTest {
                 .add(leaf.in(StoreName.MY).withPrivateKey(key));
     }
 
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new PrivateKeyUnverified()).on(host).run();
+    }
+
     @Test
     void warnsWithTheSourcesReasonWhenTheKeyCouldNotBeChecked() {
         PrivateKeyFacts unopened = new PrivateKeyFacts(Tristate.UNKNOWN, KeyKind.CNG,
                 "Microsoft Software Key Storage Provider", "te-WebServer-1234", Tristate.YES, null, null,
                 "the key could not be opened without administrator rights");
-        Finding finding = assertSingle(host(unopened).findings(RULE), Severity.WARNING, StoreName.MY,
-                leaf.in(StoreName.MY).thumbprint(), "could not be verified", "administrator rights");
-        assertEquals("te-WebServer-1234", finding.evidence().get("container"));
+        run(host(unopened)).assertFailed()
+                .onlyFinding().severity(Severity.WARNING).store(StoreName.MY).about(leaf)
+                .messageContains("could not be verified", "administrator rights")
+                .evidence("container", "te-WebServer-1234");
     }
 
-    private Finding unverified(Tristate elevated) {
+    private RuleTester.FindingAssert unverified(Tristate elevated) {
         PrivateKeyFacts unopened = new PrivateKeyFacts(Tristate.UNKNOWN, KeyKind.CNG,
                 "Microsoft Software Key Storage Provider", "te-WebServer-1234", Tristate.YES, null, null,
                 "the key could not be opened");
-        return assertSingle(host(unopened).auditElevated(elevated).findings(RULE), Severity.WARNING, StoreName.MY,
-                leaf.in(StoreName.MY).thumbprint(), "could not be verified");
+        return run(host(unopened).auditElevated(elevated)).assertFailed()
+                .onlyFinding().severity(Severity.WARNING).store(StoreName.MY).about(leaf)
+                .messageContains("could not be verified");
     }
 
     @Test
     void runningAsAdministratorIsTheFixOnlyWhenTheAuditWasNotElevated() {
-        String notElevated = unverified(Tristate.NO).remediation();
-        assertTrue(notElevated.contains("run it on the host as administrator"), notElevated);
+        unverified(Tristate.NO).remediationContains("run it on the host as administrator");
 
-        String elevated = unverified(Tristate.YES).remediation();
-        assertTrue(elevated.contains("running elevated again does not help"), elevated);
-        assertFalse(elevated.contains("run it on the host as administrator"), elevated);
-        assertTrue(elevated.contains("certutil -verifystore my THUMBPRINT"), elevated);
+        unverified(Tristate.YES)
+                .remediationContains("running elevated again does not help", "certutil -verifystore my THUMBPRINT")
+                .remediationLacks("run it on the host as administrator");
 
-        String unknown = unverified(Tristate.UNKNOWN).remediation();
-        assertTrue(unknown.contains("Either the audit lacked the rights") && unknown.contains("export"), unknown);
+        unverified(Tristate.UNKNOWN).remediationContains("Either the audit lacked the rights", "export");
     }
 
     @Test
     void saysNothingWhenTheSourceKnowsEitherWay() {
-        assertNone(host(PrivateKeyFacts.inFile("bems01.key", "matches")).findings(RULE));
-        assertNone(host(PrivateKeyFacts.absent("no key")).findings(RULE));
+        run(host(PrivateKeyFacts.inFile("bems01.key", "matches"))).assertPassed();
+        run(host(PrivateKeyFacts.absent("no key"))).assertPassed();
     }
 }

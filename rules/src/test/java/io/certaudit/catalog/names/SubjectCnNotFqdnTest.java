@@ -1,8 +1,5 @@
 package io.certaudit.catalog.names;
 
-import static io.certaudit.testing.FindingAssertions.assertNone;
-import static io.certaudit.testing.FindingAssertions.assertSingle;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,23 +8,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
 class SubjectCnNotFqdnTest {
 
-    private static final String RULE = "subject-cn-not-fqdn";
-
     private final TestPki pki = new TestPki();
     private final Issued root = pki.root("Example Root");
     private final Issued ca = pki.issue(root, pki.spec("Example Issuing CA").ca());
+
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new SubjectCnNotFqdn()).on(host).run();
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"bemsapppool.example.com", "BEMS01.Corp.Example.com", "a-b.example.co.uk"})
     void anFqdnPasses(String cn) {
         Issued leaf = pki.issue(ca, pki.spec(cn).san(cn));
 
-        assertNone(new HostFixture().chain(root, ca, leaf).findings(RULE));
+        run(new HostFixture().chain(root, ca, leaf)).assertPassed();
     }
 
     @ParameterizedTest
@@ -41,15 +41,17 @@ class SubjectCnNotFqdnTest {
     void aCnThatIsNotAnFqdnFails(String cn, String reason) {
         Issued leaf = pki.issue(ca, pki.spec(cn));
 
-        assertSingle(new HostFixture().chain(root, ca, leaf).findings(RULE), Severity.ERROR, StoreName.MY,
-                leaf.in(StoreName.MY).thumbprint(), "subject CN '" + cn + "'", "not a valid FQDN", reason);
+        run(new HostFixture().chain(root, ca, leaf)).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.MY).about(leaf)
+                .messageContains("subject CN '" + cn + "'", "not a valid FQDN", reason);
     }
 
     @Test
     void aSubjectWithoutCnFails() {
         Issued leaf = pki.issue(ca, pki.spec("O=Example Ltd,C=GB").san("bems.example.com"));
 
-        assertSingle(new HostFixture().chain(root, ca, leaf).findings(RULE), Severity.ERROR, StoreName.MY,
-                leaf.in(StoreName.MY).thumbprint(), "has no CN", "O=Example Ltd");
+        run(new HostFixture().chain(root, ca, leaf)).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.MY).about(leaf)
+                .messageContains("has no CN", "O=Example Ltd");
     }
 }

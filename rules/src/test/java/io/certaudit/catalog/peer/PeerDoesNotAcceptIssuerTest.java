@@ -1,19 +1,14 @@
 package io.certaudit.catalog.peer;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
-import io.certaudit.engine.RuleOutcome;
 import io.certaudit.model.PeerObservation;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.Tristate;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
@@ -27,78 +22,72 @@ class PeerDoesNotAcceptIssuerTest {
     private final Issued peerRoot = pki.root("Contoso Lync Root CA");
     private final Issued peerLeaf = pki.issue(peerRoot, pki.spec("pool.contoso.com").san("pool.contoso.com"));
 
-    private HostFixture host(PeerObservation peer) {
-        return new HostFixture().chain(ourRoot, ourCa, ourLeaf).peer(peer);
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new PeerDoesNotAcceptIssuer()).on(host).run();
+    }
+
+    private RuleTester.Run withOurChain(PeerObservation peer) {
+        return run(new HostFixture().chain(ourRoot, ourCa, ourLeaf).peer(peer));
     }
 
     private PeerObservation listing(Issued... acceptable) {
         return PeerObservations.requesting(List.of(peerLeaf), List.of(acceptable), Tristate.YES);
     }
 
+    private static String subject(Issued certificate) {
+        return certificate.in(StoreName.CA).facts().subject();
+    }
+
     @Test
     void passesWhenThePeerListsOurRoot() {
-        assertTrue(host(listing(peerRoot, ourRoot)).findings("peer-does-not-accept-issuer").isEmpty());
+        withOurChain(listing(peerRoot, ourRoot)).assertPassed();
     }
 
     @Test
     void passesWhenThePeerListsOurIssuingCaOnly() {
-        assertTrue(host(listing(ourCa)).findings("peer-does-not-accept-issuer").isEmpty());
+        withOurChain(listing(ourCa)).assertPassed();
     }
 
     @Test
     void failsNamingOurRootAndThePeersListWhenNoneOfOurCasIsListed() {
-        List<Finding> findings = host(listing(peerRoot)).findings("peer-does-not-accept-issuer");
-
-        assertEquals(1, findings.size());
-        Finding finding = findings.get(0);
-        assertTrue(finding.message().contains("Example Corp Root CA"), finding.message());
-        assertEquals(peerRoot.in(StoreName.ROOT).facts().subject(), finding.evidence().get("peerAcceptableIssuers"));
-        assertEquals(ourRoot.in(StoreName.ROOT).facts().subject(), finding.evidence().get("ourRoot"));
-        assertEquals(ourLeaf.in(StoreName.MY).thumbprint(), finding.thumbprint());
-        assertEquals("pool.contoso.com:5061", finding.evidence().get("peer"));
+        withOurChain(listing(peerRoot)).assertFailed()
+                .peerFinding(PeerObservations.POOL).about(ourLeaf)
+                .messageContains("Example Corp Root CA")
+                .evidence("peerAcceptableIssuers", subject(peerRoot))
+                .evidence("ourRoot", subject(ourRoot))
+                .evidence("peer", "pool.contoso.com:5061");
     }
 
     @Test
     void namesTheIssuingCaAsTheIssuingCaAndTheRootAsTheRoot() {
-        Finding finding = host(listing(peerRoot)).findings("peer-does-not-accept-issuer").get(0);
-        String issuing = ourCa.in(StoreName.CA).facts().subject();
-        String root = ourRoot.in(StoreName.ROOT).facts().subject();
-        assertTrue(finding.message().contains("issuing CA '" + issuing + "'"), finding.message());
-        assertTrue(finding.message().contains("up to its root '" + root + "'"), finding.message());
-        assertEquals("true", finding.evidence().get("ourChainComplete"));
-        assertEquals(issuing, finding.evidence().get("ourIssuingCa"));
+        withOurChain(listing(peerRoot)).assertFailed()
+                .peerFinding(PeerObservations.POOL)
+                .messageContains("issuing CA '" + subject(ourCa) + "'", "up to its root '" + subject(ourRoot) + "'")
+                .evidence("ourChainComplete", "true")
+                .evidence("ourIssuingCa", subject(ourCa));
     }
 
     @Test
     void whenOurOwnChainLacksItsIntermediateItSaysSoAndCallsNothingTheRoot() {
-        HostFixture host = new HostFixture().add(StoreName.ROOT, ourRoot).addWithKey(ourLeaf)
-                .peer(listing(peerRoot));
-        List<Finding> findings = host.findings("peer-does-not-accept-issuer");
+        String missing = subject(ourCa);
 
-        assertEquals(1, findings.size());
-        Finding finding = findings.get(0);
-        String missing = ourCa.in(StoreName.CA).facts().subject();
-        assertTrue(finding.message().contains("own chain is incomplete: '" + missing + "'"), finding.message());
-        assertTrue(finding.message().contains("Complete this host's chain first"), finding.message());
-        assertFalse(finding.message().contains("root '"), "the missing CA is not named as a root: "
-                + finding.message());
-        assertEquals("false", finding.evidence().get("ourChainComplete"));
-        assertEquals(missing, finding.evidence().get("ourMissingIssuer"));
-        assertEquals(null, finding.evidence().get("ourRoot"));
+        run(new HostFixture().add(StoreName.ROOT, ourRoot).addWithKey(ourLeaf).peer(listing(peerRoot)))
+                .assertFailed()
+                .peerFinding(PeerObservations.POOL)
+                .messageContains("own chain is incomplete: '" + missing + "'", "Complete this host's chain first")
+                .messageLacks("root '")
+                .evidence("ourChainComplete", "false")
+                .evidence("ourMissingIssuer", missing)
+                .noEvidence("ourRoot");
     }
 
     @Test
     void doesNotApplyWhenThePeerNamesNoAuthority() {
-        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome(host(listing())));
+        withOurChain(listing()).assertNotApplicable("the peer's request lists no acceptable issuer");
     }
 
     @Test
     void doesNotApplyWhenThePeerAsksForNoCertificate() {
-        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome(host(PeerObservations.sent(peerLeaf))));
-    }
-
-    private static RuleOutcome.Result outcome(HostFixture host) {
-        return host.audit().outcomes().stream().filter(o -> o.rule().equals("peer-does-not-accept-issuer"))
-                .findFirst().orElseThrow().result();
+        withOurChain(PeerObservations.sent(peerLeaf)).assertNotApplicable("the peer sent no certificate request");
     }
 }

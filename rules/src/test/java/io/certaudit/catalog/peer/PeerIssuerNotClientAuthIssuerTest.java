@@ -1,27 +1,20 @@
 package io.certaudit.catalog.peer;
 
-import static io.certaudit.testing.FindingAssertions.assertNone;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
-import io.certaudit.engine.RuleOutcome;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.PeerKeyProof;
 import io.certaudit.model.PeerObservation;
 import io.certaudit.model.RegistryDword;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
 class PeerIssuerNotClientAuthIssuerTest {
-
-    private static final String RULE = "peer-issuer-not-client-auth-issuer";
 
     private final TestPki pki = new TestPki();
     private final Issued peerRoot = pki.root("Contoso Lync Root CA");
@@ -36,54 +29,41 @@ class PeerIssuerNotClientAuthIssuerTest {
                 .peer(PeerObservations.sent(peerLeaf, peerCa));
     }
 
-    private static RuleOutcome.Result outcome(HostFixture host) {
-        return host.audit().outcomes().stream().filter(o -> o.rule().equals(RULE)).findFirst().orElseThrow()
-                .result();
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new PeerIssuerNotClientAuthIssuer()).on(host).run();
     }
 
     @Test
     void exclusiveRootTrustAcceptsAChainEndingAtARootInClientAuthenticationIssuers() {
         HostFixture host = host(1, peerRoot);
 
-        assertNone(host.findings(RULE));
-        assertEquals(RuleOutcome.Result.PASSED, outcome(host));
+        run(host).assertPassed();
     }
 
     @Test
     void exclusiveRootTrustRejectsAChainWhoseOnlyIssuerThereIsTheIntermediate() {
-        List<Finding> findings = host(1, peerCa, otherRoot).findings(RULE);
-
-        assertEquals(1, findings.size());
-        Finding finding = findings.get(0);
-        assertEquals(Severity.ERROR, finding.severity());
-        assertTrue(finding.message().contains("Exclusive Root Trust"), finding.message());
-        assertTrue(finding.message().contains("Contoso Lync Root CA"), finding.message());
-        assertEquals("1 (Exclusive Root Trust)", finding.evidence().get("ClientAuthTrustMode"));
-        assertEquals("2", finding.evidence().get("clientAuthIssuerCertificates"));
-        assertEquals(peerLeaf.in(StoreName.CA).thumbprint(), finding.thumbprint());
+        run(host(1, peerCa, otherRoot)).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).about(peerLeaf)
+                .messageContains("Exclusive Root Trust", "Contoso Lync Root CA")
+                .evidence("ClientAuthTrustMode", "1 (Exclusive Root Trust)")
+                .evidence("clientAuthIssuerCertificates", "2");
     }
 
     @Test
     void exclusiveCaTrustAcceptsTheIntermediateOrTheRoot() {
-        assertNone(host(2, peerCa).findings(RULE));
-        assertNone(host(2, peerRoot).findings(RULE));
+        run(host(2, peerCa)).assertPassed();
+        run(host(2, peerRoot)).assertPassed();
     }
 
     @Test
     void exclusiveCaTrustRejectsAChainWithNoCaThere() {
-        List<Finding> findings = host(2, otherRoot).findings(RULE);
-
-        assertEquals(1, findings.size());
-        assertTrue(findings.get(0).message().contains("Exclusive CA Trust"), findings.get(0).message());
-        assertTrue(findings.get(0).message().contains("none of its CAs"), findings.get(0).message());
+        run(host(2, otherRoot)).assertFailed()
+                .onlyFinding().messageContains("Exclusive CA Trust", "none of its CAs");
     }
 
     @Test
     void anEmptyClientAuthenticationIssuersStoreAcceptsNoPeer() {
-        List<Finding> findings = host(2).findings(RULE);
-
-        assertEquals(1, findings.size());
-        assertTrue(findings.get(0).message().contains("that store is empty"), findings.get(0).message());
+        run(host(2)).assertFailed().onlyFinding().messageContains("that store is empty");
     }
 
     @Test
@@ -92,7 +72,7 @@ class PeerIssuerNotClientAuthIssuerTest {
                 .schannel(RegistryDword.absent(), RegistryDword.of(1))
                 .peer(PeerObservations.sent(peerLeaf, peerCa));
 
-        assertNone(host.findings(RULE));
+        run(host).assertPassed();
     }
 
     @Test
@@ -101,8 +81,8 @@ class PeerIssuerNotClientAuthIssuerTest {
                 new HostFixture().add(StoreName.ROOT, peerRoot).peer(PeerObservations.sent(peerLeaf, peerCa)),
                 new HostFixture().add(StoreName.ROOT, peerRoot).schannel(RegistryDword.absent(),
                         RegistryDword.absent()).peer(PeerObservations.sent(peerLeaf, peerCa)))) {
-            assertNone(host.findings(RULE));
-            assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome(host));
+            run(host).assertNotApplicable("only Exclusive Root Trust and Exclusive CA Trust restrict the issuers")
+                    .assertNoFindings();
         }
     }
 
@@ -110,8 +90,7 @@ class PeerIssuerNotClientAuthIssuerTest {
     void aStoreTheSourceDidNotReadIsNotJudgedEmpty() {
         HostFixture host = host(1).storesGiven(StoreName.MY, StoreName.CA, StoreName.ROOT);
 
-        assertNone(host.findings(RULE));
-        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome(host));
+        run(host).assertNotApplicable("the source did not read Client Authentication Issuers").assertNoFindings();
     }
 
     @Test
@@ -123,7 +102,7 @@ class PeerIssuerNotClientAuthIssuerTest {
         HostFixture host = new HostFixture().add(StoreName.ROOT, peerRoot)
                 .schannel(RegistryDword.absent(), RegistryDword.of(1)).peer(unproven);
 
-        assertNone(host.findings(RULE));
-        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome(host));
+        run(host).assertNotApplicable("the peer never proved it holds the key of the chain it sent")
+                .assertNoFindings();
     }
 }

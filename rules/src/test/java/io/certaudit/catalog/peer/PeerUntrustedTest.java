@@ -1,19 +1,16 @@
 package io.certaudit.catalog.peer;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
+import io.certaudit.model.PeerFailure;
+import io.certaudit.model.PeerKeyProof;
 import io.certaudit.model.PeerObservation;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.Tristate;
-import io.certaudit.model.PeerKeyProof;
-import io.certaudit.model.PeerFailure;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
@@ -24,93 +21,78 @@ class PeerUntrustedTest {
     private final Issued peerCa = pki.issue(peerRoot, pki.spec("Contoso Lync Issuing CA").ca());
     private final Issued peerLeaf = pki.issue(peerCa, pki.spec("pool.contoso.com").san("pool.contoso.com"));
 
-    private List<Finding> audit(HostFixture host, PeerObservation peer) {
-        return host.peer(peer).findings("peer-untrusted");
+    private static RuleTester.Run audit(HostFixture host, PeerObservation peer) {
+        return RuleTester.of(new PeerUntrusted()).on(host.peer(peer)).run();
     }
 
     @Test
     void passesWhenTheSentIntermediateLeadsToARootInTrustedRoot() {
-        assertTrue(audit(new HostFixture().add(StoreName.ROOT, peerRoot), PeerObservations.sent(peerLeaf, peerCa))
-                .isEmpty());
+        audit(new HostFixture().add(StoreName.ROOT, peerRoot), PeerObservations.sent(peerLeaf, peerCa))
+                .assertPassed();
     }
 
     @Test
     void failsWhenAnIntermediateThePeerSentIsInUntrustedCertificates() {
-        List<Finding> findings = audit(new HostFixture().add(StoreName.ROOT, peerRoot)
-                .add(StoreName.DISALLOWED, peerCa), PeerObservations.sent(peerLeaf, peerCa));
-
-        assertEquals(1, findings.size());
-        assertTrue(findings.get(0).message().contains("CERT_TRUST_IS_EXPLICIT_DISTRUST"), findings.get(0).message());
-        assertEquals(peerCa.in(StoreName.CA).thumbprint(), findings.get(0).evidence().get("distrusted"));
+        audit(new HostFixture().add(StoreName.ROOT, peerRoot).add(StoreName.DISALLOWED, peerCa),
+                PeerObservations.sent(peerLeaf, peerCa)).assertFailed()
+                .peerFinding(PeerObservations.POOL)
+                .messageContains("CERT_TRUST_IS_EXPLICIT_DISTRUST")
+                .evidence("distrusted", RuleTester.thumbprint(peerCa));
     }
 
     @Test
     void passesWhenTheHostHoldsTheIntermediateThePeerLeftOut() {
-        HostFixture host = new HostFixture().add(StoreName.ROOT, peerRoot).add(StoreName.CA, peerCa);
-
-        assertTrue(audit(host, PeerObservations.sent(peerLeaf)).isEmpty());
+        audit(new HostFixture().add(StoreName.ROOT, peerRoot).add(StoreName.CA, peerCa),
+                PeerObservations.sent(peerLeaf)).assertPassed();
     }
 
     @Test
     void namesTheMissingRootAndThatThePeerDidNotSendIt() {
-        List<Finding> findings = audit(new HostFixture(), PeerObservations.sent(peerLeaf, peerCa));
-
-        assertEquals(1, findings.size());
-        Finding finding = findings.get(0);
-        assertTrue(finding.message().contains("Contoso Lync Root CA"), finding.message());
-        assertTrue(finding.message().contains("the peer did not send it"), finding.message());
-        assertEquals("no", finding.evidence().get("sentByPeer"));
-        assertTrue(finding.evidence().get("path").contains("[sent by peer]"), finding.evidence().get("path"));
-        assertEquals(peerLeaf.in(StoreName.CA).thumbprint(), finding.thumbprint());
+        audit(new HostFixture(), PeerObservations.sent(peerLeaf, peerCa)).assertFailed()
+                .peerFinding(PeerObservations.POOL).about(peerLeaf)
+                .messageContains("Contoso Lync Root CA", "the peer did not send it")
+                .evidence("sentByPeer", "no")
+                .evidenceContains("path", "[sent by peer]");
     }
 
     @Test
     void namesTheMissingIntermediateWhenThePeerSendsOnlyItsCertificate() {
-        List<Finding> findings = audit(new HostFixture().add(StoreName.ROOT, peerRoot),
-                PeerObservations.sent(peerLeaf));
-
-        assertEquals(1, findings.size());
-        assertTrue(findings.get(0).evidence().get("missingIssuer").contains("Contoso Lync Issuing CA"),
-                findings.get(0).evidence().toString());
-        assertEquals("no", findings.get(0).evidence().get("sentByPeer"));
+        audit(new HostFixture().add(StoreName.ROOT, peerRoot), PeerObservations.sent(peerLeaf)).assertFailed()
+                .peerFinding(PeerObservations.POOL)
+                .evidenceContains("missingIssuer", "Contoso Lync Issuing CA")
+                .evidence("sentByPeer", "no");
     }
 
     @Test
     void saysThePeerSentTheRootThisHostDoesNotTrust() {
-        List<Finding> findings = audit(new HostFixture(), PeerObservations.sent(peerLeaf, peerCa, peerRoot));
-
-        assertEquals(1, findings.size());
-        Finding finding = findings.get(0);
-        assertTrue(finding.message().contains("the peer sent it, but it is not in this host's Trusted Root"),
-                finding.message());
-        assertEquals(peerRoot.in(StoreName.ROOT).thumbprint(), finding.evidence().get("untrustedRoot"));
-        assertEquals("yes", finding.evidence().get("sentByPeer"));
+        audit(new HostFixture(), PeerObservations.sent(peerLeaf, peerCa, peerRoot)).assertFailed()
+                .peerFinding(PeerObservations.POOL)
+                .messageContains("the peer sent it, but it is not in this host's Trusted Root")
+                .evidence("untrustedRoot", RuleTester.thumbprint(peerRoot))
+                .evidence("sentByPeer", "yes");
     }
 
     @Test
     void saysWhenTheHostHasTheRootInTheWrongStore() {
-        List<Finding> findings = audit(new HostFixture().add(StoreName.CA, peerRoot),
-                PeerObservations.sent(peerLeaf, peerCa));
-
-        assertEquals(1, findings.size());
-        assertTrue(findings.get(0).message().contains("this host has it, but not in Trusted Root"),
-                findings.get(0).message());
+        audit(new HostFixture().add(StoreName.CA, peerRoot), PeerObservations.sent(peerLeaf, peerCa))
+                .assertFailed()
+                .peerFinding(PeerObservations.POOL)
+                .messageContains("this host has it, but not in Trusted Root");
     }
 
     @Test
     void failsASelfSignedPeerCertificateThisHostDoesNotTrust() {
         Issued selfSigned = pki.selfSigned(pki.spec("sbc.contoso.com").san("sbc.contoso.com"));
 
-        List<Finding> findings = audit(new HostFixture(), PeerObservations.sent(selfSigned));
-
-        assertEquals(1, findings.size());
-        assertTrue(findings.get(0).message().contains("is self-signed"), findings.get(0).message());
+        audit(new HostFixture(), PeerObservations.sent(selfSigned)).assertFailed()
+                .peerFinding(PeerObservations.POOL)
+                .messageContains("is self-signed");
     }
 
     @Test
     void doesNotApplyToAPeerThatSentNoCertificate() {
-        assertTrue(audit(new HostFixture(), PeerObservations.failed(io.certaudit.model.PeerFailure.TIMEOUT,
-                "no complete TLS handshake within 5 s")).isEmpty());
+        audit(new HostFixture(), PeerObservations.failed(PeerFailure.TIMEOUT, "no complete TLS handshake within 5 s"))
+                .assertNotApplicable("the peer sent no certificate to judge");
     }
 
     @Test
@@ -120,11 +102,10 @@ class PeerUntrustedTest {
                 Tristate.UNKNOWN, PeerFailure.CLOSED, "the peer closed the connection", PeerKeyProof.UNPROVEN);
 
         // Proven, the same chain fails for its missing intermediate; unproven, it is neither failed nor passed.
-        assertEquals(1, audit(new HostFixture().add(StoreName.ROOT, peerRoot), PeerObservations.sent(peerLeaf))
-                .size());
-        assertTrue(audit(new HostFixture().add(StoreName.ROOT, peerRoot), replayed).isEmpty());
-        assertEquals(io.certaudit.engine.RuleOutcome.Result.NOT_APPLICABLE, new HostFixture()
-                .add(StoreName.ROOT, peerRoot).peer(replayed).audit().outcomes().stream()
-                .filter(outcome -> outcome.rule().equals("peer-untrusted")).findFirst().orElseThrow().result());
+        audit(new HostFixture().add(StoreName.ROOT, peerRoot), PeerObservations.sent(peerLeaf)).assertFailed()
+                .assertFindingCount(1);
+        audit(new HostFixture().add(StoreName.ROOT, peerRoot), replayed)
+                .assertNotApplicable("the peer never proved it holds the key of the chain it sent")
+                .assertNoFindings();
     }
 }

@@ -1,7 +1,5 @@
 package io.certaudit.catalog.rootstore;
 
-import static io.certaudit.testing.FindingAssertions.assertNone;
-import static io.certaudit.testing.FindingAssertions.assertSingle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -13,18 +11,16 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
-import io.certaudit.engine.RuleOutcome;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.RegistryDword;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
 class RootStoreTooLargeTest {
 
-    private static final String RULE = "root-store-too-large";
     private static final int LIMIT = 16_384;
     /** Each distinguished name goes into the CertificateRequest with a 2-byte length. */
     private static final int LENGTH_PREFIX = 2;
@@ -71,9 +67,13 @@ class RootStoreTooLargeTest {
         return filler == null ? host : host.add(StoreName.ROOT, filler);
     }
 
-    private static RuleOutcome.Result outcome(HostFixture host) {
-        return host.audit().outcomes().stream().filter(o -> o.rule().equals(RULE)).findFirst().orElseThrow()
-                .result();
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new RootStoreTooLarge()).on(host).run();
+    }
+
+    /** The one finding there must be: about a whole store, not one certificate. */
+    private static RuleTester.FindingAssert warningAbout(HostFixture host, StoreName store) {
+        return run(host).assertFailed().onlyFinding().severity(Severity.WARNING).store(store).noCertificate();
     }
 
     @Test
@@ -82,23 +82,24 @@ class RootStoreTooLargeTest {
                 .schannel(RegistryDword.of(1), RegistryDword.of(0))
                 .windowsBuild(14393);
 
-        Finding finding = assertSingle(host.findings(RULE), Severity.WARNING, StoreName.ROOT, null,
-                "15 certificates", "16385 bytes", "16384-byte limit", "SendTrustedIssuerList", "is 1");
-        assertEquals("16385", finding.evidence().get("issuerListBytes"));
-        assertEquals("16384", finding.evidence().get("limitBytes"));
-        assertEquals("15", finding.evidence().get("rootCertificates"));
-        assertEquals("yes", finding.evidence().get("issuerListSent"));
-        assertEquals("0", finding.evidence().get("ClientAuthTrustMode"));
-        assertEquals("1", finding.evidence().get("SendTrustedIssuerList"));
-        assertEquals("registry export: schannel.reg", finding.evidence().get("schannelSource"));
-        assertEquals("build 14393", finding.evidence().get("windowsVersion"));
+        warningAbout(host, StoreName.ROOT)
+                .messageContains("15 certificates", "16385 bytes", "16384-byte limit", "SendTrustedIssuerList",
+                        "is 1")
+                .evidence("issuerListBytes", "16385")
+                .evidence("limitBytes", "16384")
+                .evidence("rootCertificates", "15")
+                .evidence("issuerListSent", "yes")
+                .evidence("ClientAuthTrustMode", "0")
+                .evidence("SendTrustedIssuerList", "1")
+                .evidence("schannelSource", "registry export: schannel.reg")
+                .evidence("windowsVersion", "build 14393");
     }
 
     @Test
     void withoutSchannelSettingsItWarnsAndSaysItCannotTell() {
-        Finding finding = assertSingle(hostWith(rootBringingTheListTo(LIMIT + 1)).findings(RULE), Severity.WARNING,
-                StoreName.ROOT, null, "16385 bytes", "unknown", "no SCHANNEL settings");
-        assertEquals("unknown", finding.evidence().get("issuerListSent"));
+        warningAbout(hostWith(rootBringingTheListTo(LIMIT + 1)), StoreName.ROOT)
+                .messageContains("16385 bytes", "unknown", "no SCHANNEL settings")
+                .evidence("issuerListSent", "unknown");
     }
 
     @Test
@@ -106,8 +107,8 @@ class RootStoreTooLargeTest {
         HostFixture host = hostWith(rootBringingTheListTo(LIMIT + 1))
                 .schannel(RegistryDword.absent(), RegistryDword.absent()).windowsBuild(9600);
 
-        assertNone(host.findings(RULE));
-        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome(host));
+        run(host).assertNotApplicable("Windows Server 2012 R2 and later send no issuer list by default")
+                .assertNoFindings();
     }
 
     @Test
@@ -115,9 +116,9 @@ class RootStoreTooLargeTest {
         HostFixture host = hostWith(rootBringingTheListTo(LIMIT + 1))
                 .schannel(RegistryDword.absent(), RegistryDword.absent()).windowsBuild(7601);
 
-        Finding finding = assertSingle(host.findings(RULE), Severity.WARNING, StoreName.ROOT, null,
-                "absent", "sends the list by default");
-        assertEquals("yes", finding.evidence().get("issuerListSent"));
+        warningAbout(host, StoreName.ROOT)
+                .messageContains("absent", "sends the list by default")
+                .evidence("issuerListSent", "yes");
     }
 
     @Test
@@ -125,7 +126,7 @@ class RootStoreTooLargeTest {
         HostFixture host = hostWith(rootBringingTheListTo(LIMIT + 1))
                 .schannel(RegistryDword.absent(), RegistryDword.absent());
 
-        assertSingle(host.findings(RULE), Severity.WARNING, StoreName.ROOT, null, "do not tell the Windows version");
+        warningAbout(host, StoreName.ROOT).messageContains("do not tell the Windows version");
     }
 
     @Test
@@ -133,16 +134,17 @@ class RootStoreTooLargeTest {
         Issued filler = rootBringingTheListTo(LIMIT + 1);
         HostFixture modern = hostWith(filler).schannel(RegistryDword.of(0), RegistryDword.absent())
                 .windowsBuild(17763);
-        assertNone(modern.findings(RULE));
-        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome(modern));
+        run(modern).assertNotApplicable("SendTrustedIssuerList 0 stops the list after Windows Server 2012")
+                .assertNoFindings();
 
         HostFixture server2012 = hostWith(filler).schannel(RegistryDword.of(0), RegistryDword.absent())
                 .windowsBuild(9200);
-        assertSingle(server2012.findings(RULE), Severity.WARNING, StoreName.ROOT, null, "KB 2880390");
+        warningAbout(server2012, StoreName.ROOT).messageContains("KB 2880390");
 
         HostFixture versionUnknown = hostWith(filler).schannel(RegistryDword.of(0), RegistryDword.absent());
-        assertSingle(versionUnknown.findings(RULE), Severity.INFO, StoreName.ROOT, null, "is 0",
-                "sends no list", "KB 2880390");
+        run(versionUnknown).assertFailed()
+                .onlyFinding().severity(Severity.INFO).store(StoreName.ROOT).noCertificate()
+                .messageContains("is 0", "sends no list", "KB 2880390");
     }
 
     @Test
@@ -151,8 +153,7 @@ class RootStoreTooLargeTest {
                 .schannel(RegistryDword.unreadable("REG_SZ, not REG_DWORD"), RegistryDword.absent())
                 .windowsBuild(14393);
 
-        assertSingle(host.findings(RULE), Severity.WARNING, StoreName.ROOT, null, "unreadable (REG_SZ",
-                "unknown");
+        warningAbout(host, StoreName.ROOT).messageContains("unreadable (REG_SZ", "unknown");
     }
 
     @Test
@@ -161,38 +162,32 @@ class RootStoreTooLargeTest {
         HostFixture host = hostWith(filler).add(StoreName.CLIENT_AUTH_ISSUER, filler)
                 .schannel(RegistryDword.of(1), RegistryDword.absent()).windowsBuild(14393);
 
-        assertNone(host.findings(RULE));
-        assertEquals(RuleOutcome.Result.PASSED, outcome(host));
+        run(host).assertPassed();
 
         HostFixture full = new HostFixture().add(StoreName.CLIENT_AUTH_ISSUER, filler)
                 .add(StoreName.CLIENT_AUTH_ISSUER, LONG_NAMED_ROOTS.toArray(Issued[]::new))
                 .add(StoreName.ROOT, filler)
                 .schannel(RegistryDword.of(1), RegistryDword.absent()).windowsBuild(14393);
-        Finding finding = assertSingle(full.findings(RULE), Severity.WARNING, StoreName.CLIENT_AUTH_ISSUER, null,
-                "Client Authentication Issuers holds 15 certificates");
-        assertEquals("CLIENT_AUTH_ISSUER", finding.evidence().get("issuerListStore"));
+        warningAbout(full, StoreName.CLIENT_AUTH_ISSUER)
+                .messageContains("Client Authentication Issuers holds 15 certificates")
+                .evidence("issuerListStore", "CLIENT_AUTH_ISSUER");
     }
 
     @Test
     void passesWhenTheIssuerListIsExactlyAtTheLimit() {
-        HostFixture host = hostWith(rootBringingTheListTo(LIMIT));
-
-        assertNone(host.findings(RULE));
-        assertEquals(RuleOutcome.Result.PASSED, outcome(host));
+        run(hostWith(rootBringingTheListTo(LIMIT))).assertPassed();
     }
 
     @Test
     void aCertificateStoredTwiceIsSentOnce() {
         Issued filler = rootBringingTheListTo(LIMIT);
 
-        assertNone(hostWith(filler).add(StoreName.ROOT, filler, LONG_NAMED_ROOTS.get(0)).findings(RULE));
+        run(hostWith(filler).add(StoreName.ROOT, filler, LONG_NAMED_ROOTS.get(0))).assertPassed();
     }
 
     @Test
     void anEmptyTrustedRootIsNotApplicable() {
-        HostFixture host = new HostFixture().add(StoreName.CA, LONG_NAMED_ROOTS.get(0));
-
-        assertNone(host.findings(RULE));
-        assertEquals(RuleOutcome.Result.NOT_APPLICABLE, outcome(host));
+        run(new HostFixture().add(StoreName.CA, LONG_NAMED_ROOTS.get(0)))
+                .assertNotApplicable("Trusted Root holds no certificate to list").assertNoFindings();
     }
 }

@@ -1,35 +1,37 @@
 package io.certaudit.catalog.usage;
 
-import static io.certaudit.testing.FindingAssertions.assertNone;
-import static io.certaudit.testing.FindingAssertions.assertSingle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.x509.Extension;
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.RuleOutcome;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 
 class CrlDistributionPointMissingTest {
 
-    private static final String RULE = "crl-distribution-point-missing";
     private static final String NAME = "bems01.example.com";
 
     private final TestPki pki = new TestPki();
     private final Issued root = pki.root("Example Root");
     private final Issued ca = pki.issue(root, pki.spec("Example Issuing CA").ca());
 
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new CrlDistributionPointMissing()).on(host).run();
+    }
+
     @Test
     void warnsForAServiceCertificateWithoutCdp() {
         Issued leaf = pki.issue(ca, pki.spec(NAME).san(NAME).noCrlDistributionPoint());
 
-        assertSingle(new HostFixture().chain(root, ca, leaf).findings(RULE), Severity.WARNING, StoreName.MY,
-                leaf.in(StoreName.MY).thumbprint(), "'bems01.example.com'", "has no CRL distribution point");
+        run(new HostFixture().chain(root, ca, leaf)).assertFailed()
+                .onlyFinding().severity(Severity.WARNING).store(StoreName.MY).about(leaf)
+                .messageContains("'bems01.example.com'", "has no CRL distribution point");
     }
 
     @Test
@@ -37,8 +39,9 @@ class CrlDistributionPointMissingTest {
         Issued bareCa = pki.issue(root, pki.spec("Example Issuing CA").ca().noCrlDistributionPoint());
         Issued leaf = pki.issue(bareCa, pki.spec(NAME).san(NAME));
 
-        assertSingle(new HostFixture().chain(root, bareCa, leaf).findings(RULE), Severity.WARNING, StoreName.CA,
-                bareCa.in(StoreName.CA).thumbprint(), "'Example Issuing CA'");
+        run(new HostFixture().chain(root, bareCa, leaf)).assertFailed()
+                .onlyFinding().severity(Severity.WARNING).store(StoreName.CA).about(bareCa)
+                .messageContains("'Example Issuing CA'");
     }
 
     @Test
@@ -66,9 +69,7 @@ class CrlDistributionPointMissingTest {
         assertEquals(false, root.in(StoreName.ROOT).facts().hasCrlDistributionPoints(), "roots carry no CDP");
         HostFixture host = new HostFixture().chain(root, ca, leaf);
 
-        assertNone(host.findings(RULE));
-        RuleOutcome outcome = host.audit().outcomes().stream().filter(o -> o.rule().equals(RULE)).findFirst()
-                .orElseThrow();
-        assertEquals(new RuleOutcome(RULE, RuleOutcome.Result.PASSED, 2, 0), outcome);
+        // The intermediate and the service certificate are judged; the root is not.
+        run(host).assertPassed().assertChecked(2).assertNoFindings();
     }
 }

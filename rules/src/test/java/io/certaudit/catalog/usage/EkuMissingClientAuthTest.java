@@ -1,23 +1,18 @@
 package io.certaudit.catalog.usage;
 
-import static io.certaudit.testing.FindingAssertions.assertNone;
-import static io.certaudit.testing.FindingAssertions.assertSingle;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.Test;
 
-import io.certaudit.engine.Finding;
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 import io.certaudit.testing.TestPki.Spec;
 
 class EkuMissingClientAuthTest {
 
-    private static final String RULE = "eku-missing-client-auth";
     private static final String NAME = "bems01.example.com";
 
     private final TestPki pki = new TestPki();
@@ -32,29 +27,34 @@ class EkuMissingClientAuthTest {
         return new HostFixture().chain(root, ca, leaf);
     }
 
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new EkuMissingClientAuth()).on(host).run();
+    }
+
     @Test
     void warnsWhenTheEkusLeaveOutClientAuthentication() {
         Issued leaf = pki.issue(ca, leaf().eku(KeyPurposeId.id_kp_serverAuth));
 
-        Finding finding = assertSingle(host(leaf).findings(RULE), Severity.WARNING, StoreName.MY,
-                leaf.in(StoreName.MY).thumbprint(), "not valid for Client Authentication",
-                "its EKUs are Server Authentication (1.3.6.1.5.5.7.3.1).");
-        assertEquals("1.3.6.1.5.5.7.3.1", finding.evidence().get("extendedKeyUsages"));
+        run(host(leaf)).assertFailed()
+                .onlyFinding().severity(Severity.WARNING).store(StoreName.MY).about(leaf)
+                .messageContains("not valid for Client Authentication",
+                        "its EKUs are Server Authentication (1.3.6.1.5.5.7.3.1).")
+                .evidence("extendedKeyUsages", "1.3.6.1.5.5.7.3.1");
     }
 
     @Test
     void passesWithServerAndClientAuthentication() {
-        assertNone(host(pki.issue(ca, leaf())).findings(RULE));
+        run(host(pki.issue(ca, leaf()))).assertPassed();
     }
 
     @Test
     void passesWithoutAnEkuExtension() {
-        assertNone(host(pki.issue(ca, leaf().noEku())).findings(RULE));
+        run(host(pki.issue(ca, leaf().noEku()))).assertPassed();
     }
 
     @Test
     void passesWithAnyExtendedKeyUsage() {
-        assertNone(host(pki.issue(ca, leaf().eku(KeyPurposeId.id_kp_serverAuth, KeyPurposeId.anyExtendedKeyUsage)))
-                .findings(RULE));
+        run(host(pki.issue(ca, leaf().eku(KeyPurposeId.id_kp_serverAuth, KeyPurposeId.anyExtendedKeyUsage))))
+                .assertPassed();
     }
 }

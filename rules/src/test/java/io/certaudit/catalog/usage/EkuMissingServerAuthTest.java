@@ -1,21 +1,18 @@
 package io.certaudit.catalog.usage;
 
-import static io.certaudit.testing.FindingAssertions.assertNone;
-import static io.certaudit.testing.FindingAssertions.assertSingle;
-
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.Test;
 
 import io.certaudit.engine.Severity;
 import io.certaudit.model.StoreName;
 import io.certaudit.testing.HostFixture;
+import io.certaudit.testing.RuleTester;
 import io.certaudit.testing.TestPki;
 import io.certaudit.testing.TestPki.Issued;
 import io.certaudit.testing.TestPki.Spec;
 
 class EkuMissingServerAuthTest {
 
-    private static final String RULE = "eku-missing-server-auth";
     private static final String NAME = "bems01.example.com";
 
     private final TestPki pki = new TestPki();
@@ -30,27 +27,32 @@ class EkuMissingServerAuthTest {
         return new HostFixture().chain(root, ca, leaf);
     }
 
+    private static RuleTester.Run run(HostFixture host) {
+        return RuleTester.of(new EkuMissingServerAuth()).on(host).run();
+    }
+
     @Test
     void failsWhenTheEkusLeaveOutServerAuthentication() {
         Issued leaf = pki.issue(ca, leaf().eku(KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_codeSigning));
 
-        assertSingle(host(leaf).findings(RULE), Severity.ERROR, StoreName.MY, leaf.in(StoreName.MY).thumbprint(),
-                "not valid for Server Authentication",
-                "its EKUs are Client Authentication (1.3.6.1.5.5.7.3.2), Code Signing (1.3.6.1.5.5.7.3.3).");
+        run(host(leaf)).assertFailed()
+                .onlyFinding().severity(Severity.ERROR).store(StoreName.MY).about(leaf)
+                .messageContains("not valid for Server Authentication",
+                        "its EKUs are Client Authentication (1.3.6.1.5.5.7.3.2), Code Signing (1.3.6.1.5.5.7.3.3).");
     }
 
     @Test
     void passesWithServerAuthentication() {
-        assertNone(host(pki.issue(ca, leaf().eku(KeyPurposeId.id_kp_serverAuth))).findings(RULE));
+        run(host(pki.issue(ca, leaf().eku(KeyPurposeId.id_kp_serverAuth)))).assertPassed();
     }
 
     @Test
     void passesWithoutAnEkuExtension() {
-        assertNone(host(pki.issue(ca, leaf().noEku())).findings(RULE));
+        run(host(pki.issue(ca, leaf().noEku()))).assertPassed();
     }
 
     @Test
     void passesWithAnyExtendedKeyUsage() {
-        assertNone(host(pki.issue(ca, leaf().eku(KeyPurposeId.anyExtendedKeyUsage))).findings(RULE));
+        run(host(pki.issue(ca, leaf().eku(KeyPurposeId.anyExtendedKeyUsage)))).assertPassed();
     }
 }
