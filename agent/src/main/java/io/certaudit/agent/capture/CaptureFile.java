@@ -44,7 +44,7 @@ public final class CaptureFile {
     /** The {@code format} every capture names first, which also tells a capture from any other JSON file. */
     public static final String FORMAT = "certaudit-capture";
     /** The schema version this certaudit writes; it reads every {@code 1.x}. */
-    public static final String SCHEMA_VERSION = "1.0";
+    public static final String SCHEMA_VERSION = "1.1";
     /** How the digest is computed, as the file says it. */
     static final String CANONICALIZATION = "sorted-keys-compact-utf8";
 

@@ -22,6 +22,8 @@ import io.certaudit.model.KeyDefect;
 import io.certaudit.model.KeyKind;
 import io.certaudit.model.OsChainVerdict;
 import io.certaudit.model.PrivateKeyFacts;
+import io.certaudit.model.RegistryDword;
+import io.certaudit.model.SchannelSettings;
 import io.certaudit.model.ServiceAccount;
 import io.certaudit.model.SourceProblem;
 import io.certaudit.model.StoreEntryFacts;
@@ -30,11 +32,15 @@ import io.certaudit.model.StoredCertificate;
 import io.certaudit.model.Tristate;
 import io.certaudit.model.UnreadableCertificateException;
 import io.certaudit.model.UserStoreRead;
+import io.certaudit.model.WindowsVersion;
 
 /**
  * The one place where the model meets the capture format (docs/schema/capture.v1.json): {@link #write} turns what a
  * source saw into the capture's {@code host} object and {@link #read} turns it back. A new model fact is one entry in
  * each, beside the others, and one property in the schema.
+ *
+ * <p>Since schema 1.1 the SCHANNEL settings and the Windows version travel too ({@code schannel},
+ * {@code windowsVersion}); a 1.0 capture without them reads as a source that told neither.
  *
  * <p>Not captured, because a capture is what the source saw and nothing else: the TLS peers and DNS answers (they
  * depend on the network the audit runs in) and the audit settings (given where the capture is audited).
@@ -90,8 +96,25 @@ final class CaptureMapping {
         }
         ObjectNode facts = host.putObject("hostFacts");
         snapshot.hostFacts().forEach(facts::put);
-        // SCHANNEL settings (SendTrustedIssuerList, ClientAuthTrustMode, ...) join here as "schannel" once the model
-        // holds them as a typed fact: write them here, read them in read(), add them to the schema.
+        SchannelSettings schannel = snapshot.schannel();
+        if (schannel == null) {
+            host.putNull("schannel");
+        } else {
+            ObjectNode node = host.putObject("schannel");
+            node.put("origin", schannel.origin().name());
+            node.put("where", schannel.where());
+            node.set("sendTrustedIssuerList", dword(schannel.sendTrustedIssuerList()));
+            node.set("clientAuthTrustMode", dword(schannel.clientAuthTrustMode()));
+        }
+        WindowsVersion version = snapshot.windowsVersion();
+        if (version == null) {
+            host.putNull("windowsVersion");
+        } else {
+            ObjectNode node = host.putObject("windowsVersion");
+            node.put("build", version.build());
+            node.put("productName", version.productName());
+            node.put("where", version.where());
+        }
         return host;
     }
 
@@ -159,6 +182,18 @@ final class CaptureMapping {
         return node;
     }
 
+    private static ObjectNode dword(RegistryDword dword) {
+        ObjectNode node = JSON.objectNode();
+        node.put("state", dword.state().name());
+        if (dword.state() == RegistryDword.State.VALUE) {
+            node.put("value", dword.value());
+        } else {
+            node.putNull("value");
+        }
+        node.put("detail", dword.detail());
+        return node;
+    }
+
     private static String tristate(Tristate value) {
         return value.name().toLowerCase(Locale.ROOT);
     }
@@ -216,7 +251,20 @@ final class CaptureMapping {
                     node.text("origin"), node.text("message"), node.enumValue("kind", SourceProblem.Kind.class)));
         }
         root.object("hostFacts").textMap().forEach(snapshot::hostFact);
-        // SCHANNEL settings: read "schannel" here once write() writes it.
+        // Added in 1.1: absent from a 1.0 capture, which knew neither.
+        Optional<Node> schannel = root.optionalObject("schannel");
+        if (schannel.isPresent()) {
+            Node node = schannel.get();
+            snapshot.schannel(new SchannelSettings(node.enumValue("origin", SchannelSettings.Origin.class),
+                    node.text("where"), dword(node.object("sendTrustedIssuerList")),
+                    dword(node.object("clientAuthTrustMode"))));
+        }
+        Optional<Node> version = root.optionalObject("windowsVersion");
+        if (version.isPresent()) {
+            Node node = version.get();
+            int build = (int) node.whole("build", 1, Integer.MAX_VALUE, "a Windows build number");
+            snapshot.windowsVersion(new WindowsVersion(build, node.optionalText("productName"), node.text("where")));
+        }
         return snapshot.build();
     }
 
@@ -271,6 +319,33 @@ final class CaptureMapping {
             certificate = certificate.withProperty(property.getKey(), property.getValue());
         }
         return Optional.of(certificate);
+    }
+
+    /** A REG_DWORD as captured; a state, value and detail that do not go together are damage, not a guess. */
+    private static RegistryDword dword(Node node) throws DamagedCaptureException {
+        RegistryDword.State state = node.enumValue("state", RegistryDword.State.class);
+        String detail = node.optionalText("detail");
+        return switch (state) {
+            case VALUE -> {
+                long value = node.whole("value", 0, 0xFFFF_FFFFL, "a REG_DWORD (0 to 4294967295)");
+                if (detail != null) {
+                    throw node.damaged("detail", "is given beside a value");
+                }
+                yield RegistryDword.of(value);
+            }
+            case ABSENT -> {
+                if (node.has("value") || detail != null) {
+                    throw node.damaged("state", "is ABSENT but a value or detail is given");
+                }
+                yield RegistryDword.absent();
+            }
+            case UNREADABLE -> {
+                if (node.has("value") || detail == null) {
+                    throw node.damaged("state", "is UNREADABLE but a value is given or no detail says why");
+                }
+                yield RegistryDword.unreadable(detail);
+            }
+        };
     }
 
     private static OsChainVerdict verdict(Node node) throws DamagedCaptureException {
@@ -366,6 +441,16 @@ final class CaptureMapping {
                 throw damaged(field, "is not a count");
             }
             return child.intValue();
+        }
+
+        /** A whole number within {@code min} and {@code max}; anything else is damage, named {@code what}. */
+        long whole(String field, long min, long max, String what) throws DamagedCaptureException {
+            JsonNode child = required(field);
+            if (!child.isIntegralNumber() || !child.canConvertToLong() || child.longValue() < min
+                    || child.longValue() > max) {
+                throw damaged(field, "is not " + what + ": " + quote(child.toString()));
+            }
+            return child.longValue();
         }
 
         int bits(String field) throws DamagedCaptureException {

@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Reads the stores as 'audit' does (this machine's, or an exported copy with --source) and writes one "
                 + "capture file: every certificate with its store and properties, the private key facts (never the "
-                + "key), the service account's access, the Windows chain engine's verdicts and the user stores "
-                + "read, sealed with a SHA-256 digest. 'certaudit audit --source FILE.capture' audits it on any "
+                + "key), the service account's access, the Windows chain engine's verdicts, the user stores read, "
+                + "and the SCHANNEL settings and Windows version where the source read them, sealed with a SHA-256 "
+                + "digest. 'certaudit audit --source FILE.capture' audits it on any "
                 + "OS. Nothing is judged here.",
             ""},
         sortOptions = false,

@@ -14,7 +14,8 @@ import io.certaudit.model.TrustedIssuerList;
 
 /**
  * Writes the report for a person at a terminal: the status line, the findings grouped by certificate (worst group
- * first) with their remediation, the service certificates and their chains, the stores and the trusted issuer list.
+ * first) with their remediation, the service certificates and their chains, the stores and the trusted issuer list,
+ * and the SCHANNEL settings and Windows version when the sources read them.
  * Long text wraps at {@link #WIDTH} columns; colour only when constructed with {@link TextStyle#COLOUR}.
  */
 public final class TextReportWriter implements ReportWriter {
@@ -51,6 +52,7 @@ public final class TextReportWriter implements ReportWriter {
         writeDns(report, text);
         writeRevocation(report, text);
         writeStores(index, text);
+        writeSchannel(report, text);
         writeProblems(report, text);
         writeRulesTheSourceCannotFeed(report, text);
         text.flush();
@@ -384,6 +386,24 @@ public final class TextReportWriter implements ReportWriter {
             text.println();
             text.println("  Trusted issuer list (Trusted Root names SChannel sends): " + style.paint(health,
                     String.format(Locale.ROOT, "%,d of %,d bytes (%.1f%%)", bytes, limit, bytes * 100.0 / limit)));
+        }
+        text.println();
+    }
+
+    /**
+     * The SCHANNEL settings and the Windows version the sources read, when they read either: the facts that decide
+     * whether the trusted issuer list is sent and which issuers client certificates must chain to.
+     */
+    private void writeSchannel(AuditReport report, PrintWriter text) {
+        if (!SchannelRows.known(report)) {
+            return;
+        }
+        heading(text, "SCHANNEL settings");
+        String indent = " ".repeat(2 + "SendTrustedIssuerList".length() + 2);
+        for (SchannelRows.Row row : SchannelRows.of(report.schannel())) {
+            String name = String.format(Locale.ROOT, "%-" + (indent.length() - 2) + "s", row.name());
+            String value = TextStyle.clean(row.value());
+            wrap(text, row.health() == null ? value : style.paint(row.health(), value), "  " + name, indent);
         }
         text.println();
     }

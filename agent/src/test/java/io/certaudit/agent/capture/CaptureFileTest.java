@@ -29,11 +29,14 @@ import io.certaudit.agent.report.ReportScenarios;
 import io.certaudit.engine.AuditSettings;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.OsChainVerdict;
+import io.certaudit.model.RegistryDword;
+import io.certaudit.model.SchannelSettings;
 import io.certaudit.model.StoreEntryFacts;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
 import io.certaudit.model.Tristate;
 import io.certaudit.model.UserStoreRead;
+import io.certaudit.model.WindowsVersion;
 import io.certaudit.testing.TestPki;
 
 class CaptureFileTest {
@@ -64,7 +67,11 @@ class CaptureFileTest {
                 .userStoreRead(new UserStoreRead("Services\\GoodTechnology\\MY", UserStoreRead.Outcome.NOT_READABLE,
                         0, "5 (Access is denied.)", Map.of()))
                 .hostFact("agent.account", "CONTOSO\\admin")
-                .storesGiven(Set.of(StoreName.MY, StoreName.CA, StoreName.ROOT))
+                .add(pki.root("Client Issuer Root").in(StoreName.CLIENT_AUTH_ISSUER).withPhysicalStore(".Default"))
+                .schannel(new SchannelSettings(SchannelSettings.Origin.LIVE_REGISTRY, SchannelSettings.KEY,
+                        RegistryDword.unreadable("registry type 1, not REG_DWORD"), RegistryDword.of(0xFFFF_FFFFL)))
+                .windowsVersion(new WindowsVersion(14393, "Windows Server 2016 Standard", WindowsVersion.KEY))
+                .storesGiven(Set.of(StoreName.MY, StoreName.CA, StoreName.ROOT, StoreName.CLIENT_AUTH_ISSUER))
                 .build();
     }
 
@@ -83,6 +90,76 @@ class CaptureFileTest {
                 .storeEntry());
         assertEquals(host.store(StoreName.MY).get(0).privateKey(), captured.store(StoreName.MY).get(0).privateKey());
         assertEquals(host.problems(), captured.problems());
+        assertEquals(host.schannel(), captured.schannel());
+        assertEquals(host.windowsVersion(), captured.windowsVersion());
+        StoredCertificate issuer = captured.store(StoreName.CLIENT_AUTH_ISSUER).get(0);
+        assertEquals(host.store(StoreName.CLIENT_AUTH_ISSUER).get(0).thumbprint(), issuer.thumbprint());
+        assertEquals(".Default", issuer.physicalStore());
+        assertEquals(1, captured.store(StoreName.CLIENT_AUTH_ISSUER).size());
+    }
+
+    @Test
+    void eachStateOfASettingTravels() {
+        for (RegistryDword value : List.of(RegistryDword.of(0), RegistryDword.of(2), RegistryDword.absent(),
+                RegistryDword.unreadable("a REG_DWORD of 2 bytes, not 4"))) {
+            HostSnapshot host = HostSnapshot.builder("bems01", "registry export").schannel(new SchannelSettings(
+                    SchannelSettings.Origin.REG_EXPORT, "schannel.reg [" + SchannelSettings.KEY + "]", value,
+                    RegistryDword.absent())).windowsVersion(new WindowsVersion(9200, null, "version.reg")).build();
+            HostSnapshot captured = CaptureRoundTrip.through(host, folder);
+            assertEquals(host.schannel(), captured.schannel(), value::describe);
+            assertEquals(host.windowsVersion(), captured.windowsVersion());
+        }
+    }
+
+    @Test
+    void aCaptureOfSchemaOneZeroWithoutSettingsReadsAsASourceThatToldNeither() throws Exception {
+        Path older = resealed(capture -> {
+            capture.put("schemaVersion", "1.0");
+            ((ObjectNode) capture.get("host")).remove(List.of("schannel", "windowsVersion"));
+        });
+        HostSnapshot read = CaptureFile.read(older, 100_000).snapshot();
+        assertEquals(null, read.schannel());
+        assertEquals(null, read.windowsVersion());
+    }
+
+    @Test
+    void hostileSettingsAreDamageInOneLine() throws Exception {
+        List<Map.Entry<String, Change>> changes = List.of(
+                Map.entry("host.schannel.origin is not one of", c -> schannel(c).put("origin", "GROUP_POLICY")),
+                Map.entry("host.schannel.sendTrustedIssuerList.state is not one of",
+                        c -> dword(c, "sendTrustedIssuerList").put("state", "DEFAULT")),
+                Map.entry("host.schannel.clientAuthTrustMode.value is not a REG_DWORD",
+                        c -> dword(c, "clientAuthTrustMode").put("value", 4_294_967_296L)),
+                Map.entry("host.schannel.clientAuthTrustMode.value is not a REG_DWORD",
+                        c -> dword(c, "clientAuthTrustMode").put("value", -1)),
+                Map.entry("host.schannel.clientAuthTrustMode.value is not a REG_DWORD",
+                        c -> dword(c, "clientAuthTrustMode").put("value", "2")),
+                Map.entry("host.schannel.clientAuthTrustMode.value is not a REG_DWORD",
+                        c -> dword(c, "clientAuthTrustMode").put("value", 1.5)),
+                Map.entry("host.schannel.sendTrustedIssuerList.state is UNREADABLE but",
+                        c -> dword(c, "sendTrustedIssuerList").putNull("detail")),
+                Map.entry("host.schannel.clientAuthTrustMode.state is ABSENT but",
+                        c -> dword(c, "clientAuthTrustMode").put("state", "ABSENT")),
+                Map.entry("host.schannel.where is missing", c -> schannel(c).remove("where")),
+                Map.entry("host.windowsVersion.build is not a Windows build number",
+                        c -> ((ObjectNode) c.get("host").get("windowsVersion")).put("build", 0)),
+                Map.entry("host.windowsVersion.build is not a Windows build number",
+                        c -> ((ObjectNode) c.get("host").get("windowsVersion")).put("build", 1L << 40)));
+        for (Map.Entry<String, Change> change : changes) {
+            Path file = resealed(change.getValue());
+            String message = assertThrows(UnreadableCaptureException.class, () -> CaptureFile.read(file, 100_000),
+                    change.getKey()).getMessage();
+            assertTrue(message.contains("is damaged: " + change.getKey()), message);
+            assertEquals(1, message.lines().count(), message);
+        }
+    }
+
+    private static ObjectNode schannel(ObjectNode capture) {
+        return (ObjectNode) capture.get("host").get("schannel");
+    }
+
+    private static ObjectNode dword(ObjectNode capture, String name) {
+        return (ObjectNode) schannel(capture).get(name);
     }
 
     @Test

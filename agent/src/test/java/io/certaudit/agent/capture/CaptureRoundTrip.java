@@ -43,7 +43,8 @@ public final class CaptureRoundTrip {
 
     /**
      * Asserts that the audit of the snapshot read back from a capture gives the same findings, rule outcomes,
-     * stores (every certificate with its facts and properties), problems, account and host facts as the audit of
+     * stores (every certificate with its facts and properties), problems, account, host facts and SCHANNEL settings
+     * as the audit of
      * the snapshot itself. Only the source's description differs: it names the capture.
      */
     public static void assertSameAudit(HostSnapshot direct, HostSnapshot captured, AuditSettings settings) {
@@ -51,7 +52,7 @@ public final class CaptureRoundTrip {
         JsonNode after = audit(captured, settings);
         assertFalse(before.get("findings").isEmpty(), "a round trip of a host without findings proves little");
         for (String field : List.of("host", "status", "summary", "serviceCertificates", "stores", "problems",
-                "findings", "rules", "serviceAccount", "hostFacts")) {
+                "findings", "rules", "serviceAccount", "hostFacts", "schannel")) {
             assertEquals(before.get(field), after.get(field), field);
         }
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.certaudit.agent.capture.CaptureFile;
 import io.certaudit.agent.report.Json;
 import io.certaudit.agent.report.ReportSchema;
 
@@ -103,7 +104,8 @@ class CaptureCommandTest {
         Files.write(capture, Arrays.copyOf(good.getBytes(StandardCharsets.UTF_8), good.length() / 3));
         assertOneLine(CliRun.run("audit", "--source", capture.toString()), "is truncated or not JSON");
 
-        Files.writeString(capture, good.replace("\"schemaVersion\" : \"1.0\"", "\"schemaVersion\" : \"3.1\""));
+        Files.writeString(capture, good.replace("\"schemaVersion\" : \"" + CaptureFile.SCHEMA_VERSION + "\"",
+                "\"schemaVersion\" : \"3.1\""));
         assertOneLine(CliRun.run("audit", "--source", capture.toString()), "schema version 3.1");
 
         Files.writeString(capture, good);

@@ -7,6 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,5 +109,55 @@ class SchannelSourceTest {
             }
         }
         throw new AssertionError("no root-store-too-large finding: " + run);
+    }
+
+    /**
+     * A capture of the folder host and the registry exports, audited, reaches the verdict the audit of the sources
+     * reaches: not applicable where the value 0 and a known build say the list is not sent, a warning where the
+     * build's default sends it. Both verdicts hang on the settings and the build travelling in the capture.
+     */
+    @Test
+    void aCaptureOfTheFolderAndTheRegistryExportsAuditsToTheSameVerdict() throws IOException {
+        HostFolder host = hostWithALargeTrustedRoot();
+        Map<String, String[]> cases = new LinkedHashMap<>();
+        cases.put("not-applicable", new String[] {"\"SendTrustedIssuerList\"=dword:00000000", "17763",
+                "Windows Server 2019 Standard"});
+        cases.put("failed", new String[] {"\"ClientAuthTrustMode\"=dword:00000002", "7601",
+                "Windows Server 2008 R2 Enterprise"});
+        for (Map.Entry<String, String[]> expected : cases.entrySet()) {
+            String[] values = expected.getValue();
+            Path schannel = regExport("schannel.reg",
+                    "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL]",
+                    values[0]);
+            Path version = regExport("version.reg",
+                    "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion]",
+                    "\"ProductName\"=\"" + values[2] + "\"", "\"CurrentBuildNumber\"=\"" + values[1] + "\"");
+            List<String> sources = List.of("--source", host.root().toString(), "--source", schannel.toString(),
+                    "--source", version.toString());
+            Path capture = dir.resolve("bems01-" + expected.getKey() + ".capture");
+            CliRun made = CliRun.run(Stream.concat(Stream.of("capture"), Stream.concat(sources.stream(),
+                    Stream.of("--output", capture.toString()))).toArray(String[]::new));
+            assertEquals(0, made.exitCode(), made::toString);
+
+            JsonNode direct = audit(sources);
+            JsonNode fromCapture = audit(List.of("--source", capture.toString()));
+
+            assertEquals(expected.getKey(), rule(direct, "root-store-too-large").get("result").asText());
+            assertEquals(rule(direct, "root-store-too-large"), rule(fromCapture, "root-store-too-large"));
+            for (String field : List.of("status", "exitCode", "summary", "stores", "problems", "findings",
+                    "schannel")) {
+                assertEquals(direct.get(field), fromCapture.get(field), field);
+            }
+            assertEquals(values[2] + " (build " + values[1] + ")",
+                    fromCapture.get("schannel").get("windowsVersion").asText());
+        }
+    }
+
+    private static JsonNode audit(List<String> sources) {
+        List<String> args = new ArrayList<>(List.of("audit"));
+        args.addAll(sources);
+        args.addAll(List.of("--at", TestPki.NOW.toString(), "--format", "json"));
+        CliRun run = CliRun.run(args.toArray(String[]::new));
+        return ReportSchema.assertValid(run.out());
     }
 }

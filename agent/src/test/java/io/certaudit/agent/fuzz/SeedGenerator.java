@@ -118,6 +118,10 @@ class SeedGenerator {
         captures.put("object-for-list.capture", Seeds.ascii(capture.replace("\"certificates\" : [",
                 "\"certificates\" : {\"x\": [").replace("\"userStoreCertificates\"",
                 "\"y\": 1}, \"userStoreCertificates\"")));
+        captures.put("odd-settings.capture", Seeds.ascii(capture.replaceAll(
+                "\"(origin|state)\" : \"[A-Z_]+\"", "\"$1\" : \"odd\"")));
+        captures.put("wide-dword.capture", Seeds.ascii(capture.replaceAll("\"value\" : [0-9]+",
+                "\"value\" : 4294967296").replaceAll("\"build\" : [0-9]+", "\"build\" : -1")));
         captures.put("future-schema.capture", Seeds.ascii(capture.replace("\"schemaVersion\" : \"1.",
                 "\"schemaVersion\" : \"9.")));
         write("capture", captures);

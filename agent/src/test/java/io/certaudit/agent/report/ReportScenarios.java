@@ -183,6 +183,21 @@ public final class ReportScenarios {
         return audit(snapshot, AuditSettings.defaults());
     }
 
+    /** {@code report} as if its sources had read {@code schannel} (or nothing of it, when {@code null}). */
+    public static AuditReport withSchannel(AuditReport r, AuditReport.Schannel schannel) {
+        return new AuditReport(r.schemaVersion(), r.tool(), r.host(), r.generatedAt(), r.evaluatedAt(), r.source(),
+                r.status(), r.exitCode(), r.settings(), r.summary(), r.serviceCertificates(), r.stores(),
+                r.problems(), r.findings(), r.rules(), r.serviceAccount(), r.hostFacts(), r.peers(),
+                r.signatureEngines(), r.dns(), r.auditElevated(), schannel, r.revocation());
+    }
+
+    /** SCHANNEL settings read live whose SendTrustedIssuerList is unreadable and whose trust mode is undocumented. */
+    public static AuditReport.Schannel unreadableSchannelSettings() {
+        return new AuditReport.Schannel("live registry", SchannelSettings.KEY,
+                new AuditReport.DwordValue("unreadable", null, "registry type 1, not REG_DWORD"),
+                new AuditReport.DwordValue("value", 7L, null), null, null);
+    }
+
     private static AuditReport audit(HostSnapshot snapshot, AuditSettings settings) {
         return new ReportBuilder("test").build(new RuleEngine(BuiltInRules.catalog()).run(snapshot, settings,
                 TestPki.NOW), TestPki.NOW.plusSeconds(60));

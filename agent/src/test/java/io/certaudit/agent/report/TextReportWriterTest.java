@@ -150,4 +150,51 @@ class TextReportWriterTest {
         String coloured = render(hostile, TextStyle.COLOUR);
         assertFalse(withoutColour(coloured).contains(ESC), "only the writer's own colour codes");
     }
+
+    @Test
+    void theSchannelSettingsAndTheWindowsVersionAreShownWhenTheSourcesReadThem() {
+        List<String> lines = render(BROKEN, TextStyle.PLAIN).lines().toList();
+        int heading = lines.indexOf("SCHANNEL settings");
+        assertTrue(heading > 0, () -> String.join("\n", lines));
+        assertEquals(List.of(
+                "  SendTrustedIssuerList  absent: the Windows version's default (sent up to Windows Server 2008 R2,",
+                "                         not sent since Windows Server 2012)",
+                "  ClientAuthTrustMode    2: Exclusive CA Trust",
+                "  Windows                Windows Server 2019 Standard (build 17763)",
+                "  Read from              registry export, exports/bems01/schannel.reg"),
+                lines.subList(heading + 2, heading + 7));
+        assertFalse(render(ReportScenarios.healthy(), TextStyle.PLAIN).lines().anyMatch("SCHANNEL settings"::equals),
+                "no section when no source read the settings or the version");
+    }
+
+    @Test
+    void anUnreadableOrUndocumentedSettingIsAWarningAndAVersionAloneIsShownAlone() {
+        AuditReport unreadable = ReportScenarios.withSchannel(BROKEN, ReportScenarios.unreadableSchannelSettings());
+        String plain = render(unreadable, TextStyle.PLAIN);
+        String unwrapped = plain.replaceAll("\n +", " ");
+        assertTrue(unwrapped.contains("SendTrustedIssuerList  unreadable (registry type 1, not REG_DWORD): "
+                + "whether Schannel sends the list is unknown"), plain);
+        assertTrue(unwrapped.contains("ClientAuthTrustMode    7: no trust mode is documented for this value; "
+                + "what Schannel does is unknown"), plain);
+        assertTrue(plain.contains("  Windows                not told by the sources"), plain);
+        String coloured = render(unreadable, TextStyle.COLOUR);
+        assertTrue(coloured.contains(ESC + "[1;33munreadable (registry type 1"), "a warning in its colour");
+        assertTrue(coloured.contains(ESC + "[1;33m7: no trust mode"), "a warning in its colour");
+
+        String versionOnly = render(ReportScenarios.withSchannel(BROKEN, new AuditReport.Schannel(null, null, null,
+                null, null, "Windows Server 2012 R2 Datacenter (build 9600)")), TextStyle.PLAIN);
+        assertTrue(versionOnly.contains("  SCHANNEL settings      not read by the sources"), versionOnly);
+        assertTrue(versionOnly.contains("  Windows                Windows Server 2012 R2 Datacenter (build 9600)"),
+                versionOnly);
+        assertFalse(versionOnly.contains("Read from"), versionOnly);
+    }
+
+    @Test
+    void aHostileSettingFromASavedAuditStaysOnItsLine() {
+        String plain = render(ReportScenarios.withSchannel(BROKEN, new AuditReport.Schannel("registry export",
+                "x.reg\nCERTAUDIT OK\u001b[2J", new AuditReport.DwordValue("absent", null, null),
+                new AuditReport.DwordValue("absent", null, null), "Machine Trust", null)), TextStyle.PLAIN);
+        assertFalse(plain.contains("\u001b") || plain.lines().anyMatch(line -> line.startsWith("CERTAUDIT OK")),
+                plain);
+    }
 }

@@ -28,6 +28,7 @@ import io.certaudit.engine.AuditSettings;
 import io.certaudit.engine.Finding;
 import io.certaudit.engine.RuleEngine;
 import io.certaudit.model.HostSnapshot;
+import io.certaudit.model.SchannelSettings;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
 import io.certaudit.testing.TestPki;
@@ -66,6 +67,56 @@ class LiveCaptureRoundTripTest {
         assertEquals(live.storeAccess(), captured.storeAccess());
         assertEquals(live.userStoreReads(), captured.userStoreReads());
         assertEquals(live.auditElevated(), captured.auditElevated());
+    }
+
+    /**
+     * SendTrustedIssuerList 1 on Windows Server 2019 with certificates in Client Authentication Issuers: Schannel
+     * sends the list, built from that store, and its names take more than 16 KB. The verdict needs all three facts,
+     * so the capture's audit reaches it only if the settings, the build and the store all travel.
+     */
+    @Test
+    void aCaptureCarriesTheSchannelSettingsTheWindowsVersionAndClientAuthenticationIssuers() throws Exception {
+        FakeWindowsCertificateApi api = bemsHostWithMistakes();
+        api.store(StoreRef.logical(StoreLocation.LOCAL_MACHINE, "ClientAuthIssuer"), largeIssuers());
+        FakeRegistryValues registry = new FakeRegistryValues()
+                .dword(LiveSchannelSettings.SCHANNEL_KEY, "ClientAuthTrustMode", 2)
+                .dword(LiveSchannelSettings.SCHANNEL_KEY, "SendTrustedIssuerList", 1)
+                .string(LiveSchannelSettings.VERSION_KEY, "CurrentBuildNumber", "17763")
+                .string(LiveSchannelSettings.VERSION_KEY, "ProductName", "Windows Server 2019 Standard");
+        HostSnapshot live = new WindowsStoreSource(api.windows(), registry, ServiceAccountSelection.service(
+                "GoodTechnology"), Instant.now()).read();
+        HostSnapshot captured = CaptureRoundTrip.through(live, folder);
+
+        Finding tooLarge = findings(live).stream().filter(finding -> finding.rule().equals("root-store-too-large"))
+                .findFirst().orElseThrow(() -> new AssertionError("no root-store-too-large: " + findings(live)));
+        assertEquals(StoreName.CLIENT_AUTH_ISSUER, tooLarge.store(), tooLarge::toString);
+        assertEquals("yes", tooLarge.evidence().get("issuerListSent"), tooLarge::toString);
+        assertEquals(findings(live), findings(captured));
+        CaptureRoundTrip.assertSameAudit(live, captured, AuditSettings.defaults());
+
+        assertEquals(live.schannel(), captured.schannel());
+        assertEquals(SchannelSettings.TrustMode.EXCLUSIVE_CA_TRUST, captured.schannel().trustMode());
+        assertEquals(live.windowsVersion(), captured.windowsVersion());
+        assertEquals(17763, captured.windowsVersion().build());
+        assertEquals(17, captured.store(StoreName.CLIENT_AUTH_ISSUER).size());
+        assertEquals(thumbprints(live, StoreName.CLIENT_AUTH_ISSUER), thumbprints(captured,
+                StoreName.CLIENT_AUTH_ISSUER));
+        assertEquals(live.storesGiven(), captured.storesGiven());
+    }
+
+    /** Seventeen CA certificates whose subject names together take more than SChannel's 16 KB. */
+    private static byte[][] largeIssuers() {
+        TestPki pki = new TestPki();
+        byte[][] issuers = new byte[17][];
+        for (int i = 0; i < issuers.length; i++) {
+            issuers[i] = pki.selfSigned(pki.spec("CN=Client Issuer " + i + " " + "x".repeat(1000) + ",O=Example")
+                    .ca().ec("secp256r1")).der();
+        }
+        return issuers;
+    }
+
+    private static List<String> thumbprints(HostSnapshot snapshot, StoreName store) {
+        return snapshot.store(store).stream().map(StoredCertificate::thumbprint).toList();
     }
 
     private static List<Finding> findings(HostSnapshot snapshot) {

@@ -30,6 +30,7 @@ public final class HtmlReportWriter implements ReportWriter {
             new DnsSection(),
             new RevocationSection(),
             new StoresSection(),
+            new SchannelSection(),
             new ProblemsSection(),
             new RulesSection());
 

@@ -250,6 +250,39 @@ class HtmlReportWriterTest {
         assertTrue(html.html().contains("&lt;script&gt;"));
     }
 
+    @Test
+    void theSchannelSettingsAndTheWindowsVersionAreATableWhenTheSourcesReadThem() {
+        HtmlDocument html = HtmlDocument.render(BROKEN);
+        html.assertSelfContained();
+        String schannel = HtmlDocument.text(html.byId("schannel"));
+        for (String shown : List.of("SendTrustedIssuerList", "absent: the Windows version's default",
+                "ClientAuthTrustMode", "2: Exclusive CA Trust", "Windows Server 2019 Standard (build 17763)",
+                "registry export, exports/bems01/schannel.reg")) {
+            assertTrue(schannel.contains(shown), shown + " in " + schannel);
+        }
+        assertEquals(4, html.byId("schannel").getElementsByTagName("tr").getLength(), schannel);
+        assertTrue(HtmlDocument.render(ReportScenarios.healthy()).elements(e -> e.getAttribute("id")
+                .equals("schannel")).isEmpty(), "no SCHANNEL section when no source read the settings or version");
+    }
+
+    @Test
+    void anUnreadableOrUndocumentedSettingIsMarkedAsAWarning() {
+        HtmlDocument html = HtmlDocument.render(ReportScenarios.withSchannel(BROKEN,
+                ReportScenarios.unreadableSchannelSettings()));
+        org.w3c.dom.NodeList cells = html.byId("schannel").getElementsByTagName("td");
+        List<String> warnings = new java.util.ArrayList<>();
+        for (int i = 0; i < cells.getLength(); i++) {
+            Element cell = (Element) cells.item(i);
+            if (cell.getAttribute("class").equals("warning")) {
+                warnings.add(HtmlDocument.text(cell));
+            }
+        }
+        assertEquals(2, warnings.size(), warnings::toString);
+        assertTrue(warnings.get(0).startsWith("unreadable (registry type 1, not REG_DWORD)"), warnings::toString);
+        assertTrue(warnings.get(1).startsWith("7: no trust mode is documented"), warnings::toString);
+        assertTrue(HtmlDocument.text(html.byId("schannel")).contains("not told by the sources"));
+    }
+
     private static AuditReport withSummary(AuditReport r, AuditReport.Summary summary) {
         return new AuditReport(r.schemaVersion(), r.tool(), r.host(), r.generatedAt(), r.evaluatedAt(), r.source(),
                 r.status(), r.exitCode(), r.settings(), summary, r.serviceCertificates(), r.stores(), r.problems(),
