@@ -75,7 +75,7 @@ public final class CertificateRevoked extends HostRule {
 
     @Override
     protected boolean appliesTo(AuditContext context) {
-        return context.snapshot().revocation().checked() && !context.snapshot().revocation().checks().isEmpty();
+        return RevocationEvidence.anyChecked(context);
     }
 
     @Override

@@ -30,6 +30,11 @@ final class RevocationEvidence {
     private RevocationEvidence() {
     }
 
+    /** Whether revocation was checked (--check-revocation) and some certificate's status was asked for. */
+    static boolean anyChecked(AuditContext context) {
+        return context.snapshot().revocation().checked() && !context.snapshot().revocation().checks().isEmpty();
+    }
+
     /**
      * A service chain on which Windows' chain engine, asked to check revocation (live source with
      * --check-revocation), and the audit's own answers disagree. Both are judged per chain, as the engine reports

@@ -76,7 +76,7 @@ public final class RevocationStatusUnavailable extends HostRule {
 
     @Override
     protected boolean appliesTo(AuditContext context) {
-        return context.snapshot().revocation().checked() && !context.snapshot().revocation().checks().isEmpty();
+        return RevocationEvidence.anyChecked(context);
     }
 
     @Override
