@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.security.auth.x500.X500Principal;
-
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.StoreName;
 import io.certaudit.model.StoredCertificate;
@@ -48,7 +46,7 @@ public final class ChainAnalysis {
     private final Instant at;
     /** Distinct certificates by thumbprint, each with the copy chosen to represent it in a path. */
     private final Map<String, StoredCertificate> representative = new LinkedHashMap<>();
-    private final Map<X500Principal, List<StoredCertificate>> bySubject = new HashMap<>();
+    private final Map<String, List<StoredCertificate>> bySubject = new HashMap<>();
     private final Set<String> rootThumbprints = new HashSet<>();
     private final Set<String> distrustedThumbprints = new HashSet<>();
     private final PathJudge judge;
@@ -73,7 +71,7 @@ public final class ChainAnalysis {
             }
         }
         for (StoredCertificate certificate : representative.values()) {
-            bySubject.computeIfAbsent(certificate.subjectPrincipal(),
+            bySubject.computeIfAbsent(certificate.subjectCanonicalName(),
                     name -> new ArrayList<>()).add(certificate);
         }
         Map<String, CertificatePath> paths = new ConcurrentHashMap<>();
@@ -101,7 +99,7 @@ public final class ChainAnalysis {
         this.judge = base.judge;
         for (StoredCertificate extra : extraIssuers) {
             if (representative.putIfAbsent(extra.thumbprint(), extra) == null) {
-                bySubject.computeIfAbsent(extra.subjectPrincipal(), name -> new ArrayList<>())
+                bySubject.computeIfAbsent(extra.subjectCanonicalName(), name -> new ArrayList<>())
                         .add(extra);
             }
         }
@@ -306,7 +304,7 @@ public final class ChainAnalysis {
      * {@link #MAX_ISSUER_CANDIDATES} of them.
      */
     private Candidates issuerCandidates(StoredCertificate certificate) {
-        List<StoredCertificate> named = bySubject.get(certificate.issuerPrincipal());
+        List<StoredCertificate> named = bySubject.get(certificate.issuerCanonicalName());
         if (named == null) {
             return new Candidates(List.of(), 0);
         }

@@ -56,11 +56,14 @@ public final class StoredCertificate {
 
     /**
      * What the chain analysis needs of the decoded certificate, kept beside the encoding: the subject and issuer
-     * names, and where the to-be-signed part and the signature value lie in the encoding. In DER they lie at fixed
+     * names in RFC 2253 canonical form, and where the to-be-signed part and the signature value lie in the encoding.
+     * The names are kept as text, not as the JDK's {@link X500Principal}: a decoded principal holds every attribute
+     * as an object of its own and, through them, the whole encoding it was decoded from, several times the
+     * certificate's own size, for the whole run. In DER they lie at fixed
      * places (the SEQUENCE's header, then the to-be-signed part; the signature's bytes last); a certificate the JDK
      * read although it is not quite DER (a long-form length, bytes after it) keeps its own copies instead.
      */
-    private record Decoded(X500Principal subject, X500Principal issuer, int signedOffset, int signedLength,
+    private record Decoded(String subject, String issuer, int signedOffset, int signedLength,
                            int signatureOffset, byte[] algorithmParameters, byte[] signedCopy,
                            byte[] signatureCopy) {
 
@@ -72,11 +75,12 @@ public final class StoredCertificate {
             boolean inPlace = signedOffset >= 0 && signedOffset + signed.length <= signatureOffset
                     && Arrays.equals(der, signedOffset, signedOffset + signed.length, signed, 0, signed.length)
                     && Arrays.equals(der, signatureOffset, der.length, signature, 0, signature.length);
+            String subject = certificate.getSubjectX500Principal().getName(X500Principal.CANONICAL);
+            String issuer = certificate.getIssuerX500Principal().getName(X500Principal.CANONICAL);
             return inPlace
-                    ? new Decoded(certificate.getSubjectX500Principal(), certificate.getIssuerX500Principal(),
-                            signedOffset, signed.length, signatureOffset, certificate.getSigAlgParams(), null, null)
-                    : new Decoded(certificate.getSubjectX500Principal(), certificate.getIssuerX500Principal(),
-                            0, 0, 0, certificate.getSigAlgParams(), signed, signature);
+                    ? new Decoded(subject, issuer, signedOffset, signed.length, signatureOffset,
+                            certificate.getSigAlgParams(), null, null)
+                    : new Decoded(subject, issuer, 0, 0, 0, certificate.getSigAlgParams(), signed, signature);
         }
 
         byte[] signed(byte[] der) {
@@ -241,13 +245,29 @@ public final class StoredCertificate {
         }
     }
 
-    /** The subject name as the certificate encodes it. */
+    /**
+     * The subject name as the certificate encodes it, decoded again from the encoding on each call; where only
+     * whether two names are the same matters, compare {@link #subjectCanonicalName()}s instead.
+     */
     public X500Principal subjectPrincipal() {
+        return certificate().getSubjectX500Principal();
+    }
+
+    /** The issuer name as the certificate encodes it, decoded again on each call (see {@link #subjectPrincipal()}). */
+    public X500Principal issuerPrincipal() {
+        return certificate().getIssuerX500Principal();
+    }
+
+    /**
+     * The subject name in RFC 2253 canonical form ({@link X500Principal#CANONICAL}): two names are equal, as
+     * {@link X500Principal#equals} decides, exactly when their canonical forms are.
+     */
+    public String subjectCanonicalName() {
         return decoded.subject();
     }
 
-    /** The issuer name as the certificate encodes it. */
-    public X500Principal issuerPrincipal() {
+    /** The issuer name in RFC 2253 canonical form (see {@link #subjectCanonicalName()}). */
+    public String issuerCanonicalName() {
         return decoded.issuer();
     }
 

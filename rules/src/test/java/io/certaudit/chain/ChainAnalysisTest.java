@@ -333,6 +333,20 @@ class ChainAnalysisTest {
     }
 
     @Test
+    void anIssuerNameDifferingOnlyInCaseAndSpacingFindsTheIssuerAsX500PrincipalEqualityDoes() {
+        Issued personal = pki.issue(ca, pki.spec("spacing.example.com").issuerName("cn=  chain   ISSUING ca "));
+        Issued unrelated = pki.issue(ca, pki.spec("other.example.com").issuerName("CN=Chain Issuing CA,O=Other"));
+
+        ChainAnalysis analysis = new Host().in(StoreName.ROOT, root).in(StoreName.CA, ca)
+                .in(StoreName.MY, personal, unrelated).analyze();
+
+        assertEquals(personal.in(StoreName.MY).issuerPrincipal(), ca.in(StoreName.CA).subjectPrincipal());
+        assertEquals(List.of(at(personal, StoreName.MY), at(ca, StoreName.CA), at(root, StoreName.ROOT)),
+                placed(pathOf(analysis, personal)));
+        assertEquals(ChainStatus.INCOMPLETE, pathOf(analysis, unrelated).status());
+    }
+
+    @Test
     void aCertificateNamingItselfAsIssuerButSignedByAnotherKeyIsNotARoot() {
         Issued selfIssued = pki.issue(ca, pki.spec("self-issued.example.com").issuerName("CN=self-issued.example.com"));
 

@@ -93,8 +93,8 @@ public final class PeerUntrusted extends PeerRule {
             evidence.put("sentByPeer", sentIt ? "yes" : "no");
         } else {
             String missing = path.missingIssuer();
-            boolean sentNamed = sent.stream().anyMatch(c -> c.subjectPrincipal()
-                    .equals(top.issuerPrincipal()));
+            boolean sentNamed = sent.stream().anyMatch(c -> c.subjectCanonicalName()
+                    .equals(top.issuerCanonicalName()));
             message = "The chain of " + SentChain.name(peer) + "'s certificate " + leaf.label() + " stops at "
                     + top.label() + ": its issuer '" + missing + "' is in none of this host's CA, ROOT and MY "
                     + "stores, and " + (sentNamed ? "the certificate of that name the peer sent does not verify "
