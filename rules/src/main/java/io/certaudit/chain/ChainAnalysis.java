@@ -51,7 +51,7 @@ public final class ChainAnalysis {
     private final Set<String> distrustedThumbprints = new HashSet<>();
     private final PathJudge judge;
     private final SignatureVerifier signatures = new SignatureVerifier();
-    private final Map<String, Boolean> signatureCache = new ConcurrentHashMap<>();
+    private final Map<SignedBy, Boolean> signatureCache = new ConcurrentHashMap<>();
     private final Map<String, Boolean> selfSignedCache = new ConcurrentHashMap<>();
     private final Map<String, CertificatePath> pathCache = new ConcurrentHashMap<>();
     private final Map<String, CertificatePath> personalPaths;
@@ -162,8 +162,12 @@ public final class ChainAnalysis {
 
     /** Whether {@code issuer}'s public key verifies {@code child}'s signature; each pair is verified once. */
     public boolean verifies(StoredCertificate child, StoredCertificate issuer) {
-        return signatureCache.computeIfAbsent(child.thumbprint() + '>' + issuer.thumbprint(),
+        return signatureCache.computeIfAbsent(new SignedBy(child.thumbprint(), issuer.thumbprint()),
                 key -> signatures.verifies(child, issuer));
+    }
+
+    /** A certificate and a candidate issuer, by thumbprint: the key of a signature verified once. */
+    private record SignedBy(String child, String issuer) {
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.jspecify.annotations.Nullable;
@@ -21,8 +22,8 @@ import io.certaudit.model.StoredCertificate;
 /**
  * Verifies a certificate's signature with its issuer's public key, asking each engine in turn until one judges it:
  * the engines the classpath supplies (a native one, when its library loaded), then {@link JavaSignatureEngine},
- * which judges everything. Each issuer's key is prepared once per engine, and the verifier counts which engine
- * judged how many signatures, for the report.
+ * which judges everything. Each issuer's key is prepared for an engine when that engine is first asked about it, and
+ * the verifier counts which engine judged how many signatures, for the report.
  */
 final class SignatureVerifier {
 
@@ -37,10 +38,45 @@ final class SignatureVerifier {
     static final int MAX_RSA_MODULUS_BITS = 16_384;
 
     /**
-     * An issuer's key as each engine prepared it, in engine order ({@code null} where an engine cannot use it), and
-     * why Windows could not use the key at all, when it could not (then no engine is asked).
+     * An issuer's key, prepared for each engine the first time that engine is asked about one of its signatures (a
+     * later engine is asked only about what an earlier one cannot judge, so most keys are prepared for the first
+     * engine only), and why Windows could not use the key at all, when it could not (then no engine is asked).
      */
-    private record PreparedKeys(SignatureEngine.PreparedKey[] keys, @Nullable String unusable) {
+    private final class PreparedKeys {
+        /** Marks an engine not asked about this key yet. */
+        private static final Object NOT_PREPARED = new Object();
+        /** Marks an engine that cannot use this key. */
+        private static final Object UNUSABLE_BY_ENGINE = new Object();
+
+        private final PublicKey key;
+        private final @Nullable String unusable;
+        private final AtomicReferenceArray<Object> keys;
+
+        PreparedKeys(PublicKey key, @Nullable String unusable) {
+            this.key = key;
+            this.unusable = unusable;
+            this.keys = new AtomicReferenceArray<>(engines.size());
+            for (int i = 0; i < engines.size(); i++) {
+                keys.set(i, NOT_PREPARED);
+            }
+        }
+
+        @Nullable String unusable() {
+            return unusable;
+        }
+
+        /** The key prepared for engine {@code index}, or {@code null} when that engine cannot use it. */
+        SignatureEngine.@Nullable PreparedKey key(int index) {
+            Object known = keys.get(index);
+            if (known == NOT_PREPARED) {
+                SignatureEngine engine = engines.get(index);
+                SignatureEngine.PreparedKey prepared = engine.unavailableReason() == null ? engine.prepare(key) : null;
+                // Preparing is deterministic: when two threads prepare at once, either result serves.
+                keys.compareAndSet(index, NOT_PREPARED, prepared == null ? UNUSABLE_BY_ENGINE : prepared);
+                known = keys.get(index);
+            }
+            return known == UNUSABLE_BY_ENGINE ? null : (SignatureEngine.PreparedKey) known;
+        }
     }
 
     private final List<SignatureEngine> engines;
@@ -99,7 +135,7 @@ final class SignatureVerifier {
             return false;
         }
         for (int i = 0; i < engines.size(); i++) {
-            SignatureEngine.PreparedKey key = keys.keys()[i];
+            SignatureEngine.PreparedKey key = keys.key(i);
             if (key == null) {
                 continue;
             }
@@ -123,19 +159,8 @@ final class SignatureVerifier {
     }
 
     private PreparedKeys prepare(X509Certificate issuer) {
-        SignatureEngine.PreparedKey[] keys = new SignatureEngine.PreparedKey[engines.size()];
         PublicKey key = issuer.getPublicKey();
-        String unusable = unusable(key);
-        if (unusable != null) {
-            return new PreparedKeys(keys, unusable);
-        }
-        for (int i = 0; i < keys.length; i++) {
-            SignatureEngine engine = engines.get(i);
-            if (engine.unavailableReason() == null) {
-                keys[i] = engine.prepare(key);
-            }
-        }
-        return new PreparedKeys(keys, null);
+        return new PreparedKeys(key, unusable(key));
     }
 
     /** Why Windows could not verify with {@code key}, checked before any arithmetic; {@code null} when it could. */

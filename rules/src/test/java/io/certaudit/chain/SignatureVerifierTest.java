@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.Provider;
+import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -125,5 +128,69 @@ class SignatureVerifierTest {
                     .in(StoreName.MY).certificate();
             assertTrue(verifier.verifies(child, issuer.in(StoreName.CA)), "child " + i);
         }
+    }
+    /** An engine that judges only RSA signatures (as valid) and counts the keys it was asked to prepare. */
+    private static final class RsaOnlyEngine implements SignatureEngine {
+        final AtomicInteger prepared = new AtomicInteger();
+
+        @Override
+        public String name() {
+            return "rsa only";
+        }
+
+        @Override
+        public String unavailableReason() {
+            return null;
+        }
+
+        @Override
+        public PreparedKey prepare(PublicKey key) {
+            prepared.incrementAndGet();
+            return "RSA".equals(key.getAlgorithm()) ? signature -> Verdict.VALID : null;
+        }
+    }
+
+    /** A second engine that counts the keys it was asked to prepare and judges nothing itself. */
+    private static final class DeclineEngine implements SignatureEngine {
+        final AtomicInteger prepared = new AtomicInteger();
+
+        @Override
+        public String name() {
+            return "declines";
+        }
+
+        @Override
+        public String unavailableReason() {
+            return null;
+        }
+
+        @Override
+        public PreparedKey prepare(PublicKey key) {
+            prepared.incrementAndGet();
+            return signature -> Verdict.UNSUPPORTED;
+        }
+    }
+
+    @Test
+    void aLaterEngineIsPreparedOnlyForKeysTheEarlierOnesCannotJudgeAndOnlyOnce() throws Exception {
+        RsaOnlyEngine first = new RsaOnlyEngine();
+        DeclineEngine second = new DeclineEngine();
+        SignatureVerifier chained = new SignatureVerifier(List.of(first, second));
+        Issued rsaRoot = PKI.selfSigned(PKI.spec("Verifier Lazy RSA Root").ca().rsa(2048));
+        Issued ecRoot = PKI.selfSigned(PKI.spec("Verifier Lazy EC Root").ca().ec("secp256r1"));
+        Issued wrongKey = PKI.selfSigned(PKI.spec("Verifier Lazy EC Root").ca().ec("secp256r1").freshKey());
+        for (int i = 0; i < 3; i++) {
+            assertTrue(chained.verifies(PKI.issue(rsaRoot, PKI.spec("lazy-rsa" + i + ".example.com"))
+                    .in(StoreName.MY).certificate(), rsaRoot.in(StoreName.CA)));
+            X509Certificate ecChild = PKI.issue(ecRoot, PKI.spec("lazy-ec" + i + ".example.com").ec("secp256r1"))
+                    .in(StoreName.MY).certificate();
+            assertTrue(chained.verifies(ecChild, ecRoot.in(StoreName.CA)), "the Java engine judges EC " + i);
+            assertFalse(chained.verifies(ecChild, wrongKey.in(StoreName.CA)), "another key " + i);
+        }
+
+        assertEquals(3, first.prepared.get(), "the first engine prepares each issuer's key once");
+        assertEquals(2, second.prepared.get(), "the second only the EC keys the first cannot use");
+        assertEquals(List.of(3L, 0L, 6L),
+                chained.uses().stream().map(SignatureEngineUse::verifications).toList());
     }
 }
