@@ -137,7 +137,8 @@ public final class StoredCertificate {
         }
         PrivateKeyFacts key = store == StoreName.MY ? PrivateKeyFacts.unknown("the source does not tell") : null;
         return new StoredCertificate(store, null, origin, copy, decoded, facts,
-                hex(SHA_1.get().digest(copy)), hex(SHA_256.get().digest(copy)), null, key, Map.of(), StoreEntryFacts.NONE, null, null);
+                hex(SHA_1.get().digest(copy)), hex(SHA_256.get().digest(copy)), null, key, Map.of(),
+                StoreEntryFacts.NONE, null, null);
     }
 
     private static String reason(Exception e) {
