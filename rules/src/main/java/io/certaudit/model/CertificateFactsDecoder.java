@@ -67,6 +67,7 @@ public final class CertificateFactsDecoder {
         PublicKey key = certificate.getPublicKey();
         KeyType keyType = keyType(key);
         Set<String> critical = certificate.getCriticalExtensionOIDs();
+        PresentExtensions extensions = new PresentExtensions(certificate, critical);
         return new CertificateFacts(
                 subjectPrincipal.getName(),
                 commonName(X500Name.getInstance(encodedSubject)),
@@ -83,17 +84,35 @@ public final class CertificateFactsDecoder {
                 encodedSubject.length,
                 subjectPrincipal.equals(issuerPrincipal),
                 critical == null ? List.of() : critical.stream().sorted().toList(),
-                subjectAlternativeNames(certificate),
-                extendedKeyUsages(certificate),
-                basicConstraints(certificate),
-                keyUsage(certificate),
-                subjectKeyIdentifier(certificate),
-                authorityKeyIdentifier(certificate),
-                crlDistributionPoints(certificate));
+                subjectAlternativeNames(certificate, extensions),
+                extendedKeyUsages(certificate, extensions),
+                basicConstraints(certificate, extensions),
+                keyUsage(certificate, extensions),
+                subjectKeyIdentifier(certificate, extensions),
+                authorityKeyIdentifier(certificate, extensions),
+                crlDistributionPoints(certificate, extensions));
     }
 
-    private static boolean carries(X509Certificate certificate, ASN1ObjectIdentifier oid) {
-        return certificate.getExtensionValue(oid.getId()) != null;
+    /**
+     * Which extensions the certificate carries, asked once: the JDK answers {@code getExtensionValue} by looking the
+     * name up and re-encoding the value each time, and seven such questions per certificate added up. Its critical
+     * and non-critical sets name every extension it kept, those it could not parse included (a critical one it cannot
+     * parse makes the whole certificate unreadable), exactly those for which it gives a value.
+     */
+    private static final class PresentExtensions {
+        private final Set<String> critical;
+        private final Set<String> nonCritical;
+
+        PresentExtensions(X509Certificate certificate, @Nullable Set<String> critical) {
+            this.critical = critical == null ? Set.of() : critical;
+            Set<String> others = certificate.getNonCriticalExtensionOIDs();
+            this.nonCritical = others == null ? Set.of() : others;
+        }
+
+        boolean carries(ASN1ObjectIdentifier oid) {
+            String id = oid.getId();
+            return critical.contains(id) || nonCritical.contains(id);
+        }
     }
 
     private static String reason(Exception e) {
@@ -101,8 +120,9 @@ public final class CertificateFactsDecoder {
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
-    private static ExtensionFact<List<String>> subjectAlternativeNames(X509Certificate certificate) {
-        if (!carries(certificate, Extension.subjectAlternativeName)) {
+    private static ExtensionFact<List<String>> subjectAlternativeNames(X509Certificate certificate,
+            PresentExtensions extensions) {
+        if (!extensions.carries(Extension.subjectAlternativeName)) {
             return ExtensionFact.absent();
         }
         Collection<List<?>> names;
@@ -131,8 +151,9 @@ public final class CertificateFactsDecoder {
         return ExtensionFact.present(List.copyOf(all));
     }
 
-    private static ExtensionFact<List<String>> extendedKeyUsages(X509Certificate certificate) {
-        if (!carries(certificate, Extension.extendedKeyUsage)) {
+    private static ExtensionFact<List<String>> extendedKeyUsages(X509Certificate certificate,
+            PresentExtensions extensions) {
+        if (!extensions.carries(Extension.extendedKeyUsage)) {
             return ExtensionFact.absent();
         }
         try {
@@ -144,8 +165,8 @@ public final class CertificateFactsDecoder {
         }
     }
 
-    private static ExtensionFact<Set<KeyUsageBit>> keyUsage(X509Certificate certificate) {
-        if (!carries(certificate, Extension.keyUsage)) {
+    private static ExtensionFact<Set<KeyUsageBit>> keyUsage(X509Certificate certificate, PresentExtensions extensions) {
+        if (!extensions.carries(Extension.keyUsage)) {
             return ExtensionFact.absent();
         }
         // The JDK answers null both for no keyUsage and for one it could not decode; the extension is here.
@@ -154,8 +175,9 @@ public final class CertificateFactsDecoder {
                 : ExtensionFact.present(Collections.unmodifiableSet(usage));
     }
 
-    private static ExtensionFact<CertificateFacts.BasicConstraints> basicConstraints(X509Certificate certificate) {
-        if (!carries(certificate, Extension.basicConstraints)) {
+    private static ExtensionFact<CertificateFacts.BasicConstraints> basicConstraints(X509Certificate certificate,
+            PresentExtensions extensions) {
+        if (!extensions.carries(Extension.basicConstraints)) {
             return ExtensionFact.absent();
         }
         int pathLength = certificate.getBasicConstraints();
@@ -177,8 +199,9 @@ public final class CertificateFactsDecoder {
         }
     }
 
-    private static ExtensionFact<String> subjectKeyIdentifier(X509Certificate certificate) {
-        if (!carries(certificate, Extension.subjectKeyIdentifier)) {
+    private static ExtensionFact<String> subjectKeyIdentifier(X509Certificate certificate,
+            PresentExtensions extensions) {
+        if (!extensions.carries(Extension.subjectKeyIdentifier)) {
             return ExtensionFact.absent();
         }
         try {
@@ -189,8 +212,9 @@ public final class CertificateFactsDecoder {
         }
     }
 
-    private static ExtensionFact<String> authorityKeyIdentifier(X509Certificate certificate) {
-        if (!carries(certificate, Extension.authorityKeyIdentifier)) {
+    private static ExtensionFact<String> authorityKeyIdentifier(X509Certificate certificate,
+            PresentExtensions extensions) {
+        if (!extensions.carries(Extension.authorityKeyIdentifier)) {
             return ExtensionFact.absent();
         }
         try {
@@ -202,8 +226,9 @@ public final class CertificateFactsDecoder {
         }
     }
 
-    private static ExtensionFact<List<String>> crlDistributionPoints(X509Certificate certificate) {
-        if (!carries(certificate, Extension.cRLDistributionPoints)) {
+    private static ExtensionFact<List<String>> crlDistributionPoints(X509Certificate certificate,
+            PresentExtensions extensions) {
+        if (!extensions.carries(Extension.cRLDistributionPoints)) {
             return ExtensionFact.absent();
         }
         List<String> uris = new ArrayList<>();

@@ -39,6 +39,13 @@ public final class StoredCertificate {
 
     private static final HexFormat UPPERCASE_HEX = HexFormat.of().withUpperCase();
 
+    /**
+     * One digest of each kind per thread, reset after each use: looking an algorithm up through the providers for
+     * every certificate costs as much as the hashing itself.
+     */
+    private static final ThreadLocal<MessageDigest> SHA_1 = ThreadLocal.withInitial(() -> messageDigest("SHA-1"));
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> messageDigest("SHA-256"));
+
     private final StoreName store;
     private final String physicalStore;
     private final String origin;
@@ -134,7 +141,8 @@ public final class StoredCertificate {
         }
         PrivateKeyFacts key = store == StoreName.MY ? PrivateKeyFacts.unknown("the source does not tell") : null;
         return new StoredCertificate(store, null, origin, copy, decoded, facts,
-                digest("SHA-1", copy), digest("SHA-256", copy), null, key, Map.of(), StoreEntryFacts.NONE, null, null);
+                hex(SHA_1.get().digest(copy)), hex(SHA_256.get().digest(copy)), null, key, Map.of(),
+                StoreEntryFacts.NONE, null, null);
     }
 
     private static String reason(Exception e) {
@@ -148,8 +156,16 @@ public final class StoredCertificate {
 
     /** Uppercase hexadecimal digest, no separators: the form Windows uses for thumbprints. */
     public static String digest(String algorithm, byte[] data) {
+        return hex(messageDigest(algorithm).digest(data));
+    }
+
+    private static String hex(byte[] digest) {
+        return UPPERCASE_HEX.formatHex(digest);
+    }
+
+    private static MessageDigest messageDigest(String algorithm) {
         try {
-            return UPPERCASE_HEX.formatHex(MessageDigest.getInstance(algorithm).digest(data));
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(algorithm + " is a required JDK algorithm", e);
         }

@@ -72,14 +72,14 @@ public final class CertificateFileReader {
     }
 
     /**
-     * Reads {@code file}, which belongs to {@code store}; {@code siblings} are the other files of the folder,
-     * for {@code name.key} look-ups.
+     * Reads {@code file}, which belongs to {@code store}, following it when it is a link only if
+     * {@code followLink} (the caller has checked where it leads).
      */
-    void read(StoreName store, Path file, List<Path> siblings, SourceRoot boundary, BoundedSnapshot snapshot) {
+    void read(StoreName store, Path file, boolean followLink, SourceRoot boundary, BoundedSnapshot snapshot) {
         String origin = file.toString();
         byte[] content;
         try {
-            content = BoundedFile.readAtMost(file, limits.maxFileBytes());
+            content = BoundedFile.readAtMost(file, limits.maxFileBytes(), followLink);
         } catch (IOException e) {
             snapshot.problem(store, origin, "cannot read the file: " + e.getMessage());
             return;

@@ -2,9 +2,7 @@ package io.certaudit.agent.source;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,15 +10,14 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 
+import io.certaudit.agent.source.StoreFolderListing.ListedFile;
 import io.certaudit.model.HostSnapshot;
 import io.certaudit.model.StoreName;
 
@@ -155,14 +152,11 @@ public final class FolderSource implements HostSource {
         if (snapshot.full()) {
             return;
         }
-        List<Path> files = new ArrayList<>();
+        List<ListedFile> files = new ArrayList<>();
         // Each file is at least one entry, so listing more than the limit allows is pointless; the entry past it
-        // makes the limit's problem. A store folder that is itself a link (inside the source) is walked at its
-        // target, since the walk would otherwise list the link alone.
-        try (Stream<Path> walk = Files.walk(Files.isSymbolicLink(folder) ? folder.toRealPath() : folder, MAX_DEPTH,
-                new FileVisitOption[0])) {
-            walk.filter(path -> Files.isRegularFile(path) || isLink(path)).filter(FolderSource::isCandidate)
-                    .limit(reader.limits().maxEntries() + 1L).forEach(files::add);
+        // makes the limit's problem.
+        try {
+            StoreFolderListing.list(folder, boundary, MAX_DEPTH, reader.limits().maxEntries() + 1L, files);
         } catch (IOException | RuntimeException e) {
             snapshot.problem(store, folder.toString(), "cannot list the folder: " + e.getMessage());
         }
@@ -175,7 +169,7 @@ public final class FolderSource implements HostSource {
      * snapshot when it started, and replays the recordings in file order, so the entries, the limit and its problem
      * are those of a sequential read, and no file is parsed once the limit is reached.
      */
-    private void readInOrder(StoreName store, List<Path> files, SourceRoot boundary, BoundedSnapshot snapshot) {
+    private void readInOrder(StoreName store, List<ListedFile> files, SourceRoot boundary, BoundedSnapshot snapshot) {
         // Its own threads, one per core: the common pool has a single thread on a 2-core machine, and then
         // CompletableFuture starts a new thread for every task, i.e. for every file.
         ExecutorService readers = Executors.newFixedThreadPool(READER_THREADS, task -> {
@@ -190,17 +184,17 @@ public final class FolderSource implements HostSource {
         }
     }
 
-    private void readInOrder(StoreName store, List<Path> files, SourceRoot boundary, BoundedSnapshot snapshot,
+    private void readInOrder(StoreName store, List<ListedFile> files, SourceRoot boundary, BoundedSnapshot snapshot,
                              ExecutorService readers) {
         Deque<CompletableFuture<BoundedSnapshot>> inFlight = new ArrayDeque<>();
-        Iterator<Path> next = files.iterator();
+        Iterator<ListedFile> next = files.iterator();
         while (true) {
             while (inFlight.size() < FILES_IN_FLIGHT && next.hasNext() && !snapshot.full()) {
-                Path file = next.next();
+                ListedFile file = next.next();
                 int capacity = snapshot.room() + 1;
                 inFlight.add(CompletableFuture.supplyAsync(() -> {
                     BoundedSnapshot recording = BoundedSnapshot.recording(capacity);
-                    readContained(store, file, boundary, files, recording);
+                    readContained(store, file, boundary, recording);
                     return recording;
                 }, readers));
             }
@@ -216,26 +210,22 @@ public final class FolderSource implements HostSource {
         }
     }
 
-    /** Reads {@code file} unless it is a link leading out of the source, which is a problem naming the link. */
-    private void readContained(StoreName store, Path file, SourceRoot boundary, List<Path> siblings,
-                               BoundedSnapshot recording) {
-        Optional<String> escape = boundary.escape(file);
+    /**
+     * Reads {@code file} unless it is a link leading out of the source, which is a problem naming the link. A plain
+     * file below plain folders inside the source needs no check: it is opened without following a link, so one put
+     * in its place since it was listed is not read either.
+     */
+    private void readContained(StoreName store, ListedFile file, SourceRoot boundary, BoundedSnapshot recording) {
+        if (file.plain()) {
+            reader.read(store, file.path(), false, boundary, recording);
+            return;
+        }
+        Optional<String> escape = boundary.escape(file.path());
         if (escape.isPresent()) {
-            recording.problem(store, file.toString(), escape.get() + "; not read");
-        } else if (Files.isRegularFile(file)) {
-            reader.read(store, file, siblings, boundary, recording);
+            recording.problem(store, file.path().toString(), escape.get() + "; not read");
+        } else if (Files.isRegularFile(file.path())) {
+            reader.read(store, file.path(), true, boundary, recording);
         }
         // A link to a folder inside the source is not followed: the folder is read where it is.
-    }
-
-    private static boolean isLink(Path path) {
-        return Files.isSymbolicLink(path) || Files.isDirectory(path) != Files.isDirectory(path,
-                LinkOption.NOFOLLOW_LINKS);
-    }
-
-    /** Skips hidden files and keys (read with their certificate), so they are not mistaken for certificates. */
-    private static boolean isCandidate(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && !name.endsWith(".key");
     }
 }

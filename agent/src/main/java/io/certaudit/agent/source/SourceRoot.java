@@ -31,6 +31,18 @@ final class SourceRoot {
     }
 
     /**
+     * Whether {@code folder}'s real location is inside the source: then so is every plain file and folder below it
+     * (see {@link StoreFolderListing}). {@code false} when it cannot be resolved.
+     */
+    boolean holds(Path folder) {
+        try {
+            return folder.toRealPath().startsWith(real);
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /**
      * Why {@code path} must not be read because it leads out of the source, naming the link and where it leads; empty
      * when it stays inside, or cannot be resolved at all (a dangling link or a loop of links: nothing to read).
      */

@@ -2,6 +2,7 @@ package io.certaudit.agent.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -85,6 +86,61 @@ class ExportContainmentTest {
         assertEquals(1, snapshot.store(StoreName.ROOT).size());
         assertEquals(Tristate.YES, snapshot.store(StoreName.MY).get(0).privateKey().present());
         assertEquals(List.of(), snapshot.problems());
+    }
+
+    @Test
+    void aSourceGivenThroughALinkStillKeepsItsOwnLinksFromLeadingOut() throws Exception {
+        HostFolder machine = new HostFolder(dir.resolve("machine"));
+        Path outsideCertificate = machine.pem("files", "outside.pem", OUTSIDE);
+        HostFolder export = new HostFolder(dir.resolve("export"));
+        export.pem("ROOT/deep/er", "root.pem", ROOT);
+        link(export.root().resolve("ROOT").resolve("deep").resolve("planted.pem"), outsideCertificate);
+        Path given = dir.resolve("given");
+        link(given, export.root());
+
+        HostSnapshot snapshot = new FolderSource(given, CertificateFileReader.withDefaults()).read();
+
+        assertEquals(List.of(ROOT.in(StoreName.ROOT).thumbprint()), snapshot.store(StoreName.ROOT).stream()
+                .map(c -> c.thumbprint()).toList(), "the plain file deep in the export is read, the link is not");
+        assertLinkProblem(snapshot, given.resolve("ROOT").resolve("deep").resolve("planted.pem"), outsideCertificate);
+    }
+
+    @Test
+    void onlyPlainFilesBelowPlainFoldersInsideTheSourceAreListedAsNeedingNoCheck() throws Exception {
+        HostFolder machine = new HostFolder(dir.resolve("machine"));
+        Path outsideCertificate = machine.pem("files", "outside.pem", OUTSIDE);
+        HostFolder export = new HostFolder(dir.resolve("export"));
+        Path plain = export.pem("ROOT", "root.pem", ROOT);
+        Path deep = export.pem("ROOT/a/b", "root.pem", ROOT);
+        Path planted = export.root().resolve("ROOT").resolve("a").resolve("planted.pem");
+        link(planted, outsideCertificate);
+        Path inside = export.root().resolve("ROOT").resolve("inside.pem");
+        link(inside, plain);
+
+        List<StoreFolderListing.ListedFile> listed = new java.util.ArrayList<>();
+        StoreFolderListing.list(export.root().resolve("ROOT"), SourceRoot.of(export.root()), 8, 100, listed);
+        listed.sort(null);
+        assertEquals(List.of(new StoreFolderListing.ListedFile(deep, true),
+                new StoreFolderListing.ListedFile(planted, false),
+                new StoreFolderListing.ListedFile(inside, false),
+                new StoreFolderListing.ListedFile(plain, true)), listed);
+
+        List<StoreFolderListing.ListedFile> outside = new java.util.ArrayList<>();
+        StoreFolderListing.list(export.root().resolve("ROOT"), SourceRoot.of(machine.root()), 8, 100, outside);
+        assertTrue(outside.stream().noneMatch(StoreFolderListing.ListedFile::plain),
+                "nothing of a folder outside the source is taken as inside: " + outside);
+    }
+
+    @Test
+    void aFileListedAsPlainIsNotReadThroughALinkPutInItsPlace() throws Exception {
+        HostFolder machine = new HostFolder(dir.resolve("machine"));
+        Path outsideCertificate = machine.pem("files", "outside.pem", OUTSIDE);
+        Path swapped = dir.resolve("export").resolve("swapped.pem");
+        link(swapped, outsideCertificate);
+
+        assertThrows(IOException.class, () -> BoundedFile.readAtMost(swapped, 1 << 20, false));
+        assertEquals(Files.size(outsideCertificate), BoundedFile.readAtMost(swapped, 1 << 20, true).length,
+                "a link the caller checked is followed");
     }
 
     private static void assertLinkProblem(HostSnapshot snapshot, Path link, Path target) throws IOException {

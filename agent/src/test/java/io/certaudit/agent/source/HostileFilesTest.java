@@ -14,6 +14,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.certaudit.model.HostSnapshot;
@@ -128,6 +130,18 @@ class HostileFilesTest {
         assertTrue(allocated < 1024 * 1024, "read " + allocated + " bytes of a 3 MiB file to refuse it");
         assertEquals(1024, BoundedFile.readAtMost(Files.write(dir.resolve("exact.cer"), new byte[1024]),
                 1024).length);
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aFileThatReportsNoSizeIsStillReadUpToTheLimit() throws Exception {
+        // Files under /proc report a size of 0 and hold text: the size only sizes the first buffer.
+        Path status = Path.of("/proc/self/status");
+        Assumptions.assumeTrue(Files.isReadable(status), "no /proc here");
+        byte[] content = BoundedFile.readAtMost(status, 1 << 20);
+        assertTrue(content != null && new String(content, StandardCharsets.US_ASCII).contains("Name:"),
+                "read " + (content == null ? "nothing" : content.length + " bytes"));
+        assertNull(BoundedFile.readAtMost(status, 16), "over the limit however it is found out");
     }
 
     @Test
