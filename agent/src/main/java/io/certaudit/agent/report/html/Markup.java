@@ -1,5 +1,8 @@
 package io.certaudit.agent.report.html;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
@@ -15,6 +18,10 @@ import io.certaudit.agent.report.SafeText;
  *
  * <p>Elements without content are written {@code <x/>}, which the HTML parser accepts for void elements (meta, br)
  * and inside SVG; HTML elements that may have content are always opened and closed.
+ *
+ * <p>The markup goes to the output as it is made, a few tens of kilobytes at a time: a report of ten thousand
+ * certificates is tens of megabytes of HTML, which is never all in memory. A failure to write is thrown as an
+ * {@link UncheckedIOException}, which {@link HtmlReportWriter} unwraps.
  */
 final class Markup {
 
@@ -25,9 +32,20 @@ final class Markup {
             "section", "article", "div", "table", "thead", "tbody", "tr", "ul", "ol", "li", "p", "h1", "h2", "h3",
             "dl", "figure", "style", "title", "meta", "svg", "g");
 
-    private final StringBuilder out = new StringBuilder(64 * 1024);
+    /** How much markup is held before it is written out. */
+    private static final int BUFFERED = 32 * 1024;
+
+    private final Writer target;
+    private final StringBuilder out = new StringBuilder(BUFFERED + 4 * 1024);
+    private char[] drained = new char[0];
     private final Deque<String> open = new ArrayDeque<>();
     private int svgDepth;
+
+    /** Markup of a document written to {@code target}, which starts with the doctype. */
+    Markup(Writer target) {
+        this.target = target;
+        out.append("<!DOCTYPE html>\n");
+    }
 
     /** Opens {@code tag} with attributes given as name, value pairs; a {@code null} value leaves the attribute out. */
     Markup open(String tag, String... attributes) {
@@ -49,6 +67,9 @@ final class Markup {
         out.append("</").append(tag).append('>');
         if (BLOCKS.contains(tag)) {
             out.append('\n');
+        }
+        if (out.length() >= BUFFERED) {
+            drain();
         }
         return this;
     }
@@ -89,12 +110,27 @@ final class Markup {
         return close();
     }
 
-    /** The document: the doctype and everything written, once every element is closed. */
-    String document() {
+    /** Writes out the rest of the document, once every element is closed. */
+    void finish() {
         if (!open.isEmpty()) {
             throw new IllegalStateException("elements left open: " + open);
         }
-        return "<!DOCTYPE html>\n" + out;
+        drain();
+    }
+
+    /** Writes out what is held. It ends after a tag, never inside a surrogate pair. */
+    private void drain() {
+        int length = out.length();
+        if (drained.length < length) {
+            drained = new char[Math.max(length, BUFFERED * 2)];
+        }
+        out.getChars(0, length, drained, 0);
+        try {
+            target.write(drained, 0, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.setLength(0);
     }
 
     private void start(String tag, String... attributes) {
