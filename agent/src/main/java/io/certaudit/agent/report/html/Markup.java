@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import io.certaudit.agent.report.SafeText;
@@ -26,6 +27,8 @@ import io.certaudit.agent.report.SafeText;
 final class Markup {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-zA-Z0-9:-]*");
+    /** Names that matched {@link #NAME}: the code's own few dozen, asked for every element written. */
+    private static final Set<String> CHECKED_NAMES = ConcurrentHashMap.newKeySet();
     private static final Set<String> VOID_HTML = Set.of("meta", "br", "hr", "col", "wbr");
     /** After these a line break makes the page source readable and changes nothing rendered. */
     private static final Set<String> BLOCKS = Set.of("html", "head", "body", "header", "main", "footer", "nav",
@@ -149,15 +152,27 @@ final class Markup {
     }
 
     private static String requireName(String name) {
-        if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("not an element or attribute name: " + name);
+        if (!CHECKED_NAMES.contains(name)) {
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("not an element or attribute name: " + name);
+            }
+            if (CHECKED_NAMES.size() < 512) {
+                CHECKED_NAMES.add(name);
+            }
         }
         return name;
     }
 
     private void escape(String text, boolean attribute) {
-        for (int i = 0; i < text.length(); i++) {
+        int length = text.length();
+        int asIs = 0;
+        for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7f && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'') {
+                continue;
+            }
+            // Printable ASCII without markup meaning goes out in runs; everything else one by one.
+            out.append(text, asIs, i);
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
@@ -165,7 +180,7 @@ final class Markup {
                 case '"' -> out.append(attribute ? "&quot;" : "\"");
                 case '\'' -> out.append(attribute ? "&#39;" : "'");
                 default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    if (Character.isHighSurrogate(c) && i + 1 < length
                             && Character.isLowSurrogate(text.charAt(i + 1))) {
                         out.append(c).append(text.charAt(++i));
                     } else if (allowedInXml(c) && !SafeText.isBidiControl(c)) {
@@ -175,7 +190,9 @@ final class Markup {
                     }
                 }
             }
+            asIs = i + 1;
         }
+        out.append(text, asIs, length);
     }
 
     /** XML 1.0's Char production for one UTF-16 unit that is not part of a surrogate pair. */
