@@ -97,7 +97,7 @@ final class ChunkedArrays implements AutoCloseable {
                 while (next < list.size() && pending.size() < window) {
                     int from = next;
                     int to = Math.min(list.size(), from + CHUNK);
-                    pending.add(pool.submit(() -> render(list.subList(from, to), nesting, encode)));
+                    pending.add(pool.submit(() -> render(list, from, to, nesting, encode)));
                     next = to;
                 }
                 finished(pending.poll()).writeTo(gen);
@@ -107,22 +107,24 @@ final class ChunkedArrays implements AutoCloseable {
         }
     }
 
-    private Rendered render(List<?> run, int nesting, boolean encode) throws IOException {
+    private Rendered render(List<?> list, int from, int to, int nesting, boolean encode) throws IOException {
         if (encode) {
             Bytes bytes = new Bytes();
-            renderTo(new OutputStreamWriter(bytes, SafeText.utf8Encoder()), run, nesting);
+            renderTo(new OutputStreamWriter(bytes, SafeText.utf8Encoder()), list, from, to, nesting);
             return bytes;
         }
         Characters characters = new Characters();
-        renderTo(characters, run, nesting);
+        renderTo(characters, list, from, to, nesting);
         return characters;
     }
 
-    private void renderTo(Writer out, List<?> run, int nesting) throws IOException {
+    private void renderTo(Writer out, List<?> list, int from, int to, int nesting) throws IOException {
         try (JsonGenerator generator = elements.getFactory().createGenerator(out)) {
             generator.setPrettyPrinter(ChunkPrettyPrinter.elementsAt(nesting));
-            for (Object element : run) {
-                elements.writeValue(generator, element);
+            for (int i = from; i < to; i++) {
+                // An entry made on request is made here, written and let go: it is not kept for the writing.
+                elements.writeValue(generator, list instanceof CertificateEntries entries ? entries.made(i)
+                        : list.get(i));
             }
         }
     }
