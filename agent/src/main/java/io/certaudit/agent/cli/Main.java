@@ -9,6 +9,7 @@ import io.certaudit.agent.eventlog.EventLogException;
 import io.certaudit.agent.install.TaskSchedulerException;
 import io.certaudit.agent.report.OutputException;
 import io.certaudit.agent.report.SafeText;
+import io.certaudit.agent.report.Utf8PrintWriter;
 import io.certaudit.agent.source.SourceException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -23,7 +24,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, SafeText.utf8Encoder()), true);
+        // Takes bytes too, so the JSON report's runs encoded on other threads are copied out as they are.
+        PrintWriter out = new Utf8PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, SafeText.utf8Encoder()), true);
         // On Java 17 a console exists only when both standard input and output are a terminal: a pipe or a file
         // (monitoring, a scheduled task) gets no colour.

@@ -85,7 +85,7 @@ public final class AtomicFile {
             keepPermissions(absolute, temporary);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
-                 Writer out = Channels.newWriter(channel, SafeText.utf8Encoder(), -1)) {
+                 Writer out = new Utf8Writer(Channels.newOutputStream(channel))) {
                 content.writeTo(out);
                 out.flush();
                 channel.force(true);

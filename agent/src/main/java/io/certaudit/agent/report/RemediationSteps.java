@@ -2,6 +2,7 @@ package io.certaudit.agent.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A finding's remediation as the steps a person follows, as the rule's metadata lists them, with the placeholder
@@ -9,6 +10,9 @@ import java.util.List;
  * older) has only the text: it is one step.
  */
 public final class RemediationSteps {
+
+    private static final String PLACEHOLDER = "THUMBPRINT";
+    private static final Pattern WHOLE_PLACEHOLDER = Pattern.compile("\\b" + PLACEHOLDER + "\\b");
 
     private RemediationSteps() {
     }
@@ -20,8 +24,8 @@ public final class RemediationSteps {
                 : List.of(finding.remediation());
         List<String> steps = new ArrayList<>();
         for (String step : given) {
-            steps.add(finding.thumbprint() == null ? step
-                    : step.replaceAll("\\bTHUMBPRINT\\b", finding.thumbprint()));
+            steps.add(finding.thumbprint() == null || !step.contains(PLACEHOLDER) ? step
+                    : WHOLE_PLACEHOLDER.matcher(step).replaceAll(finding.thumbprint()));
         }
         return steps;
     }

@@ -49,11 +49,14 @@ public final class ReportBuilder {
         HostSnapshot snapshot = context.snapshot();
         List<AuditReport.Store> stores = new ArrayList<>();
         for (StoreName store : StoreName.values()) {
-            List<AuditReport.CertificateEntry> entries = new ArrayList<>();
-            for (StoredCertificate certificate : snapshot.store(store)) {
-                entries.add(entry(certificate, context));
+            List<StoredCertificate> certificates = snapshot.store(store);
+            // What an entry shows of the chain analysis is worked out now, so that an entry made later (by the
+            // writer, on another thread) neither does new work nor changes the counts the report gives below.
+            for (StoredCertificate certificate : certificates) {
+                settle(certificate, context);
             }
-            stores.add(new AuditReport.Store(store.name(), store.displayName(), entries,
+            stores.add(new AuditReport.Store(store.name(), store.displayName(),
+                    new CertificateEntries(certificates, certificate -> entry(certificate, context)),
                     access(snapshot.storeAccess().get(store)), snapshot.storesGiven().contains(store)));
         }
         List<AuditReport.FindingEntry> findings = result.findings().stream().map(ReportBuilder::finding).toList();
@@ -123,6 +126,13 @@ public final class ReportBuilder {
         settings.severityOverrides().forEach((rule, severity) -> overrides.put(rule, severity.label()));
         return new AuditReport.Settings(settings.poolFqdn(), settings.instanceFqdns(), settings.gatewayAddress(),
                 settings.expiryWarningDays(), overrides, settings.disabledRules().stream().sorted().toList());
+    }
+
+    private static void settle(StoredCertificate certificate, AuditContext context) {
+        context.chains().isSelfSigned(certificate);
+        if (certificate.store() == StoreName.MY) {
+            context.chains().pathOf(certificate);
+        }
     }
 
     private static AuditReport.CertificateEntry entry(StoredCertificate certificate, AuditContext context) {

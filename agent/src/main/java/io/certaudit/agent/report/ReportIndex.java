@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Lookups over one {@link AuditReport} that the human-facing writers share: certificates by store and thumbprint,
@@ -18,6 +19,9 @@ public final class ReportIndex {
     /** A certificate and the store it was found in. */
     public record Located(String store, AuditReport.CertificateEntry certificate) {
     }
+
+    /** A comma that separates two parts of an RFC 2253 name: one not escaped by a backslash. */
+    private static final Pattern UNESCAPED_COMMA = Pattern.compile("(?<!\\\\),");
 
     private final AuditReport report;
     private final Instant evaluatedAt;
@@ -126,7 +130,7 @@ public final class ReportIndex {
         if (distinguishedName == null) {
             return "";
         }
-        for (String part : distinguishedName.split("(?<!\\\\),")) {
+        for (String part : UNESCAPED_COMMA.split(distinguishedName)) {
             String trimmed = part.trim();
             if (trimmed.regionMatches(true, 0, "CN=", 0, 3)) {
                 return trimmed.substring(3).replace("\\,", ",");

@@ -1,5 +1,7 @@
 package io.certaudit.agent.report;
 
+import java.util.regex.Pattern;
+
 /**
  * How the text report marks emphasis: ANSI colour for a terminal, or nothing. Every piece of report text passes
  * through {@link #clean}, so a certificate name cannot carry its own escape sequences to the terminal.
@@ -12,6 +14,7 @@ public final class TextStyle {
     public static final TextStyle COLOUR = new TextStyle(true);
 
     private static final String RESET = "\u001b[0m";
+    private static final Pattern SGR = Pattern.compile("\u001b\\[[0-9;]*m");
 
     private final boolean colour;
 
@@ -51,7 +54,8 @@ public final class TextStyle {
 
     /** The width {@code text} takes on a terminal: its code points, without the escape sequences added here. */
     static int width(String text) {
-        String visible = text.replaceAll("\u001b\\[[0-9;]*m", "");
+        // Asked for every word of the report: only text with an escape character needs the pattern.
+        String visible = text.indexOf('\u001b') < 0 ? text : SGR.matcher(text).replaceAll("");
         return visible.codePointCount(0, visible.length());
     }
 }

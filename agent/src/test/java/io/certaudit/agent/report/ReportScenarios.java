@@ -1,6 +1,7 @@
 package io.certaudit.agent.report;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.certaudit.catalog.BuiltInRules;
@@ -40,6 +41,18 @@ public final class ReportScenarios {
     private static final Issued OLD = PKI.issue(LAB_ROOT, PKI.spec(POOL).san(POOL, "bemsserver01.contoso.com",
             "bemsserver02.contoso.com").freshKey()
             .valid(TestPki.NOW.minus(Duration.ofDays(700)), TestPki.NOW.plus(Duration.ofDays(12))));
+
+    private static final Issued MANY_ROOT = PKI.root("CN=\u00c9quipe Root CA,O=Contoso,C=US");
+    private static final Issued MANY_ISSUING = PKI.issue(MANY_ROOT,
+            PKI.spec("CN=Issuing CA \u6771\u4eac,O=Contoso,C=US").ca());
+    private static final Issued MANY_MISSING = PKI.issue(MANY_ROOT, PKI.spec("CN=Issuing CA not in any store").ca());
+    private static final List<Issued> MANY_LEAVES = new ArrayList<>();
+
+    /** Names with what JSON must escape, what certaudit escapes for the terminal, and what it passes as is. */
+    private static final List<String> MANY_NAMES = List.of("plain.contoso.com", "Zo\u00eb M\u00fcller", "\u6771\u4eac",
+            "smile \ud83d\ude00 ok", "ctl \u0001 \u001f end", "tab\there", "line\nfeed", "del \u007f",
+            "c1 \u0085 \u009f", "bidi \u202e txt \u2066", "separators \u2028 \u2029", "</script><b>&amp;",
+            "quote \\\" back \\\\ slash", "");
 
     private ReportScenarios() {
     }
@@ -201,5 +214,52 @@ public final class ReportScenarios {
     private static AuditReport audit(HostSnapshot snapshot, AuditSettings settings) {
         return new ReportBuilder("test").build(new RuleEngine(BuiltInRules.catalog()).run(snapshot, settings,
                 TestPki.NOW), TestPki.NOW.plusSeconds(60));
+    }
+
+    /**
+     * A host with {@code leaves} service certificates named with every kind of character, a third of them issued
+     * by a CA in no store (a finding each), some expired, with and without keys, friendly names and properties that
+     * hold unpaired surrogates; and a copy of every fourth in the Intermediate store.
+     */
+    public static AuditReport manyCertificates(int leaves) {
+        HostSnapshot.Builder host = HostSnapshot.builder("host \u00e9\ud83d\ude00", "folder \u0001exports")
+                .add(MANY_ISSUING.in(StoreName.CA))
+                .add(MANY_ROOT.in(StoreName.ROOT))
+                .problem(StoreName.CA, "exports/CA/bad \ud800.cer", "not a certificate: no PEM block, not DER");
+        for (int i = 0; i < leaves; i++) {
+            Issued leaf = leaf(i);
+            var certificate = leaf.in(StoreName.MY);
+            if (i % 2 == 0) {
+                certificate = certificate.withPrivateKey(PrivateKeyFacts.inFile("k" + i + ".key", name(i)));
+            }
+            if (i % 7 == 3) {
+                certificate = certificate.withFriendlyName("half \ud83d pair \ude00 " + name(i))
+                        .withProperty("note \udbff", "value \u0000 " + name(i));
+            }
+            host.add(certificate);
+            if (i % 4 == 1) {
+                host.add(leaf.in(StoreName.CA));
+            }
+        }
+        return new ReportBuilder("test \u2028").build(new RuleEngine(BuiltInRules.catalog()).run(host.build(),
+                AuditSettings.defaults(), TestPki.NOW), TestPki.NOW.plusSeconds(60));
+    }
+
+    private static String name(int i) {
+        return MANY_NAMES.get(i % MANY_NAMES.size()) + " " + i;
+    }
+
+    /** The {@code i}th leaf, made once for all tests: P-256 keys, as an RSA key a certificate takes long to make. */
+    private static synchronized Issued leaf(int i) {
+        while (MANY_LEAVES.size() <= i) {
+            int n = MANY_LEAVES.size();
+            TestPki.Spec spec = PKI.spec("CN=" + name(n).replaceAll("([\\\\,+\"<>;=#])", "\\\\$1"))
+                    .san("host" + n + ".contoso.com").ec("secp256r1");
+            if (n % 5 == 4) {
+                spec.valid(TestPki.NOW.minus(Duration.ofDays(400)), TestPki.NOW.minus(Duration.ofDays(1)));
+            }
+            MANY_LEAVES.add(PKI.issue(n % 3 == 2 ? MANY_MISSING : MANY_ISSUING, spec));
+        }
+        return MANY_LEAVES.get(i);
     }
 }

@@ -38,9 +38,16 @@ public final class HtmlReportWriter implements ReportWriter {
 
     @Override
     public void write(AuditReport report, Writer out) throws IOException {
+        try {
+            write(report, new Markup(out));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void write(AuditReport report, Markup html) {
         ReportIndex index = new ReportIndex(report);
         List<HtmlSection> sections = SECTIONS.stream().filter(s -> s.appliesTo(index)).toList();
-        Markup html = new Markup();
         html.open("html", "lang", "en");
         html.open("head");
         html.empty("meta", "charset", "utf-8");
@@ -66,7 +73,7 @@ public final class HtmlReportWriter implements ReportWriter {
         html.open("footer").text("Written by certaudit " + report.tool().version() + " from an audit of schema "
                 + report.schemaVersion() + ". Self-contained: this file loads no script, font or image.").close();
         html.close().close().close();
-        out.write(html.document());
+        html.finish();
     }
 
     private static String loadStylesheet() {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -288,5 +291,34 @@ class HtmlReportWriterTest {
                 r.status(), r.exitCode(), r.settings(), summary, r.serviceCertificates(), r.stores(), r.problems(),
                 r.findings(), r.rules(), r.serviceAccount(), r.hostFacts(), r.peers(), r.signatureEngines(), r.dns(),
                 r.auditElevated(), r.schannel(), r.revocation());
+    }
+
+    @Test
+    void aLargeReportGoesOutAsItIsMadeNotHeldWhole() throws IOException {
+        AuditReport many = ReportScenarios.manyCertificates(300);
+        int[] largest = {0};
+        StringWriter whole = new StringWriter();
+        Writer out = new Writer() {
+            @Override
+            public void write(char[] buffer, int offset, int length) {
+                largest[0] = Math.max(largest[0], length);
+                whole.write(buffer, offset, length);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        new HtmlReportWriter().write(many, out);
+
+        String document = whole.toString();
+        assertTrue(document.startsWith("<!DOCTYPE html>\n<html lang=\"en\">"), document.substring(0, 40));
+        assertTrue(document.length() > 1_000_000, "length " + document.length());
+        assertTrue(largest[0] < 100_000, "written in pieces of at most " + largest[0] + " characters");
+        HtmlDocument.parse(document);
     }
 }
