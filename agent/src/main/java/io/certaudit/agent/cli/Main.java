@@ -23,6 +23,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupWarmUp.startFor(args);
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, SafeText.utf8Encoder()), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, SafeText.utf8Encoder()), true);
         // On Java 17 a console exists only when both standard input and output are a terminal: a pipe or a file
@@ -150,6 +151,11 @@ public final class Main {
                 err.println("The audit could not run. Set CERTAUDIT_DEBUG=1 for details and report them.");
                 if (environment.apply("CERTAUDIT_DEBUG") != null) {
                     e.printStackTrace(err);
+                    Throwable warmUp = StartupWarmUp.failure();
+                    if (warmUp != null) {
+                        err.println("Failed first while starting up on another thread:");
+                        warmUp.printStackTrace(err);
+                    }
                 }
             }
             err.flush();
