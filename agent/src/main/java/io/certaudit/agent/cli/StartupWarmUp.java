@@ -1,8 +1,18 @@
 package io.certaudit.agent.cli;
 
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.SerializerProvider;
 
 import io.certaudit.agent.crypto.ConscryptSignatureEngine;
 import io.certaudit.agent.report.AuditReport;
@@ -81,9 +91,43 @@ final class StartupWarmUp {
         // Loads the native library, or settles why not, exactly as the first signature check would.
         attempt(() -> new ConscryptSignatureEngine().name());
         if (json) {
-            // Builds the serializers of the report's types into the mapper's shared cache.
-            attempt(() -> Json.MAPPER.writerFor(AuditReport.class));
+            attempt(StartupWarmUp::reportSerializers);
         }
+    }
+
+    /**
+     * Builds the serializers of the report and of every type it holds, down its record components and their type
+     * arguments, into the mapper's shared cache: the writer then finds each one made, where it would otherwise
+     * inspect each type the first time a value of it is written.
+     */
+    static void reportSerializers() {
+        SerializerProvider provider = Json.MAPPER.getSerializerProviderInstance();
+        for (Class<?> type : typesHeldBy(AuditReport.class)) {
+            try {
+                provider.findValueSerializer(type);
+            } catch (JsonMappingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** {@code root} and the certaudit types its record components hold, directly or as type arguments. */
+    static Set<Class<?>> typesHeldBy(Class<?> root) {
+        Set<Class<?>> found = new LinkedHashSet<>();
+        Deque<Type> pending = new ArrayDeque<>(List.of(root));
+        while (!pending.isEmpty()) {
+            Type type = pending.pop();
+            if (type instanceof ParameterizedType parameterized) {
+                pending.push(parameterized.getRawType());
+                pending.addAll(List.of(parameterized.getActualTypeArguments()));
+            } else if (type instanceof Class<?> held && held.getName().startsWith("io.certaudit.")
+                    && found.add(held) && held.isRecord()) {
+                for (RecordComponent component : held.getRecordComponents()) {
+                    pending.push(component.getGenericType());
+                }
+            }
+        }
+        return found;
     }
 
     private static void attempt(Runnable step) {

@@ -1,5 +1,6 @@
 package io.certaudit.agent.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.certaudit.agent.report.AuditReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -66,5 +69,21 @@ class StartupWarmUpTest {
         assertTrue(StartupWarmUp.writesJson(new String[] {"audit", "--output", "out/report.json"}));
         assertFalse(StartupWarmUp.writesJson(new String[] {"audit", "--source", "host"}));
         assertFalse(StartupWarmUp.writesJson(new String[] {"audit", "--format", "text", "--output", "a.html"}));
+    }
+
+    @Test
+    void findsTheTypesTheReportHoldsDownItsRecords() {
+        Set<Class<?>> types = StartupWarmUp.typesHeldBy(AuditReport.class);
+        assertTrue(types.contains(AuditReport.class), types.toString());
+        // Held directly, inside a list, and inside a record that is itself inside a list.
+        assertTrue(types.contains(AuditReport.Tool.class), types.toString());
+        assertTrue(types.contains(AuditReport.FindingEntry.class), types.toString());
+        assertTrue(types.contains(AuditReport.CertificateEntry.class), types.toString());
+        assertFalse(types.contains(String.class), types.toString());
+    }
+
+    @Test
+    void buildsEveryReportSerializerWithoutFailing() {
+        assertDoesNotThrow(StartupWarmUp::reportSerializers);
     }
 }
