@@ -3,6 +3,9 @@ package io.certaudit.agent.cli;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -21,10 +24,11 @@ import io.certaudit.catalog.BuiltInRules;
 
 /**
  * Starts, on a second thread at the very beginning of an audit, the set-up the audit thread will need later and that
- * depends on nothing the command line says: the rule catalogue's classes and metadata, the native signature library,
- * and, when a JSON report is written, Jackson's mapper with the report's serializers. Until the audit reaches them the
- * main thread is busy building and parsing the command line (picocli reads every option through reflection), so on a
- * machine with a second core the two overlap instead of following each other.
+ * depends on nothing the command line says: the rule catalogue's classes and metadata, the JDK's certificate
+ * decoder, the native signature library, and, when a JSON report is written, Jackson's mapper with the report's
+ * serializers. Until the audit reaches them the main thread is busy building and parsing the command line (picocli
+ * reads every option through reflection), so on a machine with a second core the two overlap instead of following
+ * each other.
  *
  * <p>What it does cannot change a result: each step is one the audit repeats itself, and it keeps nothing but what
  * the JVM and Jackson cache anyway (initialised classes, parsed annotations, serializers built for a type). A step
@@ -87,11 +91,24 @@ final class StartupWarmUp {
     }
 
     private static void warmUp(boolean json) {
+        // In the order the audit needs them: the catalogue first, then what reading, judging and writing use.
         attempt(BuiltInRules::catalog);
+        attempt(StartupWarmUp::certificateDecoding);
         // Loads the native library, or settles why not, exactly as the first signature check would.
         attempt(() -> new ConscryptSignatureEngine().name());
         if (json) {
             attempt(StartupWarmUp::reportSerializers);
+        }
+    }
+
+    /** Looks up the JDK's X.509 decoder and the digests of thumbprints, which loads and initialises their classes. */
+    static void certificateDecoding() {
+        try {
+            CertificateFactory.getInstance("X.509");
+            MessageDigest.getInstance("SHA-1");
+            MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
