@@ -51,10 +51,16 @@ public final class CaptureFile {
     private static final Pattern VERSION = Pattern.compile("(\\d{1,4})\\.(\\d{1,4})");
     private static final Pattern LOOKS_LIKE_CAPTURE = Pattern.compile(
             "\\A\\uFEFF?\\s*\\{\\s*\"format\"\\s*:\\s*\"" + FORMAT + "\"");
-    /** Canonical bytes: no pretty printing, no escaping of non-ASCII, so the digest does not depend on the writer. */
-    private static final ObjectMapper CANONICAL = JsonMapper.builder().build();
 
     private CaptureFile() {
+    }
+
+    /**
+     * Canonical bytes: no pretty printing, no escaping of non-ASCII, so the digest does not depend on the writer. Built
+     * on first use: every audit asks {@link #isCapture} of its sources, and most never read or write a capture.
+     */
+    private static final class Canonical {
+        static final ObjectMapper MAPPER = JsonMapper.builder().build();
     }
 
     /** Who made a capture, where and when. */
@@ -191,7 +197,7 @@ public final class CaptureFile {
      */
     public static String digestOf(JsonNode content) {
         try {
-            byte[] canonical = CANONICAL.writeValueAsBytes(sorted(content));
+            byte[] canonical = Canonical.MAPPER.writeValueAsBytes(sorted(content));
             return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);

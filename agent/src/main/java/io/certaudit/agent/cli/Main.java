@@ -24,6 +24,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupWarmUp.startFor(args);
         // Takes bytes too, so the JSON report's runs encoded on other threads are copied out as they are.
         PrintWriter out = new Utf8PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, SafeText.utf8Encoder()), true);
@@ -152,6 +153,11 @@ public final class Main {
                 err.println("The audit could not run. Set CERTAUDIT_DEBUG=1 for details and report them.");
                 if (environment.apply("CERTAUDIT_DEBUG") != null) {
                     e.printStackTrace(err);
+                    Throwable warmUp = StartupWarmUp.failure();
+                    if (warmUp != null) {
+                        err.println("Failed first while starting up on another thread:");
+                        warmUp.printStackTrace(err);
+                    }
                 }
             }
             err.flush();
