@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import io.certaudit.agent.eventlog.EventLogException;
 import io.certaudit.agent.install.TaskSchedulerException;
+import io.certaudit.agent.relaunch.Relaunch;
 import io.certaudit.agent.report.OutputException;
 import io.certaudit.agent.report.SafeText;
 import io.certaudit.agent.source.SourceException;
@@ -22,7 +23,9 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] arguments) {
+        // A plain `java -jar certaudit.jar` runs the audit in a JVM tuned for it, and exits here; see Relaunch.
+        String[] args = Relaunch.inTunedJvm(arguments);
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, SafeText.utf8Encoder()), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, SafeText.utf8Encoder()), true);
         // On Java 17 a console exists only when both standard input and output are a terminal: a pipe or a file
