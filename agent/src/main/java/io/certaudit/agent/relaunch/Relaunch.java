@@ -43,7 +43,7 @@ public final class Relaunch {
         if ("true".equals(System.getProperty(TunedJvm.RELAUNCHED_PROPERTY))) {
             return relaunchedArguments(arguments);
         }
-        String anyway = TunedJvm.runsHereAnyway(System::getProperty);
+        String anyway = TunedJvm.runsHereAnyway(System.getProperties());
         if (anyway != null) {
             return arguments;
         }
@@ -62,7 +62,7 @@ public final class Relaunch {
             return arguments;
         }
         // Ctrl-C, or this JVM being stopped, stops the audit too: no audit left running on its own.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(tuned), "certaudit-stop-tuned-jvm"));
+        Runtime.getRuntime().addShutdownHook(new StopTunedJvm(tuned));
         System.exit(exitCodeOf(tuned));
         return arguments;
     }
@@ -78,7 +78,7 @@ public final class Relaunch {
         if (jvmArguments == null) {
             return TunedJvm.Decision.runHere("cannot read this JVM's options");
         }
-        return TunedJvm.decide(new TunedJvm.Running(System::getProperty, jvmArguments, java, jar,
+        return TunedJvm.decide(new TunedJvm.Running(System.getProperties(), jvmArguments, java, jar,
                 archiveBeside(jar), windows), arguments);
     }
 
@@ -141,18 +141,29 @@ public final class Relaunch {
         }
     }
 
-    private static void stop(Process tuned) {
-        if (!tuned.isAlive()) {
-            return;
+    /** Stops the tuned JVM, asking first, when this one is stopped while the audit still runs. */
+    private static final class StopTunedJvm extends Thread {
+        private final Process tuned;
+
+        StopTunedJvm(Process tuned) {
+            super("certaudit-stop-tuned-jvm");
+            this.tuned = tuned;
         }
-        tuned.destroy();
-        try {
-            if (!tuned.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
-                tuned.destroyForcibly();
+
+        @Override
+        public void run() {
+            if (!tuned.isAlive()) {
+                return;
             }
-        } catch (InterruptedException e) {
-            tuned.destroyForcibly();
-            Thread.currentThread().interrupt();
+            tuned.destroy();
+            try {
+                if (!tuned.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                    tuned.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                tuned.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * The JVM certaudit is measured for, and whether and how a plain {@code java -jar certaudit.jar} starts the audit
@@ -54,19 +52,37 @@ public final class TunedJvm {
     /** Where JNA's Windows dispatch libraries are, beside the jar, one folder per architecture. */
     static final List<String> DISPATCH_LIBRARY_FOLDERS = List.of("win32-x86-64", "win32-aarch64");
 
-    private static final List<String> COLLECTORS = List.of("Serial", "Parallel", "ParallelOld", "G1", "Z",
-            "Shenandoah", "Epsilon", "ConcMarkSweep");
-    private static final Predicate<String> CHOOSES_COLLECTOR = option -> COLLECTORS.stream()
-            .anyMatch(collector -> option.equals("-XX:+Use" + collector + "GC"));
-    private static final Predicate<String> SIZES_YOUNG_GENERATION = option -> option.startsWith("-Xmn")
-            || option.startsWith("-XX:NewSize=") || option.startsWith("-XX:MaxNewSize=")
-            || option.startsWith("-XX:NewRatio=");
+    private static final List<String> COLLECTORS = List.of("-XX:+UseSerialGC", "-XX:+UseParallelGC",
+            "-XX:+UseParallelOldGC", "-XX:+UseG1GC", "-XX:+UseZGC", "-XX:+UseShenandoahGC", "-XX:+UseEpsilonGC",
+            "-XX:+UseConcMarkSweepGC");
+    private static final List<String> YOUNG_GENERATION_SIZES = List.of("-Xmn", "-XX:NewSize=", "-XX:MaxNewSize=",
+            "-XX:NewRatio=");
     private static final List<String> WATCHES_THE_JVM = List.of("-agentlib:", "-agentpath:", "-javaagent:",
             "-Xrun", "-Xdebug", "-Xloggc:", "-XX:StartFlightRecording", "-XX:FlightRecorderOptions",
             "-XX:+FlightRecorder", "-XX:ArchiveClassesAtExit", "-XX:DumpLoadedClassList", "-Xshare:dump",
             "-XX:+RecordDynamicDumpInfo");
 
     private TunedJvm() {
+    }
+
+    // The first JVM runs with the JVM's defaults and without certaudit's class-data archive, so the code it runs here
+    // sticks to loops: a lambda or a stream costs it the generation of their classes, milliseconds each.
+
+    private static boolean choosesCollector(String option) {
+        return COLLECTORS.contains(option);
+    }
+
+    private static boolean sizesYoungGeneration(String option) {
+        return startsWithAny(option, YOUNG_GENERATION_SIZES);
+    }
+
+    private static boolean startsWithAny(String option, List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (option.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -79,7 +95,7 @@ public final class TunedJvm {
      * @param archive      the class-data sharing archive beside the jar when it is newer than the jar, or null
      * @param windows      whether the command will be one Windows command line
      */
-    record Running(Function<String, String> properties, List<String> jvmArguments, Path java, Path jar,
+    record Running(Properties properties, List<String> jvmArguments, Path java, Path jar,
                    Path archive, boolean windows) {
     }
 
@@ -98,12 +114,12 @@ public final class TunedJvm {
      * Why the audit runs in this JVM without looking any further, or null: the JVM is tuned already, or the user
      * turned the relaunch off. Cheap, so a tuned JVM pays nothing else.
      */
-    static String runsHereAnyway(Function<String, String> properties) {
-        if (MARKER_VALUE.equals(properties.apply(MARKER_PROPERTY))
-                || "true".equals(properties.apply(RELAUNCHED_PROPERTY))) {
+    static String runsHereAnyway(Properties properties) {
+        if (MARKER_VALUE.equals(properties.getProperty(MARKER_PROPERTY))
+                || "true".equals(properties.getProperty(RELAUNCHED_PROPERTY))) {
             return "started with certaudit's JVM options";
         }
-        if ("false".equalsIgnoreCase(properties.apply(SWITCH_PROPERTY))) {
+        if ("false".equalsIgnoreCase(properties.getProperty(SWITCH_PROPERTY))) {
             return "-D" + SWITCH_PROPERTY + "=false";
         }
         return null;
@@ -135,11 +151,15 @@ public final class TunedJvm {
         if (running.archive() != null) {
             command.add("-XX:SharedArchiveFile=" + running.archive());
         }
-        boolean theirCollector = carried.stream().anyMatch(CHOOSES_COLLECTOR);
-        boolean theirYoungGeneration = carried.stream().anyMatch(SIZES_YOUNG_GENERATION);
+        boolean theirCollector = false;
+        boolean theirYoungGeneration = false;
+        for (String option : carried) {
+            theirCollector |= choosesCollector(option);
+            theirYoungGeneration |= sizesYoungGeneration(option);
+        }
         for (String option : OPTIONS) {
-            if (!(theirCollector && CHOOSES_COLLECTOR.test(option))
-                    && !(theirYoungGeneration && SIZES_YOUNG_GENERATION.test(option))) {
+            if (!(theirCollector && choosesCollector(option))
+                    && !(theirYoungGeneration && sizesYoungGeneration(option))) {
                 command.add(option);
             }
         }
@@ -147,8 +167,11 @@ public final class TunedJvm {
         if (running.windows()) {
             String jar = running.jar().toString();
             String folder = jar.substring(0, Math.max(0, Math.max(jar.lastIndexOf('\\'), jar.lastIndexOf('/'))));
-            command.add("-Djna.boot.library.path=" + String.join(";",
-                    DISPATCH_LIBRARY_FOLDERS.stream().map(name -> folder + "\\" + name).toList()));
+            StringBuilder path = new StringBuilder("-Djna.boot.library.path=");
+            for (String name : DISPATCH_LIBRARY_FOLDERS) {
+                path.append(path.charAt(path.length() - 1) == '=' ? "" : ";").append(folder).append('\\').append(name);
+            }
+            command.add(path.toString());
         }
         command.addAll(carried);
         command.add("-D" + RELAUNCHED_PROPERTY + "=true");
@@ -170,7 +193,7 @@ public final class TunedJvm {
 
     /** Agents, debuggers, recordings and logs to a file belong to this JVM: see the class comment. */
     static boolean watchesTheJvm(String option) {
-        if (WATCHES_THE_JVM.stream().anyMatch(option::startsWith)) {
+        if (startsWithAny(option, WATCHES_THE_JVM)) {
             return true;
         }
         if (option.startsWith("-Xlog:")) {
@@ -187,8 +210,11 @@ public final class TunedJvm {
      * backslash ending a part that needs quoting. Printable ASCII without those always arrives as it left.
      */
     static boolean crossesWindowsCommandLine(String part) {
-        if (part.chars().anyMatch(c -> c < 0x20 || c >= 0x7F || c == '"')) {
-            return false;
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c < 0x20 || c >= 0x7F || c == '"') {
+                return false;
+            }
         }
         return !(part.indexOf(' ') >= 0 && part.endsWith("\\"));
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +22,14 @@ class TunedJvmTest {
     private static final Path ARCHIVE = Path.of("/opt/certaudit/lib/certaudit.jsa");
     private static final String[] ARGUMENTS = {"audit", "--source", "/srv/exports/bems 01/", "--format", "json"};
 
-    private static TunedJvm.Decision decide(Map<String, String> properties, List<String> jvmArguments) {
-        return TunedJvm.decide(new TunedJvm.Running(properties::get, jvmArguments, JAVA, JAR, ARCHIVE, false),
+    private static Properties properties(Map<String, String> values) {
+        Properties properties = new Properties();
+        properties.putAll(values);
+        return properties;
+    }
+
+    private static TunedJvm.Decision decide(Map<String, String> values, List<String> jvmArguments) {
+        return TunedJvm.decide(new TunedJvm.Running(properties(values), jvmArguments, JAVA, JAR, ARCHIVE, false),
                 ARGUMENTS);
     }
 
@@ -52,7 +59,7 @@ class TunedJvmTest {
     @Test
     void withoutAnArchiveBesideTheJarNoneIsNamed() {
         TunedJvm.Decision decision = TunedJvm.decide(
-                new TunedJvm.Running(name -> null, List.of(), JAVA, JAR, null, false), ARGUMENTS);
+                new TunedJvm.Running(new Properties(), List.of(), JAVA, JAR, null, false), ARGUMENTS);
         assertTrue(decision.relaunches());
         assertTrue(decision.command().stream().noneMatch(part -> part.contains("SharedArchiveFile")),
                 decision.command()::toString);
@@ -128,7 +135,7 @@ class TunedJvmTest {
     void classesFromAFolderRatherThanTheJarRunHere() {
         for (Path notAJar : new Path[] {null, Path.of("/work/certaudit/agent/target/classes")}) {
             TunedJvm.Decision decision = TunedJvm.decide(
-                    new TunedJvm.Running(name -> null, List.of(), JAVA, notAJar, null, false), ARGUMENTS);
+                    new TunedJvm.Running(new Properties(), List.of(), JAVA, notAJar, null, false), ARGUMENTS);
             assertFalse(decision.relaunches(), String.valueOf(notAJar));
         }
     }
@@ -136,7 +143,7 @@ class TunedJvmTest {
     @Test
     void onWindowsJnaLoadsFromBesideTheJarAndOnlyWhatTheCommandLineCarriesExactlyIsPassed() {
         Path jar = Path.of("C:\\Program Files\\certaudit\\lib\\certaudit.jar");
-        TunedJvm.Running windows = new TunedJvm.Running(name -> null, List.of("-Dreport.title=C:\\reports\\"),
+        TunedJvm.Running windows = new TunedJvm.Running(new Properties(), List.of("-Dreport.title=C:\\reports\\"),
                 Path.of("C:\\Program Files\\Java\\jdk-17\\bin\\java.exe"), jar, null, true);
         TunedJvm.Decision decision = TunedJvm.decide(windows, ARGUMENTS);
         assertTrue(decision.relaunches(), decision.runsHereBecause());
@@ -146,14 +153,14 @@ class TunedJvmTest {
         assertTrue(decision.command().contains("-Dreport.title=C:\\reports\\"), "no space: passed unquoted");
 
         for (String option : List.of("-Dtitle=a \"quoted\" word", "-Dfolder=C:\\my reports\\", "-Duser=José")) {
-            TunedJvm.Decision refused = TunedJvm.decide(new TunedJvm.Running(name -> null, List.of(option),
+            TunedJvm.Decision refused = TunedJvm.decide(new TunedJvm.Running(new Properties(), List.of(option),
                     windows.java(), jar, null, true), ARGUMENTS);
             assertFalse(refused.relaunches(), option);
-            TunedJvm.Decision elsewhere = TunedJvm.decide(new TunedJvm.Running(name -> null, List.of(option),
+            TunedJvm.Decision elsewhere = TunedJvm.decide(new TunedJvm.Running(new Properties(), List.of(option),
                     JAVA, JAR, null, false), ARGUMENTS);
             assertTrue(elsewhere.command().contains(option), "other systems pass each part apart: " + option);
         }
-        TunedJvm.Decision nonAsciiJar = TunedJvm.decide(new TunedJvm.Running(name -> null, List.of(),
+        TunedJvm.Decision nonAsciiJar = TunedJvm.decide(new TunedJvm.Running(new Properties(), List.of(),
                 windows.java(), Path.of("C:\\Users\\José\\certaudit.jar"), null, true), ARGUMENTS);
         assertFalse(nonAsciiJar.relaunches(), "java.exe would read the path in the ANSI code page");
     }
@@ -163,7 +170,7 @@ class TunedJvmTest {
         String[] many = new String[8_000];
         java.util.Arrays.fill(many, "\u00e9");
         TunedJvm.Decision decision = TunedJvm.decide(
-                new TunedJvm.Running(name -> null, List.of(), JAVA, JAR, null, false), many);
+                new TunedJvm.Running(new Properties(), List.of(), JAVA, JAR, null, false), many);
         assertFalse(decision.relaunches());
     }
 }
