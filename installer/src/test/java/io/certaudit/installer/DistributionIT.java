@@ -114,6 +114,7 @@ class DistributionIT {
         for (String launcher : List.of("bin/certaudit", "bin/certaudit.cmd")) {
             String text = text(launcher);
             assertTrue(text.contains("-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn64m "), launcher + ": " + text);
+            assertTrue(text.contains(" -Dcertaudit.jvm=tuned "), "the jar runs the audit in this JVM: " + text);
             assertTrue(text.contains("-Djna.nounpack=true -Djna.nosys=true"), launcher + ": " + text);
             assertTrue(text.contains("-Xlog:disable -Xlog:all=warning:stderr"), launcher + ": " + text);
             assertTrue(text.contains("certaudit.jsa"), launcher + ": " + text);
