@@ -104,7 +104,7 @@ public record AuditTask(String path, Duration interval, RunAsAccount account, St
      * scheduled audit runs as measured. They carry the marker that tells the jar it runs tuned already, so the task
      * never starts a second JVM.
      */
-    public static final List<String> JVM_OPTIONS = TunedJvm.OPTIONS;
+    public static final List<String> JVM_OPTIONS = TunedJvm.options();
 
     /**
      * The class-data sharing archive beside the jar ({@code lib\certaudit.jsa}), which the distribution's README.txt

@@ -9,7 +9,7 @@ import java.util.Properties;
 
 /**
  * The JVM certaudit is measured for, and whether and how a plain {@code java -jar certaudit.jar} starts the audit
- * once more in it. The launchers and the scheduled task start Java with {@link #OPTIONS} (C1 only, the parallel
+ * once more in it. The launchers and the scheduled task start Java with {@link #options()} (C1 only, the parallel
  * collector with a fixed young generation, from {@code certaudit.jvmOptions} in the parent pom), which carry the
  * marker {@code -Dcertaudit.jvm=tuned}; a JVM without it runs with the JVM's defaults, sized for the machine rather
  * than for one short batch: G1 with a heap of a quarter of the memory and C2 compiler threads competing with the
@@ -41,9 +41,16 @@ public final class TunedJvm {
 
     /**
      * The launchers' JVM options, marker included, from {@code certaudit.jvmOptions} in the parent pom (filtered
-     * into jvm.properties), so the launchers, the scheduled task and the relaunch cannot drift apart.
+     * into jvm.properties), so the launchers, the scheduled task and the relaunch cannot drift apart. Read on first
+     * use, so a JVM that is tuned already never reads them.
      */
-    public static final List<String> OPTIONS = load();
+    public static List<String> options() {
+        return Options.LIST;
+    }
+
+    private static final class Options {
+        static final List<String> LIST = load();
+    }
 
     /** JVM warnings go to standard error, never into a report on standard output; as the launchers do. */
     static final List<String> LOG_OPTIONS = List.of("-Xlog:disable", "-Xlog:all=warning:stderr");
@@ -130,7 +137,7 @@ public final class TunedJvm {
         if (anyway != null) {
             return Decision.runHere(anyway);
         }
-        if (!OPTIONS.contains("-D" + MARKER_PROPERTY + "=" + MARKER_VALUE)) {
+        if (!options().contains("-D" + MARKER_PROPERTY + "=" + MARKER_VALUE)) {
             return Decision.runHere("the jar holds no tuned JVM options");
         }
         if (running.jar() == null || !running.jar().toString().endsWith(".jar")) {
@@ -157,7 +164,7 @@ public final class TunedJvm {
             theirCollector |= choosesCollector(option);
             theirYoungGeneration |= sizesYoungGeneration(option);
         }
-        for (String option : OPTIONS) {
+        for (String option : options()) {
             if (!(theirCollector && choosesCollector(option))
                     && !(theirYoungGeneration && sizesYoungGeneration(option))) {
                 command.add(option);
@@ -168,8 +175,10 @@ public final class TunedJvm {
             String jar = running.jar().toString();
             String folder = jar.substring(0, Math.max(0, Math.max(jar.lastIndexOf('\\'), jar.lastIndexOf('/'))));
             StringBuilder path = new StringBuilder("-Djna.boot.library.path=");
+            String separator = "";
             for (String name : DISPATCH_LIBRARY_FOLDERS) {
-                path.append(path.charAt(path.length() - 1) == '=' ? "" : ";").append(folder).append('\\').append(name);
+                path.append(separator).append(folder).append('\\').append(name);
+                separator = ";";
             }
             command.add(path.toString());
         }

@@ -40,7 +40,7 @@ class TunedJvmTest {
     @Test
     void theTunedOptionsCarryTheMarkerTheLaunchersAndTheTaskSet() {
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn64m", "-Dcertaudit.jvm=tuned"),
-                TunedJvm.OPTIONS);
+                TunedJvm.options());
     }
 
     @Test
@@ -49,7 +49,7 @@ class TunedJvmTest {
         assertTrue(decision.relaunches(), decision.runsHereBecause());
         List<String> expected = new ArrayList<>(List.of(JAVA.toString(), "-Xlog:disable", "-Xlog:all=warning:stderr",
                 "-XX:SharedArchiveFile=" + ARCHIVE));
-        expected.addAll(TunedJvm.OPTIONS);
+        expected.addAll(TunedJvm.options());
         expected.addAll(List.of("-Djna.nounpack=true", "-Djna.nosys=true", "-Dcertaudit.relaunched=true", "-jar",
                 JAR.toString()));
         assertEquals(expected, decision.command());
