@@ -69,6 +69,8 @@ if [ "$build" = yes ]; then
   mvn -B -q -DskipTests package -pl bench -am
 fi
 launcher=("$project/agent/target/certaudit")
+# Plain `java -jar` as a user types it, no JVM options: the jar starts a second, tuned JVM itself (README "Plain
+# `java -jar`"), and its times include that second start.
 plain_jar=(java -jar "$project/agent/target/certaudit.jar")
 [ -f "${launcher[0]}" ] || { echo "run.sh: ${launcher[0]} is missing; build first" >&2; exit 3; }
 # The start-up floor: `java -version` with the options the launcher gives the JVM.

@@ -114,6 +114,7 @@ class DistributionIT {
         for (String launcher : List.of("bin/certaudit", "bin/certaudit.cmd")) {
             String text = text(launcher);
             assertTrue(text.contains("-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn64m "), launcher + ": " + text);
+            assertTrue(text.contains(" -Dcertaudit.jvm=tuned "), "the jar runs the audit in this JVM: " + text);
             assertTrue(text.contains("-Djna.nounpack=true -Djna.nosys=true"), launcher + ": " + text);
             assertTrue(text.contains("-Xlog:disable -Xlog:all=warning:stderr"), launcher + ": " + text);
             assertTrue(text.contains("certaudit.jsa"), launcher + ": " + text);
@@ -307,6 +308,87 @@ class DistributionIT {
         Map.Entry<Integer, String> noJar = run(System.getProperty("java.home"), launcher.toString(), "--version");
         assertEquals(3, noJar.getKey(), noJar.getValue());
         assertEquals(1, noJar.getValue().strip().lines().count(), noJar.getValue());
+    }
+
+    /**
+     * Plain {@code java -jar lib/certaudit.jar}, as a user types it, runs the audit in a second JVM with the
+     * launchers' options and gives the same exit code, report and messages as the launcher, for arguments that a
+     * command line would mangle on Windows (quotes, a trailing backslash, spaces).
+     */
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void plainJavaJarRunsTheAuditInATunedJvmWithTheLaunchersResult(@TempDir Path dir) throws Exception {
+        Path launcher = unpack(dir);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String jar = dir.resolve(ROOT + "lib/certaudit.jar").toString();
+        Path example = Path.of("..", "examples", "bems-host").toAbsolutePath().normalize();
+        Path host = dir.resolve("exports \"bems\" 01\\");
+        try (var files = Files.walk(example)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.copy(file, host.resolve(example.relativize(file).toString()));
+            }
+        }
+        List<String> audit = List.of("audit", "--source", host.toString(), "--config",
+                host.resolve("certaudit.yaml").toString(), "--format", "json", "--at", "2026-12-05T12:00:00Z");
+        String[] viaLauncher = runApart(dir, launcher.toString(), audit);
+        String[] viaJar = runApart(dir, java, List.of("-jar", jar), audit);
+        assertEquals("2", viaLauncher[0], viaLauncher[2]);
+        assertEquals(viaLauncher[0], viaJar[0], viaJar[2]);
+        assertEquals(withoutGeneratedAt(viaLauncher[1]), withoutGeneratedAt(viaJar[1]));
+        assertEquals(viaLauncher[2], viaJar[2]);
+        assertTrue(viaJar[1].contains(host.toString().replace("\\", "\\\\").replace("\"", "\\\"")),
+                "the source arrived exactly: " + viaJar[1]);
+
+        // -XX:+PrintCommandLineFlags makes each JVM print its flags: the user's plain one, then the tuned one.
+        String[] flags = runApart(dir, java, List.of("-XX:+PrintCommandLineFlags", "-jar", jar), List.of("--version"));
+        List<String> jvms = flags[1].lines().filter(line -> line.startsWith("-XX:")).toList();
+        assertEquals(2, jvms.size(), flags[1]);
+        assertFalse(jvms.get(0).contains("-XX:+UseParallelGC"), jvms.get(0));
+        assertTrue(jvms.get(1).contains("-XX:TieredStopAtLevel=1") && jvms.get(1).contains("-XX:+UseParallelGC"),
+                jvms.get(1));
+        assertTrue(flags[1].contains("certaudit " + System.getProperty("certaudit.version")), flags[1]);
+
+        String[] off = runApart(dir, java, List.of("-Dcertaudit.relaunch=false", "-XX:+PrintCommandLineFlags",
+                "-jar", jar), List.of("--version"));
+        assertEquals(1, off[1].lines().filter(line -> line.startsWith("-XX:")).count(), off[1]);
+        // The launcher's JVM carries the marker: it runs the audit itself, in one JVM.
+        String[] launched = runApart(dir, List.of(launcher.toString(), "--version"),
+                Map.of("CERTAUDIT_JAVA_OPTS", "-XX:+PrintCommandLineFlags"));
+        List<String> launchedJvms = launched[1].lines().filter(line -> line.startsWith("-XX:")).toList();
+        assertEquals(1, launchedJvms.size(), launched[1]);
+        assertTrue(launchedJvms.get(0).contains("-XX:+UseParallelGC"), launched[1]);
+    }
+
+    private static String withoutGeneratedAt(String report) {
+        return report.replaceAll("\"generatedAt\" ?: ?\"[^\"]*\"", "");
+    }
+
+    /** Runs {@code program options arguments} in {@code folder}; exit code, standard output and error apart. */
+    private static String[] runApart(Path folder, String program, List<String> options, List<String> arguments)
+            throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(program));
+        command.addAll(options);
+        command.addAll(arguments);
+        return runApart(folder, command, Map.of());
+    }
+
+    private static String[] runApart(Path folder, String program, List<String> arguments) throws Exception {
+        return runApart(folder, program, List.of(), arguments);
+    }
+
+    private static String[] runApart(Path folder, List<String> command, Map<String, String> environment)
+            throws Exception {
+        Path out = Files.createTempFile(folder, "out", ".txt");
+        Path err = Files.createTempFile(folder, "err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().remove("CERTAUDIT_JAVA_OPTS");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        int exit = process.waitFor();
+        return new String[] {String.valueOf(exit), Files.readString(out), Files.readString(err)};
     }
 
     /** {@code path} as Wine's Z: drive shows this file system. */

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import io.certaudit.agent.eventlog.EventLogException;
 import io.certaudit.agent.install.TaskSchedulerException;
+import io.certaudit.agent.relaunch.Relaunch;
 import io.certaudit.agent.report.OutputException;
 import io.certaudit.agent.report.SafeText;
 import io.certaudit.agent.report.Utf8PrintWriter;
@@ -23,7 +24,9 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] arguments) {
+        // A plain `java -jar certaudit.jar` runs the audit in a JVM tuned for it, and exits here; see Relaunch.
+        String[] args = Relaunch.inTunedJvm(arguments);
         StartupWarmUp.startFor(args);
         // Takes bytes too, so the JSON report's runs encoded on other threads are copied out as they are.
         PrintWriter out = new Utf8PrintWriter(System.out, true);

@@ -1,13 +1,12 @@
 package io.certaudit.agent.install;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.regex.Pattern;
+
+import io.certaudit.agent.relaunch.TunedJvm;
 
 /**
  * The scheduled audit as the administrator asked for it, and the task that runs it: Java started directly on the
@@ -102,22 +101,10 @@ public record AuditTask(String path, Duration interval, RunAsAccount account, St
     /**
      * The JVM options the launchers and the benchmark use (C1 only, the parallel collector with a fixed young
      * generation: one short batch on few cores), from {@code certaudit.jvmOptions} in the parent pom, so the
-     * scheduled audit runs as measured.
+     * scheduled audit runs as measured. They carry the marker that tells the jar it runs tuned already, so the task
+     * never starts a second JVM.
      */
-    public static final List<String> JVM_OPTIONS = jvmOptions();
-
-    private static List<String> jvmOptions() {
-        Properties properties = new Properties();
-        try (InputStream in = AuditTask.class.getResourceAsStream("jvm.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            return List.of();
-        }
-        String options = properties.getProperty("options", "").trim();
-        return options.isEmpty() || options.startsWith("${") ? List.of() : List.of(options.split("\\s+"));
-    }
+    public static final List<String> JVM_OPTIONS = TunedJvm.options();
 
     /**
      * The class-data sharing archive beside the jar ({@code lib\certaudit.jsa}), which the distribution's README.txt

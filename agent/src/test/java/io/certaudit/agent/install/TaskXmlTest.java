@@ -128,7 +128,8 @@ class TaskXmlTest {
         Document document = parse(TaskXml.toXml(audit.definition()));
         validate(document);
         List<String> arguments = ArgvRules.split(text(document, "Arguments"));
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn64m"), AuditTask.JVM_OPTIONS,
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn64m", "-Dcertaudit.jvm=tuned"),
+                AuditTask.JVM_OPTIONS,
                 "the scheduled audit runs with the launchers' JVM options");
         List<String> expected = new java.util.ArrayList<>(AuditTask.JVM_OPTIONS);
         expected.addAll(audit.jnaOptions());
