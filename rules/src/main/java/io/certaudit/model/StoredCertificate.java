@@ -1,10 +1,8 @@
 package io.certaudit.model;
 
-import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Collections;
@@ -28,14 +26,6 @@ import javax.security.auth.x500.X500Principal;
  * again where a whole certificate is needed (an issuer's public key, once per issuer).
  */
 public final class StoredCertificate {
-
-    private static final ThreadLocal<CertificateFactory> FACTORY = ThreadLocal.withInitial(() -> {
-        try {
-            return CertificateFactory.getInstance("X.509");
-        } catch (CertificateException e) {
-            throw new IllegalStateException("the JDK has no X.509 certificate factory", e);
-        }
-    });
 
     private static final HexFormat UPPERCASE_HEX = HexFormat.of().withUpperCase();
 
@@ -132,8 +122,7 @@ public final class StoredCertificate {
         Decoded decoded;
         CertificateFacts facts;
         try {
-            X509Certificate certificate = (X509Certificate) FACTORY.get()
-                    .generateCertificate(new ByteArrayInputStream(copy));
+            X509Certificate certificate = X509Decoding.decode(copy);
             facts = CertificateFactsDecoder.decode(certificate);
             decoded = Decoded.of(certificate, copy);
         } catch (CertificateException | RuntimeException e) {
@@ -255,7 +244,7 @@ public final class StoredCertificate {
      */
     public X509Certificate certificate() {
         try {
-            return (X509Certificate) FACTORY.get().generateCertificate(new ByteArrayInputStream(encoded));
+            return X509Decoding.decode(encoded);
         } catch (CertificateException e) {
             throw new IllegalStateException("a certificate that decoded before no longer does", e);
         }
