@@ -26,12 +26,61 @@ public record Finding(String rule, Severity severity, @Nullable StoreName store,
                       @Nullable String subject, String message, @Nullable String remediation,
                       Map<String, String> evidence, List<String> remediationSteps) {
 
+    /**
+     * Held in place of a remediation that is the steps joined, and joined again when asked for: a finding that a
+     * new certificate fixes carries about a kilobyte of steps naming its own request file, and tens of thousands
+     * of findings would otherwise hold that text twice until the report is written. Compared by identity.
+     */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String STEPS_JOINED = new String("(the steps joined)");
+
     public Finding {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(message, "message");
         evidence = evidence == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(evidence));
         remediationSteps = remediationSteps == null ? List.of() : List.copyOf(remediationSteps);
+        if (remediationSteps.size() > 1 && isJoined(remediation, remediationSteps)) {
+            remediation = STEPS_JOINED;
+        }
+    }
+
+    /** What to do about it, the steps joined into one text. */
+    @Override
+    public @Nullable String remediation() {
+        return remediation == STEPS_JOINED ? String.join(" ", remediationSteps) : remediation;
+    }
+
+    @Override
+    public String toString() {
+        return "Finding[rule=" + rule + ", severity=" + severity + ", store=" + store + ", thumbprint=" + thumbprint
+                + ", subject=" + subject + ", message=" + message + ", remediation=" + remediation()
+                + ", evidence=" + evidence + ", remediationSteps=" + remediationSteps + "]";
+    }
+
+    /**
+     * Whether {@code text} is {@code steps} joined with single spaces, found without making the joined text.
+     * Two values that are both the same steps joined compare equal either way, as the record's equality wants.
+     */
+    public static boolean isJoined(@Nullable String text, List<String> steps) {
+        if (text == null) {
+            return false;
+        }
+        int at = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            if (i > 0) {
+                if (at >= text.length() || text.charAt(at) != ' ') {
+                    return false;
+                }
+                at++;
+            }
+            String step = steps.get(i);
+            if (!text.startsWith(step, at)) {
+                return false;
+            }
+            at += step.length();
+        }
+        return at == text.length();
     }
 
     /** A finding whose remediation is one step. */
@@ -51,7 +100,7 @@ public record Finding(String rule, Severity severity, @Nullable StoreName store,
     }
 
     public Finding withSeverity(Severity newSeverity) {
-        return new Finding(rule, newSeverity, store, thumbprint, subject, message, remediation, evidence,
+        return new Finding(rule, newSeverity, store, thumbprint, subject, message, remediation(), evidence,
                 remediationSteps);
     }
 }

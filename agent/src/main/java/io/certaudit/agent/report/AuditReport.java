@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import io.certaudit.engine.Finding;
+
 /**
  * The audit as the JSON report carries it, described by {@code docs/schema/audit-report.v1.json}. Every writer
  * renders this model, so a saved JSON re-renders to any format. Fields are added, never renamed or retyped;
@@ -188,6 +190,31 @@ public record AuditReport(String schemaVersion, Tool tool, String host, String g
     public record FindingEntry(String rule, String severity, String store, String thumbprint, String subject,
                                String message, String remediation, Map<String, String> evidence, String peer,
                                List<String> remediationSteps) {
+
+        /** Held in place of a remediation that is the steps joined (see {@link Finding}); compared by identity. */
+        @SuppressWarnings("StringOperationCanBeSimplified")
+        private static final String STEPS_JOINED = new String("(the steps joined)");
+
+        public FindingEntry {
+            if (remediationSteps != null && remediationSteps.size() > 1
+                    && Finding.isJoined(remediation, remediationSteps)) {
+                remediation = STEPS_JOINED;
+            }
+        }
+
+        /** What to do about it, the steps joined into one text; joined when asked for if that is what it is. */
+        @Override
+        public String remediation() {
+            return remediation == STEPS_JOINED ? String.join(" ", remediationSteps) : remediation;
+        }
+
+        @Override
+        public String toString() {
+            return "FindingEntry[rule=" + rule + ", severity=" + severity + ", store=" + store + ", thumbprint="
+                    + thumbprint + ", subject=" + subject + ", message=" + message + ", remediation="
+                    + remediation() + ", evidence=" + evidence + ", peer=" + peer + ", remediationSteps="
+                    + remediationSteps + "]";
+        }
     }
 
     /**
