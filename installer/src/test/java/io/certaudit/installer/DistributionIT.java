@@ -102,7 +102,7 @@ class DistributionIT {
     void windowsFilesHaveCrlfLineEndsAndThePosixLauncherLfOnly() {
         String cmd = text("bin/certaudit.cmd");
         assertTrue(cmd.contains("\r\n") && !cmd.replace("\r\n", "").contains("\n"), "CRLF throughout");
-        assertTrue(cmd.contains("-jar \"%CERTAUDIT_JAR%\" %*"), cmd);
+        assertTrue(cmd.contains("-cp \"%CERTAUDIT_JAR%\" io.certaudit.agent.cli.Main %*"), cmd);
         assertTrue(cmd.contains("set \"CERTAUDIT_JAR=%CERTAUDIT_HOME%\\lib\\certaudit.jar\""), cmd);
         assertTrue(cmd.contains("exit /b %ERRORLEVEL%"), "the exit code reaches Task Scheduler");
         assertFalse(text("bin/certaudit").contains("\r"));

@@ -99,6 +99,40 @@ public record Finding(String rule, Severity severity, @Nullable StoreName store,
                 steps);
     }
 
+    /**
+     * Written out, comparing every component as a record's generated {@code equals} does (the engine drops repeated
+     * findings through it), because the generated methods are linked on first use through method handles that no
+     * class-data archive keeps: part of every audit's start-up. A new component must be added here too
+     * ({@code FindingTest} fails until it is).
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Finding that
+                && rule.equals(that.rule)
+                && severity == that.severity
+                && Objects.equals(store, that.store)
+                && Objects.equals(thumbprint, that.thumbprint)
+                && Objects.equals(subject, that.subject)
+                && message.equals(that.message)
+                && Objects.equals(remediation, that.remediation)
+                && evidence.equals(that.evidence)
+                && remediationSteps.equals(that.remediationSteps);
+    }
+
+    /** The value a record's generated {@code hashCode} gives: each component's hash, combined as 31 * h + next. */
+    @Override
+    public int hashCode() {
+        int hash = rule.hashCode();
+        hash = 31 * hash + severity.hashCode();
+        hash = 31 * hash + Objects.hashCode(store);
+        hash = 31 * hash + Objects.hashCode(thumbprint);
+        hash = 31 * hash + Objects.hashCode(subject);
+        hash = 31 * hash + message.hashCode();
+        hash = 31 * hash + Objects.hashCode(remediation);
+        hash = 31 * hash + evidence.hashCode();
+        return 31 * hash + remediationSteps.hashCode();
+    }
+
     public Finding withSeverity(Severity newSeverity) {
         return new Finding(rule, newSeverity, store, thumbprint, subject, message, remediation(), evidence,
                 remediationSteps);

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.SerializerProvider;
 
@@ -101,12 +103,18 @@ final class StartupWarmUp {
         }
     }
 
-    /** Looks up the JDK's X.509 decoder and the digests of thumbprints, which loads and initialises their classes. */
+    /**
+     * Looks up the JDK's X.509 decoder and the digests of thumbprints, which loads and initialises their classes, and
+     * initialises BouncyCastle's ANSI X9.62 identifiers, which the facts of every certificate's key are compared with:
+     * their class builds about a hundred identifiers through string concatenation linked on first use (about 10 ms),
+     * which would otherwise hold up the first certificate read.
+     */
     static void certificateDecoding() {
         try {
             CertificateFactory.getInstance("X.509");
             MessageDigest.getInstance("SHA-1");
             MessageDigest.getInstance("SHA-256");
+            X9ObjectIdentifiers.id_ecPublicKey.getId();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
