@@ -40,7 +40,7 @@ rem warnings go to standard error, never into a report on standard output. certa
 rem holds certaudit's classes already parsed and verified for one JDK (class-data sharing): the build makes one with
 rem the JDK that built the jar, an administrator one for the installed JDK (see README.txt).
 rem The jar is the class path, not -jar: -jar opens it a second time to read the manifest and applies the manifest
-rem entries, which only the relaunch of a plain java -jar uses.
+rem entries; the options above carry the export certaudit needs.
 set "CERTAUDIT_SHARING="
 if exist "%CERTAUDIT_HOME%\@certaudit.launcher.lib@\certaudit.jsa" set CERTAUDIT_SHARING="-XX:SharedArchiveFile=%CERTAUDIT_HOME%\@certaudit.launcher.lib@\certaudit.jsa"
 "%CERTAUDIT_JAVA%" -Xlog:disable -Xlog:all=warning:stderr %CERTAUDIT_SHARING% @certaudit.jvmOptions@ "-Djna.boot.library.path=%CERTAUDIT_HOME%\@certaudit.launcher.lib@\win32-x86-64;%CERTAUDIT_HOME%\@certaudit.launcher.lib@\win32-aarch64" -Djna.nounpack=true -Djna.nosys=true %CERTAUDIT_JAVA_OPTS% -cp "%CERTAUDIT_JAR%" io.certaudit.agent.cli.Main %*
