@@ -128,7 +128,8 @@ class TaskXmlTest {
         Document document = parse(TaskXml.toXml(audit.definition()));
         validate(document);
         List<String> arguments = ArgvRules.split(text(document, "Arguments"));
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn64m", "-Dcertaudit.jvm=tuned"),
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn64m",
+                "--add-exports=java.base/sun.security.x509=ALL-UNNAMED", "-Dcertaudit.jvm=tuned"),
                 AuditTask.JVM_OPTIONS,
                 "the scheduled audit runs with the launchers' JVM options");
         List<String> expected = new java.util.ArrayList<>(AuditTask.JVM_OPTIONS);

@@ -39,7 +39,8 @@ class TunedJvmTest {
 
     @Test
     void theTunedOptionsCarryTheMarkerTheLaunchersAndTheTaskSet() {
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn64m", "-Dcertaudit.jvm=tuned"),
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn64m",
+                "--add-exports=java.base/sun.security.x509=ALL-UNNAMED", "-Dcertaudit.jvm=tuned"),
                 TunedJvm.options());
     }
 
