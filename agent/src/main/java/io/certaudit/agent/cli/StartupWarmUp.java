@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 
 import io.certaudit.agent.crypto.ConscryptSignatureEngine;
 import io.certaudit.agent.report.AuditReport;
-import io.certaudit.agent.report.Json;
+import io.certaudit.agent.report.JsonReportWriter;
 import io.certaudit.catalog.BuiltInRules;
 
 /**
@@ -122,11 +122,11 @@ final class StartupWarmUp {
 
     /**
      * Builds the serializers of the report and of every type it holds, down its record components and their type
-     * arguments, into the mapper's shared cache: the writer then finds each one made, where it would otherwise
+     * arguments, into the JSON writer's own cache: the writer then finds each one made, where it would otherwise
      * inspect each type the first time a value of it is written.
      */
     static void reportSerializers() {
-        SerializerProvider provider = Json.MAPPER.getSerializerProviderInstance();
+        SerializerProvider provider = JsonReportWriter.serializers();
         for (Class<?> type : typesHeldBy(AuditReport.class)) {
             try {
                 provider.findValueSerializer(type);

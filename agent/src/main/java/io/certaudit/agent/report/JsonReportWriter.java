@@ -6,6 +6,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 
 /**
  * Writes the report as JSON, schema {@code docs/schema/audit-report.v1.json}: {@link Json#MAPPER}'s text, with the
@@ -15,6 +16,14 @@ public final class JsonReportWriter implements ReportWriter {
 
     private static final ObjectMapper MAPPER = Json.MAPPER.copy().registerModule(ChunkedArrays.module(
             Set.of(AuditReport.CertificateEntry.class, AuditReport.FindingEntry.class)));
+
+    /**
+     * The serializers this writer will use, from its own mapper (a copy of {@link Json#MAPPER} has a serializer cache
+     * of its own): what is built through it before the report is written is found made when it is.
+     */
+    public static SerializerProvider serializers() {
+        return MAPPER.getSerializerProviderInstance();
+    }
 
     @Override
     public void write(AuditReport report, Writer out) throws IOException {
